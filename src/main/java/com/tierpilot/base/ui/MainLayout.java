@@ -1,0 +1,123 @@
+package com.tierpilot.base.ui;
+
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.SessionPrincipal;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.security.UserLocaleStore;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/**
+ * The shell around every signed-in view: the navigation built from the {@code @Menu} entries the user may open
+ * (Vaadin filters them by the views' security annotations), the tenant's name, and the user menu with the language
+ * switch and sign-out.
+ */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+    private final TierPilotUser user;
+    private final UserLocaleStore localeStore;
+    private final AuthenticationContext authenticationContext;
+
+    MainLayout(CurrentUser currentUser, UserLocaleStore localeStore, AuthenticationContext authenticationContext) {
+        this.user = currentUser.require();
+        this.localeStore = localeStore;
+        this.authenticationContext = authenticationContext;
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(drawerHeader(), new Scroller(sideNav()));
+        addToNavbar(new DrawerToggle(), viewTitle, userMenu());
+    }
+
+    private Component drawerHeader() {
+        var logo = new Icon(VaadinIcon.CLUSTER);
+        logo.addClassName("app-logo");
+        var appName = new Span(getTranslation("app.name"));
+        appName.addClassName("app-name");
+        var tenantName = new Span(user.tenantName());
+        tenantName.addClassName("tenant-name");
+        tenantName.setId("tenant-name");
+        var header = new Div(logo, appName, tenantName);
+        header.addClassName("drawer-header");
+        return header;
+    }
+
+    private SideNav sideNav() {
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String title = getTranslation(entry.title());
+            SideNavItem item = entry.icon() == null ? new SideNavItem(title, entry.path())
+                    : new SideNavItem(title, entry.path(), new Icon(entry.icon()));
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private Component userMenu() {
+        var avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
+        var trigger = new Div(avatar, new Span(user.displayName()));
+        trigger.addClassName("user-menu-trigger");
+
+        var menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        MenuItem root = menu.addItem(trigger);
+        SubMenu sub = root.getSubMenu();
+        MenuItem language = sub.addItem(getTranslation("menu.language"));
+        for (Locale locale : SupportedLocales.ALL) {
+            MenuItem choice = language.getSubMenu().addItem(getTranslation("language." + locale.toLanguageTag()),
+                    e -> switchLanguage(locale));
+            choice.setCheckable(true);
+            choice.setChecked(locale.equals(SupportedLocales.closest(getLocale())));
+            choice.setId("language-" + locale.toLanguageTag());
+        }
+        sub.addItem(getTranslation("menu.logout"), e -> authenticationContext.logout()).setId("logout");
+        menu.addClassName("user-menu");
+        return menu;
+    }
+
+    private void switchLanguage(Locale locale) {
+        localeStore.saveLocale(user, locale);
+        VaadinSession session = VaadinSession.getCurrent();
+        SessionPrincipal.replace(((WrappedHttpSession) session.getSession()).getHttpSession(), user.withLocale(locale));
+        session.setLocale(locale);
+        UI.getCurrent().getPage().reload();
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        PageTitle title = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
+        viewTitle.setText(title == null ? "" : getTranslation(title.value()));
+    }
+}
