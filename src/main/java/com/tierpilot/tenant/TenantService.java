@@ -1,0 +1,124 @@
+package com.tierpilot.tenant;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.Role;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.tenant.domain.Tenant;
+import com.tierpilot.tenant.domain.TenantRepository;
+import com.tierpilot.tenant.domain.UserAccount;
+import com.tierpilot.tenant.domain.UserAccountRepository;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sign-up and the tenant's own settings. */
+@Service
+@Transactional
+public class TenantService {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantService.class);
+
+    private final TenantRepository tenants;
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final SignupRateLimiter rateLimiter;
+    private final LoginLinks loginLinks;
+    private final ApplicationEventPublisher events;
+    private final Validator validator;
+    private final Clock clock;
+
+    TenantService(TenantRepository tenants, UserAccountRepository users, PasswordEncoder passwordEncoder,
+            SignupRateLimiter rateLimiter, LoginLinks loginLinks, ApplicationEventPublisher events,
+            Validator validator, Clock clock) {
+        this.tenants = tenants;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.rateLimiter = rateLimiter;
+        this.loginLinks = loginLinks;
+        this.events = events;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a tenant and its owner, and returns the one-time link that signs the owner in.
+     *
+     * @param clientIp the sign-up form's client address, for the per-address rate limit
+     */
+    public LoginLink signUp(SignUpCommand command, String clientIp) {
+        if (!rateLimiter.tryAttempt(clientIp)) {
+            log.warn("Sign-up rate limit reached for {}", clientIp);
+            throw new UserFacingException("signup.error.rateLimited");
+        }
+        ProvisionedTenant created = createTenant(command);
+        log.info("Tenant {} signed up ({})", created.tenantId(), command.companyName());
+        return loginLinks.issue(created.tenantId(), created.owner());
+    }
+
+    /** Creates a tenant with its owner; used by sign-up and by trusted provisioning such as the demo seeder. */
+    ProvisionedTenant createTenant(SignUpCommand command) {
+        Set<ConstraintViolation<SignUpCommand>> violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<SignUpCommand> first = violations.iterator().next();
+            throw new UserFacingException("signup.error.invalid." + first.getPropertyPath());
+        }
+        Passwords.check(command.password(), command.email());
+        String email = UserAccount.normalizeEmail(command.email());
+        if (users.emailTaken(email)) {
+            throw new UserFacingException("signup.error.emailTaken");
+        }
+        Instant now = clock.instant();
+        Tenant tenant = tenants.save(Tenant.create(command.companyName(), command.timeZone(), command.currency(),
+                command.language(), now));
+        UserAccount owner;
+        try {
+            owner = users.save(UserAccount.create(tenant.tenantId(), email, command.yourName(),
+                    passwordEncoder.encode(command.password()), Role.OWNER, command.language(), now));
+        } catch (DuplicateKeyException raceWithSameEmail) {
+            throw new UserFacingException("signup.error.emailTaken");
+        }
+        events.publishEvent(new TenantSignedUp(tenant.tenantId(), tenant.timeZone()));
+        return new ProvisionedTenant(tenant.tenantId(), owner.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public TenantProfile profile(TenantId tenantId) {
+        return tenants.findByTenantId(tenantId).map(TenantService::toProfile)
+                .orElseThrow(() -> new NotFoundException("tenant"));
+    }
+
+    /** Active tenants, for jobs that visit every tenant. */
+    @Transactional(readOnly = true)
+    public List<TenantProfile> activeTenants() {
+        return tenants.findAllActive().stream().map(TenantService::toProfile).toList();
+    }
+
+    @PreAuthorize("hasRole('OWNER')")
+    public TenantProfile updateSettings(TenantId tenantId, String name, ZoneId timeZone, Currency currency) {
+        if (name.isBlank() || name.length() > 120) {
+            throw new UserFacingException("settings.error.name");
+        }
+        Tenant tenant = tenants.findByTenantId(tenantId).orElseThrow(() -> new NotFoundException("tenant"));
+        tenant.rename(name);
+        tenant.changeRegionalSettings(timeZone, currency);
+        return toProfile(tenants.save(tenant));
+    }
+
+    private static TenantProfile toProfile(Tenant t) {
+        return new TenantProfile(t.tenantId(), t.name(), t.timeZone(), t.currency(), t.active());
+    }
+}

@@ -1,0 +1,5 @@
+/** The tenant module's aggregates and their repositories. */
+@NullMarked
+package com.tierpilot.tenant.domain;
+
+import org.jspecify.annotations.NullMarked;
