@@ -1,0 +1,62 @@
+package com.tierpilot.customer;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.customer.persistence.CustomerBulkWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes customers and orders in bulk, in the caller's transaction: an import or an API batch either lands
+ * completely or not at all.
+ */
+@Service
+@Transactional
+public class CustomerBulkService {
+
+    private final CustomerBulkWriter writer;
+    private final Clock clock;
+
+    CustomerBulkService(CustomerBulkWriter writer, Clock clock) {
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** Upserts customers by code. */
+    public BulkResult upsertCustomers(TenantId tenant, List<CustomerRecord> customers) {
+        int created = writer.upsertCustomers(tenant, customers, clock.instant());
+        return new BulkResult(created, (int) customers.stream().map(c -> CustomerBulkWriter.key(c.code()))
+                .distinct().count() - created);
+    }
+
+    /**
+     * Upserts orders by order number. A customer code that does not exist yet creates a bare customer, dated on
+     * the day of its first order in the batch.
+     */
+    public BulkResult upsertOrders(TenantId tenant, List<OrderRecord> orders) {
+        Instant now = clock.instant();
+        Map<String, Long> ids = writer.idsByCode(tenant, orders.stream().map(OrderRecord::customerCode).toList());
+        Map<String, CustomerRecord> missing = new LinkedHashMap<>();
+        for (OrderRecord order : orders) {
+            String key = CustomerBulkWriter.key(order.customerCode());
+            if (!ids.containsKey(key)) {
+                LocalDate day = order.orderedAt().toLocalDate();
+                missing.merge(key, CustomerRecord.bare(order.customerCode(), day),
+                        (a, b) -> a.createdOn().isBefore(b.createdOn()) ? a : b);
+            }
+        }
+        if (!missing.isEmpty()) {
+            writer.upsertCustomers(tenant, new ArrayList<>(missing.values()), now);
+            ids.putAll(writer.idsByCode(tenant, missing.values().stream().map(CustomerRecord::code).toList()));
+        }
+        int created = writer.upsertOrders(tenant, orders, ids, now);
+        return new BulkResult(created, (int) orders.stream().map(o -> CustomerBulkWriter.key(o.orderNo()))
+                .distinct().count() - created);
+    }
+}

@@ -1,0 +1,124 @@
+package com.tierpilot.customer.api;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.Role;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserId;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.CustomerProfile;
+import com.tierpilot.customer.CustomerScoreSource;
+import com.tierpilot.customer.CustomerScores;
+import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerRecord;
+import com.tierpilot.tenant.TenantProfile;
+import com.tierpilot.tenant.TenantService;
+import com.tierpilot.tenant.UserAdminService;
+import com.tierpilot.tenant.UserSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Customers through the REST API: batch upsert and the profile of one customer. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Customers")
+class CustomerApiController {
+
+    /** Who may be a customer's account manager: an active user in one of these roles. */
+    private static final Set<Role> ACCOUNT_MANAGER_ROLES = EnumSet.of(Role.ACCOUNT_MANAGER, Role.OWNER,
+            Role.MARKETER);
+
+    private final CustomerBulkService bulk;
+    private final CustomerQueries queries;
+    private final TenantService tenants;
+    private final UserAdminService users;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final ObjectProvider<CustomerScoreSource> scores;
+
+    CustomerApiController(CustomerBulkService bulk, CustomerQueries queries, TenantService tenants,
+            UserAdminService users, CurrentUser currentUser, Clock clock, ObjectProvider<CustomerScoreSource> scores) {
+        this.bulk = bulk;
+        this.queries = queries;
+        this.tenants = tenants;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.scores = scores;
+    }
+
+    @PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create or update customers", description = """
+            Upserts up to 1,000 customers by `code`. Every item is checked; the invalid ones are skipped and listed \
+            in `errors` with their index, field and message, and the valid ones are written together, in one \
+            transaction. If none is valid, nothing is written and the answer is 422 with the same `errors`. When \
+            one request holds the same code more than once, the last valid occurrence wins.""")
+    @ApiResponse(responseCode = "200", description = "At least one customer was written.")
+    @ApiResponse(responseCode = "422", description = "The body is not an array of 1 to 1,000 objects, or no item is"
+            + " valid.", content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(ApiDocs.INVALID_BATCH_EXAMPLE)))
+    BatchResult upsertCustomers(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = CustomerItem.class), minItems = 1,
+                            maxItems = Batch.MAX_ITEMS),
+                    examples = @ExampleObject(ApiDocs.CUSTOMERS_EXAMPLE)))
+            @RequestBody(required = false) @Nullable JsonNode body) {
+        TenantId tenant = currentUser.tenantId();
+        LocalDate today = LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        var items = new CustomerItems(today, accountManagers(tenant));
+        Batch.Read<CustomerRecord> read = Batch.read(body, "customer", items::read, CustomerRecord::code);
+        return read.written(bulk.upsertCustomers(tenant, read.valid()));
+    }
+
+    @GetMapping("/customers/{code}")
+    @Operation(summary = "A customer's profile", description = "The customer with this code (without regard to"
+            + " case), with a summary of the whole order history.")
+    @ApiResponse(responseCode = "200", description = "The customer.")
+    @ApiResponse(responseCode = "404", description = "No customer of your company has this code.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
+    CustomerResponse customer(@Parameter(example = "C10086") @PathVariable String code) {
+        TenantId tenant = currentUser.tenantId();
+        CustomerProfile profile = queries.byCode(tenant, code).orElseThrow(() -> new NotFoundException("customer"));
+        UserId manager = profile.accountManager();
+        String managerEmail = manager == null ? null
+                : users.findUser(tenant, manager).map(UserSummary::email).orElse(null);
+        TenantProfile company = tenants.profile(tenant);
+        CustomerScores segmentation = scores.orderedStream().map(source -> source.scores(tenant, profile.id()))
+                .flatMap(Optional::stream).findFirst().orElse(null);
+        return CustomerResponse.of(profile, managerEmail, company.currency(), segmentation);
+    }
+
+    /** Looks up account managers by e-mail address, each address once per request. */
+    private Function<String, Optional<UserId>> accountManagers(TenantId tenant) {
+        Map<String, Optional<UserId>> found = new HashMap<>();
+        return email -> found.computeIfAbsent(email.toLowerCase(Locale.ROOT), address -> users
+                .findByEmail(tenant, address).filter(u -> u.active() && ACCOUNT_MANAGER_ROLES.contains(u.role()))
+                .map(UserSummary::userId));
+    }
+}

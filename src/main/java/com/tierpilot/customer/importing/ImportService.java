@@ -1,0 +1,377 @@
+package com.tierpilot.customer.importing;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.SecretTokens;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.UserId;
+import com.tierpilot.base.persistence.BulkLoad;
+import com.tierpilot.base.persistence.DatabaseDialect;
+import com.tierpilot.customer.importing.ConvertedRow.Rejected;
+import com.tierpilot.customer.importing.ImportRunStatus.Phase;
+import com.tierpilot.customer.importing.PreviewRow.PreviewProblem;
+import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TenantService;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The import wizard's service: analyse an uploaded file, preview it with the chosen mapping, and import it in the
+ * background with progress. An import reads the file as a stream into staging tables (its own short transactions,
+ * invisible to users), then merges everything in ONE transaction: it lands completely or not at all. Rejected rows
+ * are kept with their reason for the downloadable report; a failed import keeps nothing.
+ */
+@Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    public static final long MAX_BYTES = 100L * 1024 * 1024;
+    public static final int MAX_ROWS = 2_000_000;
+    static final int SAMPLE_ROWS = 20;
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
+    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+
+    private final ImportRuns runs;
+    private final ImportProgress progress;
+    private final ImportConfig.ImportFiles files;
+    private final ThreadPoolTaskExecutor executor;
+    private final JdbcTemplate jdbc;
+    private final DatabaseDialect dialect;
+    private final TransactionTemplate ownTransaction;
+    private final TenantService tenants;
+    private final TeamDirectory team;
+    private final JsonMapper json;
+    private final BulkLoad bulkLoad;
+    private final Clock clock;
+
+    ImportService(ImportRuns runs, ImportProgress progress, ImportConfig.ImportFiles files,
+            ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc, DatabaseDialect dialect,
+            PlatformTransactionManager transactions, TenantService tenants, TeamDirectory team, JsonMapper json,
+            BulkLoad bulkLoad, Clock clock) {
+        this.runs = runs;
+        this.progress = progress;
+        this.files = files;
+        this.executor = importExecutor;
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.tenants = tenants;
+        this.team = team;
+        this.json = json;
+        this.bulkLoad = bulkLoad;
+        this.clock = clock;
+    }
+
+    /** A fresh path in the upload directory for a file being uploaded. */
+    public Path newUploadPath() {
+        return files.dir().resolve("upload-" + UUID.randomUUID() + ".bin");
+    }
+
+    /** Recognises the file and suggests settings: the ones the tenant used for this layout, or a guess. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public FileAnalysis analyze(TenantId tenant, Path file) {
+        checkSize(file);
+        SniffedFile sniffed = FileSniffer.sniff(file);
+        try (TabularSource source = open(file, sniffed)) {
+            List<String> header = source.header();
+            List<SourceRow> sample = new ArrayList<>();
+            for (Iterator<SourceRow> it = source.rows(); it.hasNext() && sample.size() < SAMPLE_ROWS;) {
+                sample.add(it.next());
+            }
+            Optional<ImportSettings> remembered = runs.rememberedSettings(tenant, layout(header))
+                    .map(this::decode).filter(s -> valid(s, header));
+            if (remembered.isPresent()) {
+                return new FileAnalysis(sniffed, header, sample, remembered.get(), true);
+            }
+            return new FileAnalysis(sniffed, header, sample,
+                    suggest(header, sample, HeaderSynonyms.suggestKind(header), tenantZone(tenant)), false);
+        }
+    }
+
+    /** A guessed mapping of the header for one kind of file, with a date format read off the sample. */
+    public ImportSettings suggest(List<String> header, List<SourceRow> sample, ImportKind kind, ZoneId zone) {
+        Map<ImportField, Integer> columns = HeaderSynonyms.suggest(header, kind);
+        List<String> dates = new ArrayList<>();
+        for (ImportField dateField : List.of(ImportField.ORDERED_AT, ImportField.BIRTHDAY, ImportField.CREATED_ON)) {
+            Integer column = columns.get(dateField);
+            if (column != null) {
+                sample.forEach(row -> dates.add(row.cell(column)));
+            }
+        }
+        DateFormatOption format = DateFormatOption.detect(dates).orElse(DateFormatOption.ISO);
+        return new ImportSettings(kind, columns, Map.of(), format, zone, kind == ImportKind.ORDER_LINES);
+    }
+
+    /** The first rows as they would be imported with these settings, each with its problems. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public List<PreviewRow> preview(TenantId tenant, Path file, ImportSettings settings) {
+        SniffedFile sniffed = FileSniffer.sniff(file);
+        try (TabularSource source = open(file, sniffed)) {
+            settings.validate(source.header());
+            RowConverter converter = new RowConverter(settings, tenantZone(tenant), managers(tenant));
+            List<PreviewRow> rows = new ArrayList<>();
+            for (Iterator<SourceRow> it = source.rows(); it.hasNext() && rows.size() < SAMPLE_ROWS;) {
+                SourceRow row = it.next();
+                Map<ImportField, String> values = new EnumMap<>(ImportField.class);
+                settings.columns().forEach((field, column) -> values.put(field, row.cell(column)));
+                Map<String, String> attributes = new LinkedHashMap<>();
+                settings.attributes().forEach((name, column) -> attributes.put(name, row.cell(column)));
+                List<PreviewProblem> problems = new ArrayList<>();
+                if (converter.convert(row) instanceof Rejected rejected) {
+                    rejected.problems().forEach(p -> problems.add(new PreviewProblem(
+                            p.field() == null ? "" : p.field().name(), p.reason(), p.detail())));
+                }
+                rows.add(new PreviewRow(row.rowNumber(), values, attributes, problems));
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Starts the import in the background and returns its id. The uploaded file is deleted when the import ends.
+     * The settings are remembered for the next file with the same header.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public long start(TenantId tenant, UserId user, Path file, String fileName, ImportSettings settings) {
+        long run = prepare(tenant, user, file, fileName, settings);
+        ZoneId zone = tenantZone(tenant);
+        try {
+            executor.execute(() -> {
+                try {
+                    execute(tenant, run, file, settings, zone);
+                } finally {
+                    delete(file);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            runs.fail(tenant, run, "import.error.busy", "", clock.instant());
+            delete(file);
+            throw new UserFacingException("import.error.busy");
+        }
+        return run;
+    }
+
+    /** Runs an import to its end in the calling thread; used by integrations and tests. The file is kept. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public ImportRunStatus importNow(TenantId tenant, UserId user, Path file, String fileName,
+            ImportSettings settings) {
+        long run = prepare(tenant, user, file, fileName, settings);
+        execute(tenant, run, file, settings, tenantZone(tenant));
+        return status(tenant, run);
+    }
+
+    public ImportRunStatus status(TenantId tenant, long run) {
+        return runs.find(tenant, run).orElseThrow(() -> new NotFoundException("import"));
+    }
+
+    /** The tenant's imports, newest first. Imports whose node died are marked failed first. */
+    public List<ImportRunStatus> history(TenantId tenant, int offset, int limit) {
+        Instant now = clock.instant();
+        runs.failAbandoned(tenant, now.minus(ABANDONED_AFTER), now);
+        return runs.history(tenant, offset, limit);
+    }
+
+    public int countHistory(TenantId tenant) {
+        return runs.count(tenant);
+    }
+
+    /** Calls the listener on this node with every progress update of the run, until it ends; returns the undo. */
+    public Runnable onProgress(TenantId tenant, long run, Consumer<ImportRunStatus> listener) {
+        status(tenant, run);
+        return progress.subscribe(run, listener);
+    }
+
+    /** Writes the run's rejected rows as CSV, with texts from {@code label} (message key to text). */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public void writeRejections(TenantId tenant, long run, Writer out, Function<String, String> label)
+            throws IOException {
+        status(tenant, run);
+        runs.writeRejections(tenant, run, out, label);
+    }
+
+    private long prepare(TenantId tenant, UserId user, Path file, String fileName, ImportSettings settings) {
+        checkSize(file);
+        SniffedFile sniffed = FileSniffer.sniff(file);
+        List<String> header;
+        try (TabularSource source = open(file, sniffed)) {
+            header = source.header();
+        }
+        settings.validate(header);
+        Instant now = clock.instant();
+        String encoded = encode(settings);
+        runs.remember(tenant, layout(header), settings.kind(), encoded, now);
+        String name = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        return runs.create(tenant, user, name, size(file), settings.kind(), encoded, now);
+    }
+
+    private void execute(TenantId tenant, long run, Path file, ImportSettings settings, ZoneId zone) {
+        MDC.put("tenantId", tenant.toString());
+        long started = System.nanoTime();
+        int rows = 0;
+        StagingWriter staging = new StagingWriter(jdbc, tenant, run,
+                work -> ownTransaction.executeWithoutResult(status -> work.run()), bulkLoad.directory(),
+                settings.kind() == ImportKind.ORDER_LINES);
+        try (TabularSource source = open(file, FileSniffer.sniff(file))) {
+            RowConverter converter = new RowConverter(settings, zone, managers(tenant));
+            int rejected = 0;
+            report(tenant, run, Phase.READING, 0, 0, 0);
+            long lastReport = System.nanoTime();
+            for (Iterator<SourceRow> it = source.rows(); it.hasNext();) {
+                SourceRow row = it.next();
+                if (++rows > MAX_ROWS) {
+                    throw new UserFacingException("import.error.tooManyRows", MAX_ROWS);
+                }
+                ConvertedRow converted = converter.convert(row);
+                if (converted instanceof Rejected) {
+                    rejected++;
+                }
+                staging.add(converted);
+                if ((rows & 1023) == 0 && System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
+                    report(tenant, run, Phase.READING, rows, rejected, (int) (source.progress() * 800));
+                    lastReport = System.nanoTime();
+                }
+            }
+            if (rows == 0) {
+                throw new UserFacingException("import.error.noRows");
+            }
+            long read = System.nanoTime();
+            staging.finish();
+            long staged = System.nanoTime();
+            report(tenant, run, Phase.MERGING, rows, rejected, 850);
+            ImportMerger merger = new ImportMerger(jdbc, dialect);
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            ImportMerger.Counts counts = ownTransaction.execute(status -> merger.merge(tenant, run, settings, now,
+                    today));
+            runs.succeed(tenant, run, counts, rows, clock.instant());
+            runs.find(tenant, run).ifPresent(progress::publish);
+            log.info("Import {} of {} rows done in {} ms (reading {} ms, loading staging {} ms, merging {} ms): {}",
+                    run, rows, millis(started), (read - started) / 1_000_000, (staged - read) / 1_000_000,
+                    millis(staged), counts);
+        } catch (UserFacingException e) {
+            log.info("Import {} failed: {}", run, e.getMessage());
+            runs.fail(tenant, run, e.messageKey(), java.util.Arrays.toString(e.args()), clock.instant());
+            runs.find(tenant, run).ifPresent(progress::publish);
+        } catch (RuntimeException e) {
+            log.error("Import {} failed unexpectedly after {} rows", run, rows, e);
+            runs.fail(tenant, run, "import.error.unexpected", String.valueOf(e.getMessage()), clock.instant());
+            runs.find(tenant, run).ifPresent(progress::publish);
+        } finally {
+            try {
+                staging.discard();
+                long cleared = System.nanoTime();
+                ownTransaction.executeWithoutResult(status -> new ImportMerger(jdbc, dialect).clearStaging(tenant,
+                        run));
+                log.debug("Staging of import {} cleared in {} ms", run, millis(cleared));
+            } finally {
+                MDC.remove("tenantId");
+            }
+        }
+    }
+
+    private static long millis(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1_000_000;
+    }
+
+    private void report(TenantId tenant, long run, Phase phase, int rows, int rejected, int permille) {
+        runs.progress(tenant, run, phase, rows, rejected, permille, clock.instant());
+        runs.find(tenant, run).ifPresent(progress::publish);
+    }
+
+    private static TabularSource open(Path file, SniffedFile sniffed) {
+        return sniffed.format() == FileFormat.XLSX ? new XlsxSource(file) : new CsvSource(file, sniffed);
+    }
+
+    private ZoneId tenantZone(TenantId tenant) {
+        return tenants.profile(tenant).timeZone();
+    }
+
+    /** The tenant's active users, by lower-case e-mail address and by display name. */
+    private Map<String, Long> managers(TenantId tenant) {
+        Map<String, Long> byKey = new HashMap<>();
+        team.activeUsers(tenant).forEach(u -> {
+            byKey.put(u.email().toLowerCase(Locale.ROOT), u.userId().value());
+            byKey.putIfAbsent(u.displayName().toLowerCase(Locale.ROOT), u.userId().value());
+        });
+        return byKey;
+    }
+
+    private static String layout(List<String> header) {
+        return SecretTokens.hash(String.join("\u0001", header.stream().map(HeaderSynonyms::normalize).toList()));
+    }
+
+    private static boolean valid(ImportSettings settings, List<String> header) {
+        try {
+            settings.validate(header);
+            return true;
+        } catch (UserFacingException stale) {
+            return false;
+        }
+    }
+
+    private String encode(ImportSettings settings) {
+        return json.writeValueAsString(settings);
+    }
+
+    private ImportSettings decode(String text) {
+        return json.readValue(text, ImportSettings.class);
+    }
+
+    private static void checkSize(Path file) {
+        if (size(file) > MAX_BYTES) {
+            throw new UserFacingException("import.error.tooLarge");
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UserFacingException("import.error.unreadable");
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the uploaded file {}", file, e);
+        }
+    }
+}

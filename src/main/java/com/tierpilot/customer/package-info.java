@@ -1,0 +1,10 @@
+/**
+ * Customers and their orders: the data every segmentation starts from. Bulk writes go through JDBC batches; imports,
+ * customer screens, export and the REST ingestion API build on this module.
+ */
+@ApplicationModule(displayName = "Customers and orders", allowedDependencies = {"base", "tenant"})
+@NullMarked
+package com.tierpilot.customer;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
