@@ -1,0 +1,34 @@
+package com.tierpilot.segmentation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** A recompute run: what started it, where it ran, how far it got, and what it found. */
+public record RunStatus(long id, LocalDate asOf, RunTrigger trigger, @Nullable String node, State state, Phase phase,
+        int progressPermille, Instant startedAt, @Nullable Instant finishedAt, int customers, int customersScored,
+        int changes, @Nullable String error) {
+
+    public enum State {
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
+
+    public enum Phase {
+        READING,
+        SCORING,
+        WRITING,
+        COMMITTING,
+        DONE
+    }
+
+    public boolean finished() {
+        return state != State.RUNNING;
+    }
+
+    public @Nullable Duration duration() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+    }
+}

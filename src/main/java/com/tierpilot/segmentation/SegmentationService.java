@@ -1,0 +1,265 @@
+package com.tierpilot.segmentation;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.ProgressListeners;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.UserId;
+import com.tierpilot.base.persistence.BulkLoad;
+import com.tierpilot.segmentation.RunStatus.Phase;
+import com.tierpilot.segmentation.engine.CustomerMetrics;
+import com.tierpilot.segmentation.engine.ScoredCustomers;
+import com.tierpilot.segmentation.engine.ScoringEngine;
+import com.tierpilot.segmentation.persistence.MetricsReader;
+import com.tierpilot.segmentation.persistence.ResultWriter;
+import com.tierpilot.segmentation.persistence.RunStore;
+import com.tierpilot.segmentation.persistence.SettingsStore;
+import com.tierpilot.tenant.TenantService;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A tenant's segmentation: its settings, and recompute runs. A run reads every customer's aggregated orders as of a
+ * date, scores them, writes the results under its own run id, and then publishes them in one short transaction
+ * that switches the tenant's current run. Readers therefore see the previous complete run or the new one, never a
+ * mixture. The same date on the same data gives the same result, so a run that is repeated (say, recovered on
+ * another node) is harmless.
+ */
+@Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public class SegmentationService {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentationService.class);
+    /** A run that has not written a heartbeat for this long is taken to be dead. */
+    static final Duration STALE_AFTER = Duration.ofSeconds(30);
+
+    private final SettingsStore settings;
+    private final MetricsReader reader;
+    private final ResultWriter writer;
+    private final RunStore runs;
+    private final RuleSegments rules;
+    private final BulkLoad bulkLoad;
+    private final TenantService tenants;
+    private final TaskExecutor executor;
+    private final TransactionTemplate ownTransaction;
+    private final ProgressListeners<RunStatus> progress = new ProgressListeners<>();
+    private final String node;
+    private final Clock clock;
+
+    SegmentationService(SettingsStore settings, MetricsReader reader, ResultWriter writer, RunStore runs,
+            RuleSegments rules, BulkLoad bulkLoad, TenantService tenants,
+            @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
+            @Value("${tierpilot.node-name:}") String nodeName, Clock clock) {
+        this.settings = settings;
+        this.reader = reader;
+        this.writer = writer;
+        this.runs = runs;
+        this.rules = rules;
+        this.bulkLoad = bulkLoad;
+        this.tenants = tenants;
+        this.executor = executor;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.node = nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
+        this.clock = clock;
+    }
+
+    public SegmentationSettings settings(TenantId tenant) {
+        return settings.load(tenant);
+    }
+
+    /** Saves changed settings; they apply from the next run. Every change is recorded with who and when. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public SegmentationSettings saveSettings(TenantId tenant, UserId user, SegmentationSettings changed) {
+        changed.validate();
+        return ownTransaction.execute(status -> settings.save(tenant, user, changed, clock.instant()));
+    }
+
+    /**
+     * Scores today's data with draft settings, in memory, and returns the distribution of customers and revenue per
+     * segment of each scheme. Reads the orders once; nothing is written.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public SettingsPreview preview(TenantId tenant, SegmentationSettings draft) {
+        draft.validate();
+        LocalDate asOf = today(tenant);
+        CustomerMetrics metrics = reader.read(tenant, asOf, draft.rfm().windowDays());
+        ScoredCustomers scored = ScoringEngine.score(metrics, draft, asOf);
+        java.util.Map<String, long[]> rfm = new java.util.TreeMap<>();
+        java.util.Map<String, long[]> abc = new java.util.TreeMap<>();
+        java.util.Map<String, long[]> lifecycle = new java.util.LinkedHashMap<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            lifecycle.put(stage.key(), new long[2]);
+        }
+        long revenue = 0;
+        for (int i = 0; i < scored.size(); i++) {
+            long cents = metrics.monetaryCents(i);
+            revenue += Math.max(0, cents);
+            if (scored.segment(i) != null) {
+                add(rfm, scored.segment(i).key(), cents);
+                add(abc, scored.tier(i).name(), cents);
+            }
+            add(lifecycle, scored.stage(i).key(), cents);
+        }
+        return new SettingsPreview(asOf, scored.size(), java.math.BigDecimal.valueOf(revenue, 2), rows(rfm), rows(abc),
+                rows(lifecycle));
+    }
+
+    private static void add(java.util.Map<String, long[]> counts, String segment, long cents) {
+        long[] c = counts.computeIfAbsent(segment, k -> new long[2]);
+        c[0]++;
+        c[1] += cents;
+    }
+
+    private static List<SettingsPreview.Row> rows(java.util.Map<String, long[]> counts) {
+        return counts.entrySet().stream().map(e -> new SettingsPreview.Row(e.getKey(), (int) e.getValue()[0],
+                java.math.BigDecimal.valueOf(e.getValue()[1], 2))).toList();
+    }
+
+    /** The tenant's local date today: the default date a run scores as of. */
+    public LocalDate today(TenantId tenant) {
+        return LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+    }
+
+    /** Starts a recompute in the background and returns its id. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'API')")
+    public long startRun(TenantId tenant, @Nullable LocalDate asOf, RunTrigger trigger) {
+        long run = open(tenant, asOf == null ? today(tenant) : asOf, trigger);
+        try {
+            executor.execute(() -> execute(tenant, run));
+        } catch (RejectedExecutionException busy) {
+            fail(tenant, run, "the recompute queue is full");
+            throw new UserFacingException("segmentation.error.busy");
+        }
+        return run;
+    }
+
+    /** Runs a recompute to its end in this thread (the nightly job, tests); returns how it ended. */
+    public RunStatus runNow(TenantId tenant, @Nullable LocalDate asOf, RunTrigger trigger) {
+        long run = open(tenant, asOf == null ? today(tenant) : asOf, trigger);
+        execute(tenant, run);
+        return run(tenant, run);
+    }
+
+    public RunStatus run(TenantId tenant, long run) {
+        return runs.find(tenant, run).orElseThrow(() -> new NotFoundException("run"));
+    }
+
+    /** The tenant's runs, newest first; runs whose node died are marked failed first. */
+    public List<RunStatus> runs(TenantId tenant, int offset, int limit) {
+        Instant now = clock.instant();
+        runs.failAbandoned(tenant, now.minus(STALE_AFTER.multipliedBy(4)), now);
+        return runs.history(tenant, offset, limit);
+    }
+
+    public int countRuns(TenantId tenant) {
+        return runs.count(tenant);
+    }
+
+    /** The run readers see now, if the tenant was ever recomputed. */
+    public Optional<RunStatus> currentRun(TenantId tenant) {
+        return runs.state(tenant).flatMap(state -> runs.find(tenant, state.current()));
+    }
+
+    public Runnable onProgress(TenantId tenant, long run, Consumer<RunStatus> listener) {
+        run(tenant, run);
+        return progress.subscribe(run, listener);
+    }
+
+    private long open(TenantId tenant, LocalDate asOf, RunTrigger trigger) {
+        SegmentationSettings current = settings.load(tenant);
+        Instant now = clock.instant();
+        long run = runs.create(tenant, asOf, trigger, node, current.version(), now);
+        if (!runs.takeSlot(tenant, run, now, now.minus(STALE_AFTER))) {
+            runs.fail(tenant, run, "another recompute of this tenant is running", now);
+            throw new UserFacingException("segmentation.error.alreadyRunning");
+        }
+        return run;
+    }
+
+    private void execute(TenantId tenant, long run) {
+        MDC.put("tenantId", tenant.toString());
+        long started = System.nanoTime();
+        try {
+            RunStatus status = run(tenant, run);
+            SegmentationSettings current = settings.load(tenant);
+            LocalDate asOf = status.asOf();
+            CustomerMetrics metrics = reader.read(tenant, asOf, current.rfm().windowDays());
+            long read = System.nanoTime();
+            report(tenant, run, Phase.SCORING, 300);
+            ScoredCustomers scored = ScoringEngine.score(metrics, current, asOf);
+            long scoredAt = System.nanoTime();
+            report(tenant, run, Phase.WRITING, 400);
+            ownTransaction.executeWithoutResult(tx -> writer.writeCustomers(tenant, run, scored,
+                    bulkLoad.directory()));
+            long written = System.nanoTime();
+            report(tenant, run, Phase.COMMITTING, 800);
+            Optional<RunStore.Pointers> before = runs.state(tenant);
+            int changes = ownTransaction.execute(tx -> {
+                rules.evaluate(tenant, run);
+                writer.writeSizes(tenant, run);
+                return before.map(b -> writer.writeChanges(tenant, run, b.current())).orElse(0);
+            });
+            boolean published = Boolean.TRUE.equals(ownTransaction.execute(tx -> runs.publish(tenant, run,
+                    metrics.size(), scored.scoredCount(), changes, clock.instant())));
+            if (!published) {
+                log.warn("Recompute {} lost its slot to another run and was not published", run);
+                writer.removeRun(tenant, run);
+                fail(tenant, run, "another run took over");
+                return;
+            }
+            log.info("Recompute {} as of {}: {} customers ({} scored), {} changes in {} ms (read {} ms, score {} ms,"
+                    + " write {} ms, commit {} ms)", run, asOf, metrics.size(), scored.scoredCount(), changes,
+                    millis(started), (read - started) / 1_000_000, (scoredAt - read) / 1_000_000,
+                    (written - scoredAt) / 1_000_000, millis(written));
+            publishProgress(tenant, run);
+            runs.state(tenant).ifPresent(state -> ownTransaction.executeWithoutResult(tx -> writer.removeOldRuns(tenant,
+                    state.current(), state.previous())));
+        } catch (RuntimeException e) {
+            log.error("Recompute {} failed", run, e);
+            writer.removeRun(tenant, run);
+            fail(tenant, run, String.valueOf(e.getMessage()));
+        } finally {
+            MDC.remove("tenantId");
+        }
+    }
+
+    private void fail(TenantId tenant, long run, String error) {
+        runs.fail(tenant, run, error, clock.instant());
+        publishProgress(tenant, run);
+    }
+
+    private void report(TenantId tenant, long run, Phase phase, int permille) {
+        runs.progress(tenant, run, phase, permille, clock.instant());
+        publishProgress(tenant, run);
+    }
+
+    private void publishProgress(TenantId tenant, long run) {
+        runs.find(tenant, run).ifPresent(status -> progress.publish(run, status, status.finished()));
+    }
+
+    private static long millis(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1_000_000;
+    }
+}

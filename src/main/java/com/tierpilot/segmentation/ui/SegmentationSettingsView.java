@@ -1,0 +1,104 @@
+package com.tierpilot.segmentation.ui;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.Formats;
+import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.segmentation.SegmentationSettings;
+import com.tierpilot.segmentation.SettingsPreview;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * How the tenant layers its customers: RFM, ABC and lifecycle settings with a preview of what they give on today's
+ * data, and the tenant's rule segments. Changes apply from the next recompute.
+ */
+@Route("segments/settings")
+@PageTitle("nav.segmentationSettings")
+@Menu(order = 31, icon = "vaadin:sliders", title = "nav.segmentationSettings")
+@RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
+public class SegmentationSettingsView extends VerticalLayout {
+
+    private final SegmentationService segmentation;
+    private final TierPilotUser me;
+    private final Div preview = new Div();
+    private SettingsForm form;
+
+    SegmentationSettingsView(SegmentationService segmentation, CurrentUser currentUser) {
+        this.segmentation = segmentation;
+        this.me = currentUser.require();
+        preview.setId("segmentation-preview-result");
+        preview.setWidthFull();
+        show(segmentation.settings(me.tenantId()));
+    }
+
+    private void show(SegmentationSettings settings) {
+        removeAll();
+        form = new SettingsForm(settings, true);
+        form.addSaveListener(save -> {
+            try {
+                show(segmentation.saveSettings(me.tenantId(), me.userId(), save.settings));
+                Notifications.success(getTranslation("segmentation.saved"));
+            } catch (UserFacingException e) {
+                Notifications.error(this, e);
+            }
+        });
+        form.addPreviewListener(event -> {
+            try {
+                showPreview(segmentation.preview(me.tenantId(), event.settings));
+            } catch (UserFacingException e) {
+                Notifications.error(this, e);
+            }
+        });
+        add(form, preview);
+    }
+
+    private void showPreview(SettingsPreview result) {
+        preview.removeAll();
+        var intro = new Paragraph(getTranslation("segmentation.preview.intro", result.asOf().toString(),
+                Formats.count(result.customers(), getLocale()),
+                Formats.money(result.revenue(), me.currency(), getLocale())));
+        var grids = new HorizontalLayout(table("RFM", result.rfm(), result), table("ABC", result.abc(), result),
+                table("LIFECYCLE", result.lifecycle(), result));
+        grids.setWidthFull();
+        grids.setAlignItems(Alignment.START);
+        preview.add(new H3(getTranslation("segmentation.preview.title")), intro, grids);
+    }
+
+    private Component table(String scheme, List<SettingsPreview.Row> rows, SettingsPreview result) {
+        var grid = new Grid<SettingsPreview.Row>();
+        grid.setId("preview-" + scheme.toLowerCase());
+        grid.addColumn(r -> SegmentNames.of(this, scheme, r.segment())).setHeader(getTranslation("segments.segment"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> Formats.count(r.customers(), getLocale())).setHeader(getTranslation("segments.customers"));
+        grid.addColumn(r -> percent(r.revenue(), result.revenue())).setHeader(getTranslation("segments.revenueShare"));
+        // A preview has one row per segment of the scheme: at most ten.
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        var box = new VerticalLayout(new H3(getTranslation("segmentation.tab." + scheme.toLowerCase())), grid);
+        box.setPadding(false);
+        return box;
+    }
+
+    private String percent(BigDecimal part, BigDecimal total) {
+        if (total.signum() == 0) {
+            return "–";
+        }
+        return java.text.NumberFormat.getPercentInstance(getLocale()).format(
+                part.max(BigDecimal.ZERO).doubleValue() / total.doubleValue());
+    }
+}

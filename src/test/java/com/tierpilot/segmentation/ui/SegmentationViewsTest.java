@@ -1,0 +1,115 @@
+package com.tierpilot.segmentation.ui;
+
+import static com.tierpilot.customer.CustomerFixtures.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.OrderRecord;
+import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.segmentation.LifecycleStage;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.segmentation.SegmentSize;
+import com.tierpilot.support.BrowserlessViewTest;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetTester;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class SegmentationViewsTest extends BrowserlessViewTest {
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    SegmentationService segmentation;
+
+    TestTenant shop;
+
+    @BeforeEach
+    void aShopWithCustomers() {
+        shop = tenants.signUp("Views Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH).signInAsOwner();
+        List<OrderRecord> orders = new ArrayList<>();
+        LocalDate today = segmentation.today(shop.id());
+        for (int c = 1; c <= 20; c++) {
+            customers.upsertCustomers(shop.id(), List.of(customer("V" + c, "Customer " + c, "上海")));
+            for (int o = 0; o < c % 7 + 1; o++) {
+                orders.add(new OrderRecord("V" + c + "-" + o, "V" + c, today.minusDays(3L * c + 20L * o).atTime(10, 0),
+                        BigDecimal.valueOf(50L * c), 1, null, null, OrderStatus.COMPLETED));
+            }
+        }
+        customers.upsertOrders(shop.id(), orders);
+        openNewTab();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void aMarketerChangesTheSettingsPreviewsThemAndSavesThem() {
+        TestTenants.signIn(shop.addUser(Role.MARKETER));
+        navigate(SegmentationSettingsView.class);
+
+        test(find(IntegerField.class).withId("rfm-window").single()).setValue(180);
+        new TabSheetTester<>(find(TabSheet.class).single()).select(2);
+        test(find(Button.class).withId("lifecycle-up-active").single()).click();
+        test(find(Button.class).withId("segmentation-preview").single()).click();
+
+        assertThat(find(Grid.class).withId("preview-lifecycle").exists()).isTrue();
+        test(find(Button.class).withId("segmentation-save").single()).click();
+
+        var saved = segmentation.settings(shop.id());
+        assertThat(saved.rfm().windowDays()).isEqualTo(180);
+        assertThat(saved.lifecycle().order()).containsExactly(LifecycleStage.NEW, LifecycleStage.ACTIVE,
+                LifecycleStage.LOYAL, LifecycleStage.AT_RISK);
+        assertThat(saved.version()).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSegmentBrowserShowsTheCurrentRunAndOpensTheCustomersOfASegment() {
+        segmentation.runNow(shop.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+
+        navigate(SegmentsView.class);
+
+        assertThat(find(Paragraph.class).withId("segments-current-run").single().getText()).contains("20 customers");
+        Grid<SegmentSize> lifecycle = find(Grid.class).withId("segments-lifecycle").single();
+        int total = 0;
+        for (int i = 0; i < test(lifecycle).size(); i++) {
+            total += test(lifecycle).getRow(i).customers();
+        }
+        assertThat(total).isEqualTo(20);
+        Grid<SegmentSize> abc = find(Grid.class).withId("segments-abc").single();
+        assertThat(test(abc).getCellText(0, 0)).startsWith("A");
+    }
+
+    @Test
+    void anAccountManagerSeesTheSegmentsButCannotRecompute() {
+        segmentation.runNow(shop.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        TestTenants.signIn(shop.addUser(Role.ACCOUNT_MANAGER));
+
+        navigate(SegmentsView.class);
+
+        assertThat(find(Button.class).withId("segments-recompute").exists()).isFalse();
+        assertThat(find(Grid.class).withId("segments-rfm").exists()).isTrue();
+    }
+}
