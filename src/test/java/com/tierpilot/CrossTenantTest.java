@@ -1,0 +1,441 @@
+package com.tierpilot;
+
+import static com.tierpilot.customer.CustomerFixtures.customer;
+import static com.tierpilot.customer.CustomerFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.tierpilot.analytics.ui.DashboardView;
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.Role;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.base.security.AccountStatusCheck;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import com.tierpilot.tenant.ApiTokenService;
+import com.tierpilot.tenant.ApiTokenSummary;
+import com.tierpilot.tenant.NewApiToken;
+import com.tierpilot.tenant.TenantService;
+import com.tierpilot.tenant.UserAdminService;
+import com.tierpilot.tenant.UserSummary;
+import com.tierpilot.tenant.ui.AcceptInvitationView;
+import com.tierpilot.tenant.ui.LoginView;
+import com.tierpilot.tenant.ui.SignUpView;
+import com.tierpilot.tenant.ui.SettingsView;
+import com.tierpilot.tenant.ui.UsersView;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Route;
+import java.lang.annotation.Annotation;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Two tenants, A and B, both with users and customers. Signed in to A, or with A's API token, nothing of B can be
+ * read or changed through any screen, service call or endpoint, even with B's ids and codes in hand. The last test
+ * makes sure that every route and endpoint of the application is covered here, so a new one cannot be forgotten.
+ */
+@IntegrationTest
+class CrossTenantTest extends SpringBrowserlessTest {
+
+    /** Every route and endpoint, and the test of this class that covers it. */
+    private static final Map<String, String> COVERED = Map.ofEntries(
+            Map.entry("route:", "theDashboardCountsOnlyTheTenantsOwnCustomers"),
+            Map.entry("route:users", "theUsersScreenListsOnlyTheTenantsOwnUsers"),
+            Map.entry("route:settings", "theSettingsScreenShowsAndChangesOnlyTheTenantsOwnSettings"),
+            Map.entry("route:login", "anonymousPagesShowNoTenantData"),
+            Map.entry("route:signup", "anonymousPagesShowNoTenantData"),
+            Map.entry("route:invite/:token", "anonymousPagesShowNoTenantData"),
+            Map.entry("GET /auth/complete", "aLoginLinkSignsInOnlyItsOwnUser"),
+            Map.entry("route:import", "theImportScreenShowsAndChangesOnlyTheTenantsOwnImports"),
+            Map.entry("route:segments", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
+            Map.entry("route:segments/settings", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
+            Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
+            Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
+            Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
+            Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
+            Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
+            Map.entry("GET /api/v1/segments", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"));
+    /** The HTTP method of each mapping annotation; {@code @RequestMapping} names its methods itself. */
+    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GetMapping.class, "GET",
+            PostMapping.class, "POST", PutMapping.class, "PUT", DeleteMapping.class, "DELETE", PatchMapping.class,
+            "PATCH");
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    UserAdminService userAdmin;
+    @Autowired
+    TenantService tenantService;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    AccountStatusCheck accounts;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiTokenService apiTokens;
+    @Autowired
+    CustomerQueries queries;
+    @Autowired
+    com.tierpilot.customer.importing.ImportService imports;
+    @Autowired
+    com.tierpilot.segmentation.SegmentationService segmentation;
+
+    TestTenant a;
+    TestTenant b;
+    TierPilotUser bMarketer;
+
+    @BeforeEach
+    void twoTenantsWithUsersAndCustomers() {
+        a = tenants.signUp("Tenant A", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH);
+        b = tenants.signUp("Tenant B", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH);
+        a.addUser(Role.MARKETER);
+        bMarketer = b.addUser(Role.MARKETER);
+        customers.upsertCustomers(a.id(), List.of(customer("A-1", "A one", "上海")));
+        customers.upsertCustomers(b.id(), IntStream.rangeClosed(1, 3)
+                .mapToObj(i -> customer("B-" + i, "B " + i, "北京")).toList());
+        a.signInAsOwner();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void anOwnerCannotChangeAnotherTenantsUsersEvenWithTheirIds() {
+        var actor = a.owner().userId();
+        var victim = bMarketer.userId();
+
+        assertThatThrownBy(() -> userAdmin.changeRole(a.id(), actor, victim, Role.OWNER))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> userAdmin.deactivate(a.id(), actor, victim)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> userAdmin.reactivate(a.id(), actor, victim)).isInstanceOf(NotFoundException.class);
+
+        assertThat(accounts.reload(bMarketer)).hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.MARKETER));
+    }
+
+    @Test
+    void anOwnerCannotRevokeAnotherTenantsInvitation() {
+        TestTenants.signIn(b.owner());
+        userAdmin.invite(b.id(), b.owner().userId(), "invitee-" + System.nanoTime() + "@example.com", Role.MARKETER,
+                "http://localhost", SupportedLocales.ENGLISH);
+        long bInvitation = userAdmin.pendingInvitations(b.id()).getFirst().id();
+        TestTenants.signIn(a.owner());
+
+        assertThatThrownBy(() -> userAdmin.revokeInvitation(a.id(), bInvitation))
+                .isInstanceOf(NotFoundException.class);
+        TestTenants.signIn(b.owner());
+        assertThat(userAdmin.pendingInvitations(b.id())).extracting(p -> p.id()).contains(bInvitation);
+    }
+
+    @Test
+    void theDashboardCountsOnlyTheTenantsOwnCustomers() {
+        navigate(DashboardView.class);
+
+        Div customersCard = find(Div.class).withId("kpi-customers").single();
+        assertThat(find(Span.class, customersCard).withClassName("kpi-value").single().getText()).isEqualTo("1");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUsersScreenListsOnlyTheTenantsOwnUsers() {
+        navigate(UsersView.class);
+
+        Grid<UserSummary> grid = find(Grid.class).withId("users-grid").single();
+        List<UserSummary> rows = new ArrayList<>();
+        for (int i = 0; i < test(grid).size(); i++) {
+            rows.add(test(grid).getRow(i));
+        }
+        assertThat(rows).hasSize(2).extracting(UserSummary::userId)
+                .doesNotContain(b.owner().userId(), bMarketer.userId());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSettingsScreenShowsAndChangesOnlyTheTenantsOwnSettings() {
+        TestTenants.signIn(b.owner());
+        apiTokens.create(b.id(), b.owner().userId(), "B's shop");
+        a.signInAsOwner();
+        apiTokens.create(a.id(), a.owner().userId(), "A's shop");
+
+        navigate(SettingsView.class);
+        TextField name = find(TextField.class).withId("settings-name").single();
+        assertThat(name.getValue()).isEqualTo("Tenant A");
+        Grid<ApiTokenSummary> tokens = find(Grid.class).withId("api-tokens").single();
+        assertThat(test(tokens).size()).as("only A's own API tokens").isEqualTo(1);
+        assertThat(test(tokens).getRow(0).name()).isEqualTo("A's shop");
+
+        test(name).setValue("Tenant A renamed");
+        test(find(com.vaadin.flow.component.button.Button.class).withId("settings-save").single()).click();
+
+        assertThat(tenantService.profile(a.id()).name()).isEqualTo("Tenant A renamed");
+        assertThat(tenantService.profile(b.id()).name()).isEqualTo("Tenant B");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theImportScreenShowsAndChangesOnlyTheTenantsOwnImports() throws java.io.IOException {
+        TestTenants.signIn(b.owner());
+        java.nio.file.Path bFile = java.nio.file.Files.createTempFile("b-", ".csv");
+        java.nio.file.Files.writeString(bFile, "code,name\nB-9,Secret\n");
+        var bRun = imports.importNow(b.id(), b.owner().userId(), bFile, "b-secret.csv",
+                imports.analyze(b.id(), bFile).suggested());
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.customer.ui.ImportView.class);
+        new com.vaadin.flow.component.tabs.TabSheetTester<>(find(com.vaadin.flow.component.tabs.TabSheet.class)
+                .single()).select(1);
+
+        Grid<com.tierpilot.customer.importing.ImportRunStatus> history = find(Grid.class).withId("import-history")
+                .single();
+        assertThat(test(history).size()).isZero();
+        assertThatThrownBy(() -> imports.status(a.id(), bRun.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> imports.writeRejections(a.id(), bRun.id(), new java.io.StringWriter(), k -> k))
+                .isInstanceOf(NotFoundException.class);
+        // An import by A with B's customer code creates A's own customer and leaves B's untouched.
+        java.nio.file.Path aFile = java.nio.file.Files.createTempFile("a-", ".csv");
+        java.nio.file.Files.writeString(aFile, "code,name\nB-9,Overwritten?\n");
+        imports.importNow(a.id(), a.owner().userId(), aFile, "a.csv", imports.analyze(a.id(), aFile).suggested());
+        assertThat(queries.byCode(b.id(), "B-9").orElseThrow().name()).isEqualTo("Secret");
+        assertThat(queries.byCode(a.id(), "B-9").orElseThrow().name()).isEqualTo("Overwritten?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation() {
+        TestTenants.signIn(b.owner());
+        var bRun = segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        var bSettings = segmentation.settings(b.id());
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.segmentation.ui.SegmentsView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("segments-current-run").single()
+                .getText()).as("A was never recomputed").contains("not been segmented");
+        assertThatThrownBy(() -> segmentation.run(a.id(), bRun.id())).isInstanceOf(NotFoundException.class);
+
+        navigate(com.tierpilot.segmentation.ui.SegmentationSettingsView.class);
+        var window = find(com.vaadin.flow.component.textfield.IntegerField.class).withId("rfm-window").single();
+        test(window).setValue(180);
+        test(find(com.vaadin.flow.component.button.Button.class).withId("segmentation-save").single()).click();
+
+        assertThat(segmentation.settings(a.id()).rfm().windowDays()).isEqualTo(180);
+        assertThat(segmentation.settings(b.id())).isEqualTo(bSettings);
+    }
+
+    @Test
+    void anonymousPagesShowNoTenantData() {
+        TestTenants.signOut();
+        navigate("invite/not-a-real-token", AcceptInvitationView.class);
+        assertThat(find(TextField.class).exists()).as("no form for an unknown invitation").isFalse();
+
+        for (var page : List.of(LoginView.class, SignUpView.class)) {
+            String html = navigate(page).getElement().getOuterHTML();
+            assertThat(html).doesNotContain("Tenant A").doesNotContain("Tenant B");
+        }
+    }
+
+    @Test
+    void aLoginLinkSignsInOnlyItsOwnUser() throws Exception {
+        TestTenants.signOut();
+        var result = mvc.perform(get("/auth/complete").param("token", "guessed-token")).andReturn();
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(result.getRequest().getSession(false) == null
+                || result.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT") == null).isTrue();
+    }
+
+    @Test
+    void anOwnerCannotRevokeAnotherTenantsApiToken() {
+        TestTenants.signIn(b.owner());
+        NewApiToken bToken = apiTokens.create(b.id(), b.owner().userId(), "B's ERP");
+        a.signInAsOwner();
+
+        assertThatThrownBy(() -> apiTokens.revoke(a.id(), a.owner().userId(), bToken.summary().id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(apiTokens.resolve(bToken.token()))
+                .hasValueSatisfying(client -> assertThat(client.tenantId()).isEqualTo(b.id()));
+    }
+
+    @Test
+    void anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation() throws Exception {
+        String aToken = a.apiToken();
+        TestTenants.signIn(b.owner());
+        var bRun = segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        TestTenants.signOut();
+
+        api(get("/api/v1/segmentation/runs/" + bRun.id()), aToken).andExpect(status().isNotFound());
+        api(get("/api/v1/segments"), aToken).andExpect(status().isOk()).andExpect(content().json("[]"));
+        String location = api(post("/api/v1/segmentation/runs").contentType("application/json").content("{}"),
+                aToken).andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+        long aRun = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        awaitRun(a.id(), aRun);
+        api(get("/api/v1/segmentation/runs/" + aRun), aToken).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCEEDED")).andExpect(jsonPath("$.customers").value(1));
+        api(get("/api/v1/segments"), aToken).andExpect(jsonPath("$[?(@.scheme == 'LIFECYCLE')].customers")
+                .value(org.hamcrest.Matchers.contains(1)));
+        api(get("/api/v1/customers/A-1"), aToken).andExpect(jsonPath("$.segmentation.lifecycleStage")
+                .value("potential"));
+        assertThat(segmentation.run(b.id(), bRun.id()).customers()).isEqualTo(3);
+    }
+
+    private void awaitRun(com.tierpilot.base.TenantId tenant, long run) throws InterruptedException {
+        for (int i = 0; i < 300 && !segmentation.run(tenant, run).finished(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(segmentation.run(tenant, run).finished()).as("the run finished").isTrue();
+    }
+
+    @Test
+    void anApiTokenReadsOnlyItsOwnTenantsCustomers() throws Exception {
+        String aToken = a.apiToken();
+        String bToken = b.apiToken();
+
+        api(get("/api/v1/customers/A-1"), aToken).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("A one"));
+        String unknown = api(get("/api/v1/customers/NO-SUCH-CODE"), aToken).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString().replace("NO-SUCH-CODE", "B-1");
+        String othersCode = api(get("/api/v1/customers/B-1"), aToken).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(othersCode).as("another tenant's code reads exactly like an unknown one").isEqualTo(unknown);
+        api(get("/api/v1/customers/A-1"), bToken).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anApiTokenWritesOnlyIntoItsOwnTenant() throws Exception {
+        customers.upsertOrders(b.id(), List.of(order("B-ORDER-1", "B-1", LocalDateTime.now().minusDays(2), "500.00")));
+        String aToken = a.apiToken();
+
+        api(post("/api/v1/customers"), aToken, "[{\"code\": \"A-2\", \"accountManager\": \"%s\"}]"
+                .formatted(bMarketer.email()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("accountManager"));
+        api(post("/api/v1/customers"), aToken, "[{\"code\": \"B-1\", \"name\": \"A's own B-1\"}]")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        api(post("/api/v1/orders"), aToken, """
+                [{"orderNo": "B-ORDER-1", "customerCode": "B-2", "orderedAt": "2025-03-01", "amount": 1}]""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+
+        assertThat(queries.byCode(b.id(), "B-1").orElseThrow().name()).isEqualTo("B 1");
+        assertThat(queries.byCode(b.id(), "B-1").orElseThrow().orders().revenue())
+                .as("B's order keeps its customer and amount").isEqualByComparingTo("500.00");
+        assertThat(queries.byCode(b.id(), "B-2").orElseThrow().orders().count()).isZero();
+        assertThat(queries.byCode(a.id(), "B-1").orElseThrow().name()).isEqualTo("A's own B-1");
+        assertThat(queries.byCode(a.id(), "B-2").orElseThrow().orders().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theApiRefusesRequestsWithoutATokenOrWithARevokedOne() throws Exception {
+        String aToken = a.apiToken();
+        long aTokenId = apiTokens.list(a.id()).getFirst().id();
+        apiTokens.revoke(a.id(), a.owner().userId(), aTokenId);
+
+        for (String token : new String[] {null, aToken}) {
+            api(get("/api/v1/customers/A-1"), token).andExpect(status().isUnauthorized());
+            api(post("/api/v1/customers"), token, "[{\"code\": \"A-9\"}]").andExpect(status().isUnauthorized());
+            api(post("/api/v1/orders"), token, """
+                    [{"orderNo": "A-9", "customerCode": "A-9", "orderedAt": "2025-03-01", "amount": 1}]""")
+                    .andExpect(status().isUnauthorized());
+        }
+        assertThat(queries.byCode(a.id(), "A-9")).isEmpty();
+    }
+
+    private ResultActions api(MockHttpServletRequestBuilder request, String token) throws Exception {
+        return mvc.perform(token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    }
+
+    private ResultActions api(MockHttpServletRequestBuilder request, String token, String json) throws Exception {
+        return api(request.contentType(MediaType.APPLICATION_JSON).content(json), token);
+    }
+
+    @Test
+    void everyRouteAndEndpointIsCoveredByThisTest() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.tierpilot");
+        Set<String> found = new TreeSet<>();
+        for (JavaClass c : classes) {
+            c.tryGetAnnotationOfType(Route.class).ifPresent(r -> found.add("route:" + r.value()));
+            List<String> prefixes = c.tryGetAnnotationOfType(RequestMapping.class.getName())
+                    .map(CrossTenantTest::paths).orElse(List.of(""));
+            for (JavaMethod m : c.getMethods()) {
+                for (JavaAnnotation<JavaMethod> mapping : m.getAnnotations()) {
+                    for (String verb : verbs(mapping)) {
+                        for (String prefix : prefixes) {
+                            paths(mapping).forEach(path -> found.add(verb + " " + prefix + path));
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> uncovered = new TreeSet<>(found);
+        uncovered.removeAll(COVERED.keySet());
+        assertThat(uncovered).as("routes and endpoints without a cross-tenant test").isEmpty();
+        assertThat(found).containsAll(COVERED.keySet());
+    }
+
+    /** The HTTP methods a mapping annotation maps: none for an annotation that is no mapping, ANY when unnamed. */
+    private static List<String> verbs(JavaAnnotation<?> annotation) {
+        Class<?> type = annotation.getRawType().reflect();
+        if (VERBS.containsKey(type)) {
+            return List.of(VERBS.get(type));
+        }
+        if (type != RequestMapping.class) {
+            return List.of();
+        }
+        Object[] methods = (Object[]) annotation.get("method").orElse(new Object[0]);
+        return methods.length == 0 ? List.of("ANY")
+                : Arrays.stream(methods).map(m -> ((JavaEnumConstant) m).name()).toList();
+    }
+
+    /** The paths of a mapping annotation, given as {@code value} or as {@code path}; "" when it names none. */
+    private static List<String> paths(JavaAnnotation<?> mapping) {
+        List<String> paths = new ArrayList<>();
+        for (String attribute : List.of("value", "path")) {
+            for (Object path : (Object[]) mapping.get(attribute).orElse(new Object[0])) {
+                paths.add((String) path);
+            }
+        }
+        return paths.isEmpty() ? List.of("") : paths;
+    }
+}

@@ -1,0 +1,107 @@
+package com.tierpilot.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.tierpilot.support.TestConfig;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** Sign-up, sign-out, lockout and sign-in, in a real browser against the running application. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestConfig.class)
+class AuthenticationE2ETest {
+
+    @RegisterExtension
+    static BrowserSupport browser = new BrowserSupport();
+
+    /** The dashboard, possibly with the query Spring Security adds after a login. */
+    private static final Pattern DASHBOARD = Pattern.compile("http://localhost:\\d+/(\\?.*)?");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aNewCompanySignsUpSignsOutIsLockedOutAfterFiveWrongPasswordsAndAnotherCompanyStillSignsIn() {
+        TestTenant other = tenants.signUp("Other Company");
+        String email = "founder-" + UUID.randomUUID() + "@example.com";
+        String password = "a-good-password-1";
+        Page page = browser.newPage("en-US");
+
+        // Sign up.
+        page.navigate(url("/signup"));
+        page.locator("#signup-company input").fill("Playwright Tea House");
+        page.locator("#signup-name input").fill("Mei Chen");
+        page.locator("#signup-email input").fill(email);
+        page.locator("#signup-password input").fill(password);
+        page.locator("#signup-submit").click();
+
+        // Landed on the dashboard, signed in.
+        page.waitForURL(DASHBOARD);
+        assertThat(page.locator("#tenant-name")).hasText("Playwright Tea House");
+        assertThat(page.getByText("Welcome, Mei Chen")).isVisible();
+
+        // Sign out.
+        signOut(page);
+        page.waitForURL(Pattern.compile(".*/login.*"));
+
+        // Five wrong passwords lock the account, and the fifth failure says so.
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            login(page, email, "wrong-password-" + attempt);
+            assertThat(page.getByText("Incorrect e-mail or password")).isVisible();
+        }
+        login(page, email, "wrong-password-5");
+        assertThat(page.getByText("Account locked")).isVisible();
+        login(page, email, password);
+        assertThat(page.getByText("Account locked")).isVisible();
+
+        // Another company's owner signs in, with a fresh session id, to their own company.
+        String sessionBefore = sessionId(page);
+        login(page, other.owner().email(), TestTenants.PASSWORD);
+        page.waitForURL(DASHBOARD);
+        assertThat(page.locator("#tenant-name")).hasText("Other Company");
+        assertThat(sessionId(page)).isNotEqualTo(sessionBefore);
+    }
+
+    private void login(Page page, String email, String password) {
+        page.navigate(url("/login"));
+        page.locator("vaadin-login-form input[name='username']").fill(email);
+        page.locator("vaadin-login-form input[name='password']").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Sign in")).first().click();
+        page.waitForLoadState();
+    }
+
+    private static void signOut(Page page) {
+        page.locator("#user-menu vaadin-menu-bar-button").first().click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out")).click();
+    }
+
+    private static String sessionId(Page page) {
+        return page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).map((Cookie c) -> c.value)
+                .findFirst().orElse("");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,69 @@
+package com.tierpilot.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Headless Chromium for the end-to-end tests: Debian's browser (no download), with the flags this sandbox needs.
+ * Set {@code CHROMIUM} to use another binary.
+ */
+final class BrowserSupport implements AutoCloseable, AfterTestExecutionCallback {
+
+    private final java.util.List<Page> pages = new java.util.ArrayList<>();
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    BrowserSupport() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String executable = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+        if (!Files.isExecutable(Path.of(executable))) {
+            throw new IllegalStateException("End-to-end tests need Chromium at " + executable
+                    + " (apt-get install chromium), or CHROMIUM=/path/to/chrome");
+        }
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Path.of(executable))
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    /** A new browser window with an empty profile, speaking the given language. */
+    Page newPage(String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+                .setTimezoneId("Asia/Shanghai").setViewportSize(1400, 900));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        pages.add(page);
+        return page;
+    }
+
+    /** Leaves a screenshot of every open page in target/e2e when a test fails. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            for (int i = 0; i < pages.size(); i++) {
+                Path file = Path.of("target", "e2e", context.getRequiredTestMethod().getName() + "-" + i + ".png");
+                pages.get(i).screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+            }
+        }
+        pages.forEach(p -> p.context().close());
+        pages.clear();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
