@@ -116,6 +116,9 @@ public final class RecomputeBench {
             }
         }
         try (Connection conn = BenchDatabase.loadingConnection(schema); Statement s = conn.createStatement()) {
+            // The generated rows are consistent by construction; checking each against the parent tables only
+            // slows the load, as it would for an operator restoring a dump.
+            s.execute("set session foreign_key_checks = 0");
             s.execute("load data local infile '" + customerFile + "' into table customer (code, region)"
                     + " set tenant_id = " + tenant.value() + ", created_on = '2020-01-01', marketing_consent = false,"
                     + " created_at = utc_timestamp(6), updated_at = utc_timestamp(6)");
@@ -124,14 +127,13 @@ public final class RecomputeBench {
                 rs.next();
                 firstId = rs.getLong(1);
             }
-            s.execute("alter table customer_order drop index ix_customer_order_agg, drop index ix_customer_order_date,"
-                    + " drop index uk_customer_order_no");
+            // The unique order number stays: a foreign key needs it. The two secondary indexes are built after the load.
+            s.execute("alter table customer_order drop index ix_customer_order_agg, drop index ix_customer_order_date");
             s.execute("load data local infile '" + orderFile + "' into table customer_order"
                     + " (@no, @customer, ordered_at, order_date, amount, status) set tenant_id = " + tenant.value()
                     + ", order_no = concat('O', @no), customer_id = @customer + " + (firstId - 1)
                     + ", quantity = 1, created_at = utc_timestamp(6)");
-            s.execute("alter table customer_order add constraint uk_customer_order_no unique (tenant_id, order_no),"
-                    + " add index ix_customer_order_agg (tenant_id, customer_id, order_date, status, amount),"
+            s.execute("alter table customer_order add index ix_customer_order_agg (tenant_id, customer_id, order_date, status, amount),"
                     + " add index ix_customer_order_date (tenant_id, order_date)");
             s.execute("analyze table customer, customer_order");
         } finally {

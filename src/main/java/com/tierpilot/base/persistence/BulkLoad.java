@@ -5,16 +5,17 @@ import com.tierpilot.base.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,7 +39,10 @@ public class BulkLoad {
             @Value("${tierpilot.bulk-load.dir:${java.io.tmpdir}/tierpilot-bulk}") Path dir) {
         this.dialect = dialect;
         this.jdbc = jdbc;
+        // The probe runs in a transaction of its own: it is first asked for from inside an import's or a recompute's
+        // transaction, which rolling back the probe row must not mark rollback-only.
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dir = dir;
     }
 
@@ -49,11 +53,18 @@ public class BulkLoad {
 
     private boolean isAvailable() {
         Boolean known = available.get();
-        if (known == null) {
-            known = dialect.isMySql() && probe();
-            available.set(known);
+        if (known != null) {
+            return known;
         }
-        return known;
+        // Once per node: concurrent first callers wait for one probe instead of racing on the staging table.
+        synchronized (available) {
+            known = available.get();
+            if (known == null) {
+                known = dialect.isMySql() && probe();
+                available.set(known);
+            }
+            return known;
+        }
     }
 
     @TenantAgnostic("a capability probe that loads one row and rolls it back")
