@@ -216,10 +216,11 @@ public class SegmentationService {
             long written = System.nanoTime();
             report(tenant, run, Phase.COMMITTING, 800);
             Optional<RunStore.Pointers> before = runs.state(tenant);
+            Optional<ResultWriter.Changes> moved = before.map(b -> writer.compare(tenant, b.current(), scored));
             int changes = ownTransaction.execute(tx -> {
                 rules.evaluate(tenant, run);
-                writer.writeSizes(tenant, run);
-                return before.map(b -> writer.writeChanges(tenant, run, b.current())).orElse(0);
+                writer.writeSizes(tenant, run, scored);
+                return moved.map(c -> writer.writeChanges(tenant, run, scored, c, bulkLoad.directory())).orElse(0);
             });
             boolean published = Boolean.TRUE.equals(ownTransaction.execute(tx -> runs.publish(tenant, run,
                     metrics.size(), scored.scoredCount(), changes, clock.instant())));

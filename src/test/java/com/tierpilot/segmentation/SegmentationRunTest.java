@@ -125,6 +125,38 @@ class SegmentationRunTest {
     }
 
     @Test
+    void theChangeLogHoldsExactlyTheCustomersWhoseSegmentDiffersBetweenTheTwoRuns() {
+        RunStatus first = segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
+        customers.upsertCustomers(shop.id(), List.of(customer("S11", "New customer", "上海")));
+        customers.upsertOrders(shop.id(), List.of(new OrderRecord("S1-big", "S1", D.plusDays(20).atTime(9, 0),
+                BigDecimal.valueOf(5_000), 1, null, null, OrderStatus.COMPLETED)));
+        RunStatus second = segmentation.runNow(shop.id(), D.plusDays(30), RunTrigger.MANUAL);
+
+        // The reference: the two stored runs joined in SQL, scheme by scheme.
+        List<String> expected = new ArrayList<>();
+        for (String[] scheme : new String[][] {{"RFM", "rfm_segment"}, {"ABC", "abc_tier"},
+            {"LIFECYCLE", "lifecycle"}}) {
+            expected.addAll(jdbc.sql("select c.code, n." + scheme[1] + " as to_segment, o." + scheme[1]
+                    + " as from_segment from customer_segment n join customer c on c.id = n.customer_id"
+                    + " left join customer_segment o on o.tenant_id = n.tenant_id and o.run_id = :previous"
+                    + " and o.customer_id = n.customer_id where n.tenant_id = :tenant and n.run_id = :run"
+                    + " and coalesce(n." + scheme[1] + ", '-') <> coalesce(o." + scheme[1] + ", '-')")
+                    .param("previous", first.id()).param("tenant", shop.id().value()).param("run", second.id())
+                    .query((rs, i) -> rs.getString(1) + " " + scheme[0] + " " + rs.getString(3) + "->"
+                            + rs.getString(2)).list());
+        }
+        List<String> logged = jdbc.sql("select c.code, s.scheme, s.from_segment, s.to_segment from segment_change s"
+                + " join customer c on c.id = s.customer_id where s.tenant_id = :tenant and s.run_id = :run")
+                .param("tenant", shop.id().value()).param("run", second.id())
+                .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + "->"
+                        + rs.getString(4)).list();
+
+        assertThat(logged).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(logged).contains("S11 LIFECYCLE null->potential");
+        assertThat(second.changes()).isEqualTo(expected.size()).isPositive();
+    }
+
+    @Test
     void aFailedRunLeavesReadersOnThePreviousRun() {
         RunStatus good = segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
         // A rule that fails inside the run: an attribute condition whose value is a broken number.

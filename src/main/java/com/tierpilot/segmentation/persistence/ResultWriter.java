@@ -1,16 +1,25 @@
 package com.tierpilot.segmentation.persistence;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.base.persistence.LocalInfile;
 import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,9 +36,11 @@ public class ResultWriter {
     private static final int BATCH = 5000;
 
     private final JdbcTemplate jdbc;
+    private final DatabaseDialect dialect;
 
-    ResultWriter(JdbcTemplate jdbc) {
+    ResultWriter(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** Writes every customer's row of the run; {@code bulkDir} null means batched inserts. */
@@ -72,15 +83,30 @@ public class ResultWriter {
         return epochDay == CustomerMetrics.NONE ? null : LocalDate.ofEpochDay(epochDay);
     }
 
-    /** Sizes and revenue of every segment of the built-in schemes in the run. */
-    public void writeSizes(TenantId tenant, long run) {
-        for (String[] scheme : new String[][] {{"RFM", "rfm_segment"}, {"ABC", "abc_tier"},
-            {"LIFECYCLE", "lifecycle"}}) {
-            jdbc.update("insert into segment_size (tenant_id, run_id, scheme, segment, customers, revenue)"
-                    + " select tenant_id, run_id, ?, " + scheme[1] + ", count(*), coalesce(sum(monetary), 0)"
-                    + " from customer_segment where tenant_id = ? and run_id = ? and " + scheme[1] + " is not null"
-                    + " group by tenant_id, run_id, " + scheme[1], scheme[0], tenant.value(), run);
+    /**
+     * Sizes and revenue of every segment of the built-in schemes in the run, summed from the scored customers in
+     * memory (a handful of rows), and of the rule segments from their members.
+     */
+    public void writeSizes(TenantId tenant, long run, ScoredCustomers scored) {
+        Map<String, long[]> sizes = new TreeMap<>();
+        CustomerMetrics m = scored.metrics();
+        for (int i = 0; i < scored.size(); i++) {
+            for (Scheme scheme : Scheme.values()) {
+                String segment = scheme.segment(scored, i);
+                if (segment != null) {
+                    long[] size = sizes.computeIfAbsent(scheme.name() + "\t" + segment, k -> new long[2]);
+                    size[0]++;
+                    size[1] += m.monetaryCents(i);
+                }
+            }
         }
+        List<Object[]> rows = new ArrayList<>(sizes.size());
+        sizes.forEach((key, size) -> {
+            String[] parts = key.split("\t", 2);
+            rows.add(new Object[] {tenant.value(), run, parts[0], parts[1], size[0], BigDecimal.valueOf(size[1], 2)});
+        });
+        jdbc.batchUpdate("insert into segment_size (tenant_id, run_id, scheme, segment, customers, revenue)"
+                + " values (?, ?, ?, ?, ?, ?)", rows);
         jdbc.update("""
                 insert into segment_size (tenant_id, run_id, scheme, segment, customers, revenue)
                 select m.tenant_id, m.run_id, 'RULE', r.seg_key, count(*), coalesce(sum(s.monetary), 0)
@@ -92,20 +118,124 @@ public class ResultWriter {
                  group by m.tenant_id, m.run_id, r.seg_key""", tenant.value(), run);
     }
 
-    /** The customers whose segment changed since the previous run, per scheme; returns how many changes. */
-    public int writeChanges(TenantId tenant, long run, long previous) {
-        int changes = 0;
-        for (String[] scheme : new String[][] {{"RFM", "rfm_segment"}, {"ABC", "abc_tier"},
-            {"LIFECYCLE", "lifecycle"}}) {
-            changes += jdbc.update("insert into segment_change (tenant_id, run_id, customer_id, scheme, from_segment,"
-                    + " to_segment) select n.tenant_id, n.run_id, n.customer_id, ?, o." + scheme[1] + ", n."
-                    + scheme[1] + " from customer_segment n left join customer_segment o"
-                    + " on o.tenant_id = n.tenant_id and o.run_id = ? and o.customer_id = n.customer_id"
-                    + " where n.tenant_id = ? and n.run_id = ?"
-                    + " and coalesce(n." + scheme[1] + ", '-') <> coalesce(o." + scheme[1] + ", '-')",
-                    scheme[0], previous, tenant.value(), run);
-        }
+    /**
+     * Compares the scored customers with the previous run's segments: both are walked in customer id order, the
+     * previous run's rows streamed, so that only the changes are written instead of joining two full runs in SQL.
+     * Customers who were not in the previous run count as changes from nothing; customers deleted since are
+     * ignored. Must run outside a transaction: the streamed rows occupy their connection on MySQL.
+     */
+    public Changes compare(TenantId tenant, long previous, ScoredCustomers scored) {
+        Changes changes = new Changes();
+        CustomerMetrics m = scored.metrics();
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("select customer_id, rfm_segment, abc_tier, lifecycle"
+                    + " from customer_segment where tenant_id = ? and run_id = ? order by customer_id",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
+            ps.setLong(1, tenant.value());
+            ps.setLong(2, previous);
+            return ps;
+        }, (ResultSetExtractor<Void>) before -> {
+            boolean more = before.next();
+            for (int i = 0; i < scored.size(); i++) {
+                long id = m.id(i);
+                while (more && before.getLong(1) < id) {
+                    more = before.next();
+                }
+                boolean found = more && before.getLong(1) == id;
+                for (Scheme scheme : Scheme.values()) {
+                    String from = found ? before.getString(scheme.column) : null;
+                    String to = scheme.segment(scored, i);
+                    if (!Objects.equals(from, to)) {
+                        changes.add(i, scheme, from);
+                    }
+                }
+            }
+            return null;
+        });
         return changes;
+    }
+
+    /** Writes the changes found by {@link #compare}; {@code bulkDir} null means batched inserts. */
+    public int writeChanges(TenantId tenant, long run, ScoredCustomers scored, Changes changes,
+            @Nullable Path bulkDir) {
+        List<String> columns = List.of("tenant_id", "run_id", "customer_id", "scheme", "from_segment", "to_segment");
+        if (bulkDir != null && changes.size() > BATCH) {
+            try (LocalInfile file = new LocalInfile(bulkDir, "segment_change", columns, run)) {
+                for (int k = 0; k < changes.size(); k++) {
+                    file.append(changes.row(tenant, run, scored, k));
+                }
+                file.load(jdbc, tenant);
+            }
+            return changes.size();
+        }
+        String sql = "insert into segment_change (" + String.join(", ", columns) + ") values (?, ?, ?, ?, ?, ?)";
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        for (int k = 0; k < changes.size(); k++) {
+            batch.add(changes.row(tenant, run, scored, k));
+            if (batch.size() == BATCH) {
+                jdbc.batchUpdate(sql, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            jdbc.batchUpdate(sql, batch);
+        }
+        return changes.size();
+    }
+
+    /** The built-in schemes, with their column and the segment a scored customer falls in. */
+    private enum Scheme {
+        RFM("rfm_segment"), ABC("abc_tier"), LIFECYCLE("lifecycle");
+
+        final String column;
+
+        Scheme(String column) {
+            this.column = column;
+        }
+
+        @Nullable String segment(ScoredCustomers scored, int i) {
+            return switch (this) {
+                case RFM -> scored.segment(i) == null ? null : scored.segment(i).key();
+                case ABC -> scored.tier(i) == null ? null : scored.tier(i).name();
+                case LIFECYCLE -> scored.stage(i).key();
+            };
+        }
+    }
+
+    /**
+     * The changes of a run, compactly: the customer's index in the scored customers, the scheme and the segment
+     * before (one of a few dozen shared strings), so that even a run that moves every customer stays small.
+     */
+    public static final class Changes {
+        private int[] customer = new int[1024];
+        private byte[] scheme = new byte[1024];
+        private @Nullable String[] from = new String[1024];
+        private final Map<String, String> shared = new HashMap<>();
+        private int size;
+
+        void add(int index, Scheme of, @Nullable String before) {
+            if (size == customer.length) {
+                customer = Arrays.copyOf(customer, size * 2);
+                scheme = Arrays.copyOf(scheme, size * 2);
+                from = Arrays.copyOf(from, size * 2);
+            }
+            customer[size] = index;
+            scheme[size] = (byte) of.ordinal();
+            from[size] = before == null ? null : shared.computeIfAbsent(before, b -> b);
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        Object[] row(TenantId tenant, long run, ScoredCustomers scored, int k) {
+            Scheme of = Scheme.values()[scheme[k]];
+            int i = customer[k];
+            return new Object[] {tenant.value(), run, scored.metrics().id(i), of.name(), from[k],
+                of.segment(scored, i)};
+        }
     }
 
     /** Removes the rows of every run that is neither current nor previous, and of failed runs. */
