@@ -8,8 +8,12 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.segmentation.SegmentationSettings;
+import com.tierpilot.segmentation.SettingsHistory;
 import com.tierpilot.segmentation.SettingsPreview;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -33,13 +37,17 @@ import java.util.List;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class SegmentationSettingsView extends VerticalLayout {
 
+    private static final int HISTORY_SHOWN = 200;
+
     private final SegmentationService segmentation;
+    private final SettingsHistory history;
     private final TierPilotUser me;
     private final Div preview = new Div();
     private SettingsForm form;
 
-    SegmentationSettingsView(SegmentationService segmentation, CurrentUser currentUser) {
+    SegmentationSettingsView(SegmentationService segmentation, SettingsHistory history, CurrentUser currentUser) {
         this.segmentation = segmentation;
+        this.history = history;
         this.me = currentUser.require();
         preview.setId("segmentation-preview-result");
         preview.setWidthFull();
@@ -64,7 +72,12 @@ public class SegmentationSettingsView extends VerticalLayout {
                 Notifications.error(this, e);
             }
         });
-        add(form, preview);
+        var showHistory = new Button(getTranslation("segmentation.history.button"), VaadinIcon.TIME_BACKWARD.create(),
+                click -> new SettingsHistoryDialog(history.latest(me.tenantId(), HISTORY_SHOWN), me.timeZone())
+                        .open());
+        showHistory.setId("settings-history-button");
+        showHistory.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(showHistory, form, preview);
     }
 
     private void showPreview(SettingsPreview result) {

@@ -86,6 +86,31 @@ class SegmentationViewsTest extends BrowserlessViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theChangeHistoryShowsWhoChangedWhichSettingFromWhatToWhat() {
+        var marketer = shop.addUser(Role.MARKETER);
+        TestTenants.signIn(marketer);
+        navigate(SegmentationSettingsView.class);
+        test(find(IntegerField.class).withId("rfm-window").single()).setValue(180);
+        test(find(Button.class).withId("segmentation-save").single()).click();
+
+        test(find(Button.class).withId("settings-history-button").single()).click();
+
+        Grid<com.tierpilot.segmentation.SettingsChangeEntry> history = find(Grid.class).withId("settings-history")
+                .single();
+        assertThat(test(history).size()).isEqualTo(1);
+        var change = test(history).getRow(0);
+        assertThat(change.userName()).isEqualTo(marketer.displayName());
+        assertThat(change.scheme()).isEqualTo("RFM");
+        assertThat(change.differences()).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("windowDays");
+            assertThat(d.before()).isEqualTo("365");
+            assertThat(d.after()).isEqualTo("180");
+        });
+        assertThat(test(history).getCellText(0, 2)).isEqualTo("RFM");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theSegmentBrowserShowsTheCurrentRunAndOpensTheCustomersOfASegment() {
         segmentation.runNow(shop.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
 
