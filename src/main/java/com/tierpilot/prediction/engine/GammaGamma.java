@@ -1,0 +1,49 @@
+package com.tierpilot.prediction.engine;
+
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * The Gamma-Gamma model of spend per purchase occasion (Fader and Hardie 2013, "The Gamma-Gamma Model of Monetary
+ * Value"): a customer's occasions have spends drawn from Gamma(p, ν), and the ν differ between customers as
+ * Gamma(q, γ). Fitted on customers with at least one repeat occasion, from their number x and mean spend.
+ *
+ * @param p the shape of the spend per occasion
+ * @param q the shape, and
+ * @param v the scale (γ in the note) of the customers' ν
+ * @param logLikelihood of the customers the parameters were fitted on (NaN when not fitted)
+ */
+public record GammaGamma(double p, double q, double v, double logLikelihood) {
+
+    public static GammaGamma fit(PurchaseHistories histories) {
+        double[] params = Likelihoods.maximise(t -> logLikelihood(histories, t[0], t[1], t[2]),
+                new double[] {1, 1, 1});
+        return new GammaGamma(params[0], params[1], params[2],
+                logLikelihood(histories, params[0], params[1], params[2]));
+    }
+
+    /** The log-likelihood of the repeat buyers' mean spends (customers without repeats are left out). */
+    public static double logLikelihood(PurchaseHistories h, double p, double q, double v) {
+        double constant = -Gamma.logGamma(q) + q * Math.log(v);
+        return Likelihoods.sum(h.size(), i -> {
+            int x = h.x(i);
+            double mean = h.meanRepeatSpend(i);
+            if (x == 0 || mean <= 0) {
+                return 0;
+            }
+            double px = p * x;
+            return constant + Gamma.logGamma(px + q) - Gamma.logGamma(px) + (px - 1) * Math.log(mean)
+                    + px * Math.log(x) - (px + q) * Math.log(x * mean + v);
+        });
+    }
+
+    /**
+     * The expected spend per occasion of a customer with x repeat occasions of mean spend {@code mean}: the
+     * population mean p·γ/(q − 1) without repeats, moving towards the customer's own mean as x grows.
+     */
+    public double expectedAverageSpend(int x, double mean) {
+        if (x == 0 || mean <= 0) {
+            return p * v / (q - 1);
+        }
+        return p * (v + x * mean) / (p * x + q - 1);
+    }
+}

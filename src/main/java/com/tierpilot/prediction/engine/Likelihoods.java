@@ -1,0 +1,78 @@
+package com.tierpilot.prediction.engine;
+
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/** What both fits share: a summed log-likelihood, and its maximum over positive parameters. */
+final class Likelihoods {
+
+    private static final int CHUNK = 16_384;
+
+    private Likelihoods() {
+    }
+
+    /**
+     * The sum of {@code term} over customers 0..n-1, in fixed chunks summed in order, so that the result is the same
+     * on every run whatever the number of cores.
+     */
+    static double sum(int n, IntToDoubleFunction term) {
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[] partial = IntStream.range(0, chunks).parallel().mapToDouble(c -> {
+            double s = 0;
+            for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                s += term.applyAsDouble(i);
+            }
+            return s;
+        }).toArray();
+        double total = 0;
+        for (double p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    /**
+     * Maximises a log-likelihood over positive parameters with Commons Math's Nelder-Mead simplex, on the logs of
+     * the parameters (so they stay positive), restarting from the optimum until it no longer improves: a simplex
+     * can stall before the optimum, and a restart costs little.
+     */
+    static double[] maximise(MultivariateFunction logLikelihood, double[] start) {
+        MultivariateFunction onLogs = theta -> {
+            double[] params = new double[theta.length];
+            for (int i = 0; i < theta.length; i++) {
+                params[i] = Math.exp(theta[i]);
+            }
+            double value = logLikelihood.value(params);
+            return Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
+        };
+        double[] theta = new double[start.length];
+        for (int i = 0; i < start.length; i++) {
+            theta[i] = Math.log(start[i]);
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        for (int restart = 0; restart < 5; restart++) {
+            SimplexOptimizer optimiser = new SimplexOptimizer(1e-12, 1e-10);
+            PointValuePair optimum = optimiser.optimize(new MaxEval(20_000), new ObjectiveFunction(onLogs),
+                    GoalType.MAXIMIZE, new InitialGuess(theta), new NelderMeadSimplex(theta.length, 0.5));
+            theta = optimum.getPoint();
+            boolean improved = optimum.getValue() > best + 1e-9;
+            best = Math.max(best, optimum.getValue());
+            if (!improved && restart > 0) {
+                break;
+            }
+        }
+        double[] params = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            params[i] = Math.exp(theta[i]);
+        }
+        return params;
+    }
+}
