@@ -1,5 +1,10 @@
 package com.tierpilot.prediction.engine;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -15,16 +20,29 @@ import org.apache.commons.math3.special.Gamma;
  */
 public record BgNbd(double r, double alpha, double a, double b, double logLikelihood) {
 
-    /** Fits the model by maximum likelihood (equation 6 of the paper) to the customers' histories. */
+    /**
+     * Fits the model by maximum likelihood (equation 6 of the paper) to the customers' histories. Customers with
+     * the same (x, t_x, T) contribute the same term, so the likelihood is summed over the distinct histories with
+     * their counts: with histories in whole days, that is far fewer terms than customers.
+     */
     public static BgNbd fit(PurchaseHistories histories) {
-        double[] p = Likelihoods.maximise(params -> logLikelihood(histories, params[0], params[1], params[2],
-                params[3]), new double[] {1, 1, 1, 1});
+        double[] start = Likelihoods.warmStart(histories, sample -> {
+            BgNbd fit = fit(sample);
+            return new double[] {fit.r(), fit.alpha(), fit.a(), fit.b()};
+        }, new double[] {1, 1, 1, 1});
+        Distinct d = Distinct.of(histories);
+        double[] p = Likelihoods.maximise(params -> d.logLikelihood(params[0], params[1], params[2], params[3]),
+                start, start[0] == 1 ? 0.5 : 0.05);
         return new BgNbd(p[0], p[1], p[2], p[3], logLikelihood(histories, p[0], p[1], p[2], p[3]));
     }
 
     /** The log-likelihood of the histories under the given parameters. */
     public static double logLikelihood(PurchaseHistories h, double r, double alpha, double a, double b) {
-        int maxX = h.maxX();
+        return logLikelihood(h.size(), h.maxX(), h::x, h::tx, h::age, i -> 1, r, alpha, a, b);
+    }
+
+    private static double logLikelihood(int n, int maxX, IntUnaryOperator xs, IntToDoubleFunction txs,
+            IntToDoubleFunction ages, IntUnaryOperator weights, double r, double alpha, double a, double b) {
         // Everything that depends on x only, once per distinct x instead of once per customer.
         double[] common = new double[maxX + 1];
         double[] stays = new double[maxX + 1];
@@ -36,16 +54,51 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
             stays[x] = Beta.logBeta(a, b + x);
             drops[x] = x == 0 ? Double.NEGATIVE_INFINITY : Beta.logBeta(a + 1, b + x - 1);
         }
-        return Likelihoods.sum(h.size(), i -> {
-            int x = h.x(i);
-            double alive = stays[x] - (r + x) * Math.log(alpha + h.age(i));
+        return Likelihoods.sum(n, i -> {
+            int x = xs.applyAsInt(i);
+            double alive = stays[x] - (r + x) * Math.log(alpha + ages.applyAsDouble(i));
+            double term;
             if (x == 0) {
-                return common[x] + alive;
+                term = common[x] + alive;
+            } else {
+                double dead = drops[x] - (r + x) * Math.log(alpha + txs.applyAsDouble(i));
+                double max = Math.max(alive, dead);
+                term = common[x] + max + Math.log(Math.exp(alive - max) + Math.exp(dead - max));
             }
-            double dead = drops[x] - (r + x) * Math.log(alpha + h.tx(i));
-            double max = Math.max(alive, dead);
-            return common[x] + max + Math.log(Math.exp(alive - max) + Math.exp(dead - max));
+            return weights.applyAsInt(i) * term;
         });
+    }
+
+    /** The distinct (x, t_x, T) of the histories, each with how many customers share it. */
+    private record Distinct(int[] x, double[] tx, double[] age, int[] count, int maxX) {
+
+        static Distinct of(PurchaseHistories h) {
+            Map<Key, Integer> index = new HashMap<>();
+            int[] x = new int[h.size()];
+            double[] tx = new double[h.size()];
+            double[] age = new double[h.size()];
+            int[] count = new int[h.size()];
+            for (int i = 0; i < h.size(); i++) {
+                Key key = new Key(h.x(i), h.tx(i), h.age(i));
+                Integer at = index.putIfAbsent(key, index.size());
+                int k = at == null ? index.size() - 1 : at;
+                x[k] = h.x(i);
+                tx[k] = h.tx(i);
+                age[k] = h.age(i);
+                count[k]++;
+            }
+            int n = index.size();
+            return new Distinct(Arrays.copyOf(x, n), Arrays.copyOf(tx, n), Arrays.copyOf(age, n),
+                    Arrays.copyOf(count, n), h.maxX());
+        }
+
+        double logLikelihood(double r, double alpha, double a, double b) {
+            return BgNbd.logLikelihood(x.length, maxX, i -> x[i], i -> tx[i], i -> age[i], i -> count[i], r, alpha,
+                    a, b);
+        }
+
+        private record Key(int x, double tx, double age) {
+        }
     }
 
     /** P(alive | x, t_x, T): the probability that the customer has not dropped out (equation 13 of the paper). */

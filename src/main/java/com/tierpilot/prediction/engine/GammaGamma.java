@@ -15,15 +15,25 @@ import org.apache.commons.math3.special.Gamma;
 public record GammaGamma(double p, double q, double v, double logLikelihood) {
 
     public static GammaGamma fit(PurchaseHistories histories) {
-        double[] params = Likelihoods.maximise(t -> logLikelihood(histories, t[0], t[1], t[2]),
-                new double[] {1, 1, 1});
+        double[] start = Likelihoods.warmStart(histories, sample -> {
+            GammaGamma fit = fit(sample);
+            return new double[] {fit.p(), fit.q(), fit.v()};
+        }, new double[] {1, 1, 1});
+        double[] params = Likelihoods.maximise(t -> logLikelihood(histories, t[0], t[1], t[2]), start,
+                start[0] == 1 ? 0.5 : 0.05);
         return new GammaGamma(params[0], params[1], params[2],
                 logLikelihood(histories, params[0], params[1], params[2]));
     }
 
     /** The log-likelihood of the repeat buyers' mean spends (customers without repeats are left out). */
     public static double logLikelihood(PurchaseHistories h, double p, double q, double v) {
+        int maxX = h.maxX();
+        // The gamma functions depend on x only: once per distinct x, not once per customer.
+        double[] perX = new double[maxX + 1];
         double constant = -Gamma.logGamma(q) + q * Math.log(v);
+        for (int x = 1; x <= maxX; x++) {
+            perX[x] = constant + Gamma.logGamma(p * x + q) - Gamma.logGamma(p * x) + p * x * Math.log(x);
+        }
         return Likelihoods.sum(h.size(), i -> {
             int x = h.x(i);
             double mean = h.meanRepeatSpend(i);
@@ -31,8 +41,7 @@ public record GammaGamma(double p, double q, double v, double logLikelihood) {
                 return 0;
             }
             double px = p * x;
-            return constant + Gamma.logGamma(px + q) - Gamma.logGamma(px) + (px - 1) * Math.log(mean)
-                    + px * Math.log(x) - (px + q) * Math.log(x * mean + v);
+            return perX[x] + (px - 1) * h.logMeanRepeatSpend(i) - (px + q) * Math.log(x * mean + v);
         });
     }
 

@@ -14,6 +14,7 @@ public final class PurchaseHistories {
     private double[] tx = new double[1024];
     private double[] age = new double[1024];
     private double[] meanRepeatSpend = new double[1024];
+    private double[] logMeanRepeatSpend = new double[1024];
     private int size;
     private int maxX;
 
@@ -28,11 +29,13 @@ public final class PurchaseHistories {
             tx = Arrays.copyOf(tx, grown);
             age = Arrays.copyOf(age, grown);
             meanRepeatSpend = Arrays.copyOf(meanRepeatSpend, grown);
+            logMeanRepeatSpend = Arrays.copyOf(logMeanRepeatSpend, grown);
         }
         x[size] = repeatOccasions;
         tx[size] = weeksToLast;
         age[size] = weeksObserved;
         meanRepeatSpend[size] = meanSpendOfRepeats;
+        logMeanRepeatSpend[size] = meanSpendOfRepeats > 0 ? Math.log(meanSpendOfRepeats) : 0;
         maxX = Math.max(maxX, repeatOccasions);
         size++;
     }
@@ -55,6 +58,10 @@ public final class PurchaseHistories {
 
     public double meanRepeatSpend(int i) {
         return meanRepeatSpend[i];
+    }
+
+    double logMeanRepeatSpend(int i) {
+        return logMeanRepeatSpend[i];
     }
 
     int maxX() {
