@@ -7,6 +7,7 @@ import com.tierpilot.base.UserId;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerProfile;
+import com.tierpilot.customer.CustomerPredictionSource;
 import com.tierpilot.customer.CustomerScoreSource;
 import com.tierpilot.customer.CustomerScores;
 import com.tierpilot.customer.CustomerQueries;
@@ -60,9 +61,11 @@ class CustomerApiController {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ObjectProvider<CustomerScoreSource> scores;
+    private final ObjectProvider<CustomerPredictionSource> predictions;
 
     CustomerApiController(CustomerBulkService bulk, CustomerQueries queries, TenantService tenants,
-            UserAdminService users, CurrentUser currentUser, Clock clock, ObjectProvider<CustomerScoreSource> scores) {
+            UserAdminService users, CurrentUser currentUser, Clock clock, ObjectProvider<CustomerScoreSource> scores,
+            ObjectProvider<CustomerPredictionSource> predictions) {
         this.bulk = bulk;
         this.queries = queries;
         this.tenants = tenants;
@@ -70,6 +73,7 @@ class CustomerApiController {
         this.currentUser = currentUser;
         this.clock = clock;
         this.scores = scores;
+        this.predictions = predictions;
     }
 
     @PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,6 +115,11 @@ class CustomerApiController {
         TenantProfile company = tenants.profile(tenant);
         CustomerScores segmentation = scores.orderedStream().map(source -> source.scores(tenant, profile.id()))
                 .flatMap(Optional::stream).findFirst().orElse(null);
+        if (segmentation != null) {
+            for (CustomerPredictionSource source : predictions.orderedStream().toList()) {
+                segmentation = source.addPrediction(tenant, profile.id(), segmentation);
+            }
+        }
         return CustomerResponse.of(profile, managerEmail, company.currency(), segmentation);
     }
 

@@ -40,7 +40,10 @@ public record CustomerResponse(
         @Schema(description = "The customer's scores and segments in the latest recompute (null before the first"
                 + " one): recency in days, frequency and monetary value in the window, R/F/M scores 1-5 (null when"
                 + " the customer had no order in the window), the RFM segment key (e.g. champions, cant_lose), the"
-                + " ABC tier and the lifecycle stage key.") @Nullable CustomerScores segmentation) {
+                + " ABC tier and the lifecycle stage key; with churn prediction, pAlive (the probability that the"
+                + " customer is still a customer), expectedPurchases90d (purchase days expected in the next 90 days)"
+                + " and clv12m (the value of the next 12 months, discounted monthly), null until the first"
+                + " prediction.") @Nullable CustomerScores segmentation) {
 
     static CustomerResponse of(CustomerProfile p, @Nullable String accountManager, String currency,
             @Nullable CustomerScores segmentation) {

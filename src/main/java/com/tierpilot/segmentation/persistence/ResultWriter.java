@@ -2,7 +2,7 @@ package com.tierpilot.segmentation.persistence;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
-import com.tierpilot.base.persistence.LocalInfile;
+import com.tierpilot.base.persistence.BulkInsert;
 import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import java.math.BigDecimal;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -34,9 +33,6 @@ public class ResultWriter {
     private static final List<String> COLUMNS = List.of("tenant_id", "run_id", "customer_id", "recency_days",
             "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_segment", "abc_tier", "lifecycle",
             "first_order", "last_order", "orders_total");
-    private static final int BATCH = 5000;
-    /** Below this many rows a file costs more than it saves. */
-    private static final int BULK_FROM = 1000;
 
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
@@ -48,37 +44,8 @@ public class ResultWriter {
 
     /** Writes every customer's row of the run; {@code bulkDir} null means batched inserts. */
     public void writeCustomers(TenantId tenant, long run, ScoredCustomers scored, @Nullable Path bulkDir) {
-        insert(tenant, run, "customer_segment", COLUMNS, scored.size(), i -> row(tenant, run, scored, i), bulkDir);
-    }
-
-    /**
-     * Inserts {@code count} rows into a table of results: bulk-loaded from a file when {@code bulkDir} is set and
-     * there are enough rows for it to pay, in batches otherwise.
-     */
-    private void insert(TenantId tenant, long run, String table, List<String> columns, int count,
-            IntFunction<Object[]> row, @Nullable Path bulkDir) {
-        if (bulkDir != null && count >= BULK_FROM) {
-            try (LocalInfile file = new LocalInfile(bulkDir, table, columns, run)) {
-                for (int i = 0; i < count; i++) {
-                    file.append(row.apply(i));
-                }
-                file.load(jdbc, tenant);
-            }
-            return;
-        }
-        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + "?, ".repeat(columns.size() - 1) + "?)";
-        List<Object[]> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
-            batch.add(row.apply(i));
-            if (batch.size() == BATCH) {
-                jdbc.batchUpdate(sql, batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate(sql, batch);
-        }
+        BulkInsert.insert(jdbc, tenant, run, "customer_segment", COLUMNS, scored.size(), i -> row(tenant, run, scored, i),
+                bulkDir);
     }
 
     private static Object[] row(TenantId tenant, long run, ScoredCustomers s, int i) {
@@ -171,7 +138,7 @@ public class ResultWriter {
     /** Writes the changes found by {@link #compare}; {@code bulkDir} null means batched inserts. */
     public int writeChanges(TenantId tenant, long run, ScoredCustomers scored, Changes changes,
             @Nullable Path bulkDir) {
-        insert(tenant, run, "segment_change", List.of("tenant_id", "run_id", "customer_id", "scheme", "from_segment",
+        BulkInsert.insert(jdbc, tenant, run, "segment_change", List.of("tenant_id", "run_id", "customer_id", "scheme", "from_segment",
                 "to_segment"), changes.size(), k -> changes.row(tenant, run, scored, k), bulkDir);
         return changes.size();
     }

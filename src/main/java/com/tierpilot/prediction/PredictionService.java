@@ -1,0 +1,136 @@
+package com.tierpilot.prediction;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.BulkLoad;
+import com.tierpilot.prediction.engine.BgNbd;
+import com.tierpilot.prediction.engine.GammaGamma;
+import com.tierpilot.prediction.engine.Predictions;
+import com.tierpilot.prediction.engine.PurchaseHistories;
+import com.tierpilot.prediction.persistence.HistoryReader;
+import com.tierpilot.prediction.persistence.PredictionStore;
+import com.tierpilot.prediction.persistence.PredictionStore.StoredModel;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Predicts, per tenant, which customers are still customers and what they will be worth: fits BG/NBD and
+ * Gamma-Gamma to the customers' whole purchase histories up to a date, scores every customer who has bought, and
+ * replaces the tenant's predictions in one transaction (readers see the previous predictions or the new ones).
+ * A tenant with fewer than {@link #MIN_REPEAT_BUYERS} repeat buyers is scored with population defaults: the
+ * published CDNOW fits, with the spend scaled to the tenant's own mean spend per purchase day.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PredictionService {
+
+    /** Fewer repeat buyers than this, and the fit would say more about chance than about the customers. */
+    public static final int MIN_REPEAT_BUYERS = 200;
+
+    /** Fader, Hardie and Lee (2005), CDNOW: the population default for a tenant too small to fit. */
+    static final BgNbd DEFAULT_PURCHASES = new BgNbd(0.243, 4.414, 0.793, 2.426, Double.NaN);
+    /** Fader and Hardie (2013), CDNOW: the shapes of the default spend model; its scale follows the tenant. */
+    static final double DEFAULT_P = 6.25;
+    static final double DEFAULT_Q = 3.74;
+
+    private static final Logger log = LoggerFactory.getLogger(PredictionService.class);
+
+    private final HistoryReader reader;
+    private final PredictionStore store;
+    private final BulkLoad bulkLoad;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    PredictionService(HistoryReader reader, PredictionStore store, BulkLoad bulkLoad,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.reader = reader;
+        this.store = store;
+        this.bulkLoad = bulkLoad;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * Fits and scores the tenant's customers as of {@code asOf} (orders before that day) and stores the result.
+     * Runs in the calling thread: the nightly pipeline runs it after the recompute.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public PredictionModel predict(TenantId tenant, LocalDate asOf) {
+        try (MDC.MDCCloseable tenantInLogs = MDC.putCloseable("tenantId", tenant.toString())) {
+            return predictNow(tenant, asOf);
+        }
+    }
+
+    private PredictionModel predictNow(TenantId tenant, LocalDate asOf) {
+        long started = System.nanoTime();
+        HistoryReader.Histories read = reader.read(tenant, asOf);
+        PurchaseHistories histories = read.histories();
+        int repeatBuyers = histories.repeatBuyers();
+        boolean fitted = repeatBuyers >= MIN_REPEAT_BUYERS;
+        BgNbd purchases = fitted ? BgNbd.fit(histories) : DEFAULT_PURCHASES;
+        GammaGamma spend = fitted ? GammaGamma.fit(histories)
+                : new GammaGamma(DEFAULT_P, DEFAULT_Q, Math.max(read.meanSpendPerDay(), 0.01) * (DEFAULT_Q - 1)
+                        / DEFAULT_P, Double.NaN);
+        PredictionSettings settings = settings(tenant);
+        Predictions predictions = Predictions.score(histories, purchases, spend,
+                settings.monthlyDiscount().doubleValue());
+        long took = (System.nanoTime() - started) / 1_000_000;
+        StoredModel model = new StoredModel(asOf, fitted, histories.size(), repeatBuyers, purchases, spend,
+                settings.monthlyDiscount(), clock.instant(), took);
+        ownTransaction.executeWithoutResult(tx -> store.replace(tenant, model, read.customerIds(), predictions,
+                bulkLoad.directory()));
+        log.info("Prediction as of {}: {} customers, {} repeat buyers, {} (r={}, alpha={}, a={}, b={}; p={}, q={},"
+                + " v={}) in {} ms", asOf, histories.size(), repeatBuyers, fitted ? "fitted" : "population defaults",
+                purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(), spend.v(),
+                took);
+        return toModel(model);
+    }
+
+    /** The model of the tenant's latest predictions, or empty before the first. */
+    public Optional<PredictionModel> model(TenantId tenant) {
+        return store.model(tenant).map(PredictionService::toModel);
+    }
+
+    /** The customer's latest predictions, or empty when the customer has not bought or nothing was predicted. */
+    public Optional<CustomerPrediction> forCustomer(TenantId tenant, long customerId) {
+        return store.forCustomer(tenant, customerId).flatMap(v -> store.model(tenant)
+                .map(m -> new CustomerPrediction(v[0], v[1], v[2], v[3], m.fitted())));
+    }
+
+    public PredictionSettings settings(TenantId tenant) {
+        return store.settings(tenant).map(v -> new PredictionSettings(v[0], v[1]))
+                .orElse(PredictionSettings.DEFAULTS);
+    }
+
+    /** Saves the tenant's settings; the discount rate applies from the next prediction. */
+    @Transactional
+    @PreAuthorize("hasRole('OWNER')")
+    public PredictionSettings saveSettings(TenantId tenant, PredictionSettings settings) {
+        settings.validate();
+        store.saveSettings(tenant, settings.monthlyDiscount(), settings.churnThreshold(), clock.instant());
+        return settings(tenant);
+    }
+
+    private static PredictionModel toModel(StoredModel m) {
+        return new PredictionModel(m.asOf(), m.fitted(), m.customers(), m.repeatBuyers(), m.purchases().r(),
+                m.purchases().alpha(), m.purchases().a(), m.purchases().b(), finite(m.purchases().logLikelihood()),
+                m.spend().p(), m.spend().q(), m.spend().v(), finite(m.spend().logLikelihood()), m.monthlyDiscount(),
+                m.computedAt(), m.tookMillis());
+    }
+
+    private static @Nullable Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,115 @@
+package com.tierpilot.prediction.persistence;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.BulkInsert;
+import com.tierpilot.prediction.engine.BgNbd;
+import com.tierpilot.prediction.engine.GammaGamma;
+import com.tierpilot.prediction.engine.Predictions;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tenant's prediction settings, its latest model, and each customer's predictions. */
+@Repository
+public class PredictionStore {
+
+    private static final List<String> COLUMNS = List.of("tenant_id", "customer_id", "p_alive", "expected_90d",
+            "average_spend", "clv_12m");
+
+    private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+
+    PredictionStore(JdbcClient sql, JdbcTemplate jdbc) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+    }
+
+    /** The tenant's settings: the monthly discount rate and the churn threshold, or empty for the defaults. */
+    public Optional<BigDecimal[]> settings(TenantId tenant) {
+        return sql.sql("select monthly_discount, churn_threshold from prediction_settings where tenant_id = ?")
+                .param(tenant.value())
+                .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).optional();
+    }
+
+    public void saveSettings(TenantId tenant, BigDecimal monthlyDiscount, BigDecimal churnThreshold, Instant now) {
+        int updated = sql.sql("update prediction_settings set monthly_discount = ?, churn_threshold = ?,"
+                + " updated_at = ? where tenant_id = ?")
+                .params(monthlyDiscount, churnThreshold, Timestamp.from(now), tenant.value()).update();
+        if (updated == 0) {
+            sql.sql("insert into prediction_settings (tenant_id, monthly_discount, churn_threshold, updated_at)"
+                    + " values (?, ?, ?, ?)")
+                    .params(tenant.value(), monthlyDiscount, churnThreshold, Timestamp.from(now)).update();
+        }
+    }
+
+    /** Replaces the tenant's model and every customer's predictions; call inside one transaction. */
+    public void replace(TenantId tenant, StoredModel model, long[] customerIds, Predictions predictions,
+            @Nullable Path bulkDir) {
+        sql.sql("delete from prediction_model where tenant_id = ?").param(tenant.value()).update();
+        sql.sql("""
+                insert into prediction_model (tenant_id, as_of, fitted, customers, repeat_buyers, bg_r, bg_alpha,
+                       bg_a, bg_b, bg_log_lik, gg_p, gg_q, gg_v, gg_log_lik, monthly_discount, computed_at, took_ms)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), model.asOf(), model.fitted(), model.customers(), model.repeatBuyers(),
+                        model.purchases().r(), model.purchases().alpha(), model.purchases().a(),
+                        model.purchases().b(), finite(model.purchases().logLikelihood()), model.spend().p(),
+                        model.spend().q(), model.spend().v(), finite(model.spend().logLikelihood()),
+                        model.monthlyDiscount(), Timestamp.from(model.computedAt()), model.tookMillis())
+                .update();
+        sql.sql("delete from customer_prediction where tenant_id = ?").param(tenant.value()).update();
+        BulkInsert.insert(jdbc, tenant, tenant.value(), "customer_prediction", COLUMNS, predictions.size(),
+                i -> row(tenant, customerIds, predictions, i), bulkDir);
+    }
+
+    private static Object[] row(TenantId tenant, long[] ids, Predictions p, int i) {
+        return new Object[] {tenant.value(), ids[i], scale(p.pAlive(i), 6), scale(p.expectedPurchases90d(i), 4),
+            scale(p.averageSpend(i), 2), scale(p.clv12m(i), 2)};
+    }
+
+    private static BigDecimal scale(double value, int digits) {
+        return BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP);
+    }
+
+    private static @Nullable Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    public Optional<StoredModel> model(TenantId tenant) {
+        return sql.sql("""
+                select as_of, fitted, customers, repeat_buyers, bg_r, bg_alpha, bg_a, bg_b, bg_log_lik, gg_p, gg_q,
+                       gg_v, gg_log_lik, monthly_discount, computed_at, took_ms
+                  from prediction_model where tenant_id = ?""").param(tenant.value())
+                .query((rs, i) -> new StoredModel(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getInt(3),
+                        rs.getInt(4), new BgNbd(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8),
+                                orNaN(rs.getObject(9))), new GammaGamma(rs.getDouble(10), rs.getDouble(11),
+                                rs.getDouble(12), orNaN(rs.getObject(13))), rs.getBigDecimal(14),
+                        rs.getTimestamp(15).toInstant(), rs.getLong(16)))
+                .optional();
+    }
+
+    private static double orNaN(@Nullable Object value) {
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    /** One customer's stored predictions: P(alive), expected purchases in 90 days, spend per purchase, CLV. */
+    public Optional<BigDecimal[]> forCustomer(TenantId tenant, long customerId) {
+        return sql.sql("select p_alive, expected_90d, average_spend, clv_12m from customer_prediction"
+                + " where tenant_id = ? and customer_id = ?").params(tenant.value(), customerId)
+                .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4)}).optional();
+    }
+
+    /** A tenant's model as stored. */
+    public record StoredModel(LocalDate asOf, boolean fitted, int customers, int repeatBuyers, BgNbd purchases,
+            GammaGamma spend, BigDecimal monthlyDiscount, Instant computedAt, long tookMillis) {
+    }
+}
