@@ -28,7 +28,10 @@ public enum RuleField {
     LIFECYCLE(Type.CHOICE, "s.lifecycle"),
     ORDERS_TOTAL(Type.NUMBER, "s.orders_total"),
     FIRST_ORDER(Type.DATE, "s.first_order"),
-    LAST_ORDER(Type.DATE, "s.last_order");
+    LAST_ORDER(Type.DATE, "s.last_order"),
+    P_ALIVE(Type.NUMBER, predicted("p_alive")),
+    EXPECTED_PURCHASES_90D(Type.NUMBER, predicted("expected_90d")),
+    CLV_12M(Type.NUMBER, predicted("clv_12m"));
 
     /** The kinds of value, each with the operators that fit it. */
     public enum Type {
@@ -69,6 +72,12 @@ public enum RuleField {
 
     String column() {
         return column;
+    }
+
+    /** A figure of the customer's latest churn prediction (null before the first, or without a purchase). */
+    private static String predicted(String column) {
+        return "(select p." + column + " from customer_prediction p where p.tenant_id = c.tenant_id"
+                + " and p.customer_id = c.id)";
     }
 
     public String messageKey() {

@@ -15,6 +15,10 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.segmentation.RuleField;
+import com.tierpilot.segmentation.RuleNode;
+import com.tierpilot.segmentation.RuleOperator;
+import com.tierpilot.segmentation.RuleSegments;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -50,6 +54,8 @@ class PredictionServiceTest {
     com.tierpilot.segmentation.SegmentationService segmentation;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    RuleSegments rules;
 
     @AfterEach
     void signOut() {
@@ -155,6 +161,37 @@ class PredictionServiceTest {
                 .andExpect(jsonPath("$.segmentation.expectedPurchases90d")
                         .value(stored.expectedPurchases90d().doubleValue()))
                 .andExpect(jsonPath("$.segmentation.clv12m").value(stored.clv12m().doubleValue()));
+    }
+
+    @Test
+    void ruleSegmentsSelectCustomersByTheirPredictedFigures() {
+        TestTenant shop = tenants.signUp("Rule Shop").signInAsOwner();
+        LocalDate today = segmentation.today(shop.id());
+        List<OrderRecord> orders = new ArrayList<>();
+        for (int c = 1; c <= 12; c++) {
+            for (int o = 0; o < 4; o++) {
+                // Customers 1-6 bought every week until recently; 7-12 bought as often, but stopped long ago.
+                long daysAgo = (c <= 6 ? 3 : 300) + 7L * o;
+                orders.add(new OrderRecord("R" + c + "-" + o, "R" + c, today.minusDays(daysAgo).atTime(10, 0),
+                        BigDecimal.valueOf(80), 1, null, null, OrderStatus.COMPLETED));
+            }
+        }
+        customers.upsertOrders(shop.id(), orders);
+        segmentation.runNow(shop.id(), today, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        predictions.predict(shop.id(), today);
+        long lapsed = 0;
+        for (int c = 1; c <= 12; c++) {
+            long id = customerQueries.byCode(shop.id(), "R" + c).orElseThrow().id();
+            if (predictions.forCustomer(shop.id(), id).orElseThrow().pAlive().doubleValue() < 0.5) {
+                lapsed++;
+            }
+        }
+
+        var preview = rules.preview(shop.id(), new RuleNode.Group(RuleNode.Logic.AND, List.of(
+                new RuleNode.Condition(RuleField.P_ALIVE, RuleOperator.LESS, List.of("0.5"), null)))).orElseThrow();
+
+        assertThat(lapsed).isEqualTo(6);
+        assertThat(preview.customers()).isEqualTo(6);
     }
 
     @Test
