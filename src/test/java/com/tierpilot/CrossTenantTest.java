@@ -90,6 +90,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:import", "theImportScreenShowsAndChangesOnlyTheTenantsOwnImports"),
             Map.entry("route:segments", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
             Map.entry("route:segments/settings", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
+            Map.entry("route:prediction", "thePredictionScreenShowsAndChangesOnlyTheTenantsOwnPredictions"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
@@ -121,6 +122,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.customer.importing.ImportService imports;
     @Autowired
     com.tierpilot.segmentation.SegmentationService segmentation;
+    @Autowired
+    com.tierpilot.prediction.PredictionService predictions;
 
     TestTenant a;
     TestTenant b;
@@ -262,6 +265,32 @@ class CrossTenantTest extends SpringBrowserlessTest {
 
         assertThat(segmentation.settings(a.id()).rfm().windowDays()).isEqualTo(180);
         assertThat(segmentation.settings(b.id())).isEqualTo(bSettings);
+    }
+
+    @Test
+    void thePredictionScreenShowsAndChangesOnlyTheTenantsOwnPredictions() {
+        TestTenants.signIn(b.owner());
+        customers.upsertOrders(b.id(), List.of(new com.tierpilot.customer.OrderRecord("B-O1", "B-1",
+                java.time.LocalDateTime.now().minusDays(5), java.math.BigDecimal.TEN, 1, null, null,
+                com.tierpilot.customer.OrderStatus.COMPLETED)));
+        var bModel = predictions.predict(b.id(), java.time.LocalDate.now());
+        var bSettings = predictions.settings(b.id());
+        long bCustomer = queries.byCode(b.id(), "B-1").orElseThrow().id();
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.prediction.ui.PredictionView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("prediction-status").single()
+                .getText()).as("A has no prediction").startsWith("Nothing has been predicted");
+        test(find(com.vaadin.flow.component.textfield.BigDecimalField.class).withId("prediction-discount-field")
+                .single()).setValue(new java.math.BigDecimal("3"));
+        test(find(com.vaadin.flow.component.button.Button.class).withId("prediction-settings-save").single()).click();
+
+        assertThat(predictions.settings(a.id()).monthlyDiscount()).isEqualByComparingTo("0.03");
+        assertThat(predictions.settings(b.id())).isEqualTo(bSettings);
+        assertThat(predictions.model(a.id())).isEmpty();
+        assertThat(predictions.forCustomer(b.id(), bCustomer)).isPresent();
+        assertThat(predictions.forCustomer(a.id(), bCustomer)).as("B's customer id, asked for as A").isEmpty();
+        assertThat(predictions.model(b.id()).orElseThrow().customers()).isEqualTo(bModel.customers());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.tierpilot.prediction;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.persistence.BulkLoad;
 import com.tierpilot.prediction.engine.BgNbd;
 import com.tierpilot.prediction.engine.GammaGamma;
@@ -9,13 +10,18 @@ import com.tierpilot.prediction.engine.PurchaseHistories;
 import com.tierpilot.prediction.persistence.HistoryReader;
 import com.tierpilot.prediction.persistence.PredictionStore;
 import com.tierpilot.prediction.persistence.PredictionStore.StoredModel;
+import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,12 +55,17 @@ public class PredictionService {
     private final HistoryReader reader;
     private final PredictionStore store;
     private final BulkLoad bulkLoad;
+    private final TenantService tenants;
+    private final TaskExecutor executor;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    PredictionService(HistoryReader reader, PredictionStore store, BulkLoad bulkLoad,
-            PlatformTransactionManager transactions, Clock clock) {
+    PredictionService(HistoryReader reader, PredictionStore store, BulkLoad bulkLoad, TenantService tenants,
+            @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
+            Clock clock) {
         this.reader = reader;
+        this.tenants = tenants;
+        this.executor = executor;
         this.store = store;
         this.bulkLoad = bulkLoad;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -96,6 +107,20 @@ public class PredictionService {
                 purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(), spend.v(),
                 took);
         return toModel(model);
+    }
+
+    /**
+     * Predicts as of the tenant's today in the background (the recompute threads), for the "predict now" button;
+     * the future completes with the model, or with the failure.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public CompletableFuture<PredictionModel> predictInBackground(TenantId tenant) {
+        LocalDate today = LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        try {
+            return CompletableFuture.supplyAsync(() -> predict(tenant, today), executor);
+        } catch (RejectedExecutionException busy) {
+            throw new UserFacingException("prediction.error.busy");
+        }
     }
 
     /** The model of the tenant's latest predictions, or empty before the first. */

@@ -1,0 +1,5 @@
+/** The prediction screen: the tenant's model, its settings, and "predict now". */
+@NullMarked
+package com.tierpilot.prediction.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,95 @@
+package com.tierpilot.prediction.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.OrderRecord;
+import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.prediction.PredictionService;
+import com.tierpilot.support.BrowserlessViewTest;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class PredictionViewTest extends BrowserlessViewTest {
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    PredictionService predictions;
+
+    TestTenant shop;
+
+    @BeforeEach
+    void aShopWithAFewRepeatBuyers() {
+        shop = tenants.signUp("Predict Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH).signInAsOwner();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        customers.upsertOrders(shop.id(), List.of(
+                new OrderRecord("P1", "P", today.minusDays(100).atTime(9, 0), BigDecimal.TEN, 1, null, null,
+                        OrderStatus.COMPLETED),
+                new OrderRecord("P2", "P", today.minusDays(10).atTime(9, 0), BigDecimal.TEN, 1, null, null,
+                        OrderStatus.COMPLETED)));
+        openNewTab();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void theOwnerPredictsNowAndIsToldThatTheShopIsTooSmallToFit() throws Exception {
+        navigate(PredictionView.class);
+        assertThat(status()).startsWith("Nothing has been predicted yet");
+
+        test(find(Button.class).withId("prediction-now").single()).click();
+        for (int i = 0; i < 200 && status().startsWith("Nothing"); i++) {
+            Thread.sleep(50);
+            receivePushedUpdates();
+        }
+
+        assertThat(status()).contains("only 1 of your 1 customers have bought again")
+                .contains("at least 200");
+        assertThat(predictions.model(shop.id())).isPresent();
+    }
+
+    @Test
+    void theOwnerChangesTheDiscountRateInPercent() {
+        navigate(PredictionView.class);
+
+        test(find(BigDecimalField.class).withId("prediction-discount-field").single()).setValue(new BigDecimal("2"));
+        test(find(Button.class).withId("prediction-settings-save").single()).click();
+
+        assertThat(predictions.settings(shop.id()).monthlyDiscount()).isEqualByComparingTo("0.02");
+    }
+
+    @Test
+    void aMarketerPredictsButDoesNotSeeTheSettings() {
+        TestTenants.signIn(shop.addUser(Role.MARKETER));
+
+        navigate(PredictionView.class);
+
+        assertThat(find(Button.class).withId("prediction-now").exists()).isTrue();
+        assertThat(find(BigDecimalField.class).withId("prediction-discount-field").exists()).isFalse();
+    }
+
+    private String status() {
+        return find(Paragraph.class).withId("prediction-status").single().getText();
+    }
+}
