@@ -91,6 +91,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:segments", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
             Map.entry("route:segments/settings", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
             Map.entry("route:prediction", "thePredictionScreenShowsAndChangesOnlyTheTenantsOwnPredictions"),
+            Map.entry("route:churn", "theChurnListShowsAndChangesOnlyTheTenantsOwnCustomers"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
@@ -124,6 +125,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.segmentation.SegmentationService segmentation;
     @Autowired
     com.tierpilot.prediction.PredictionService predictions;
+    @Autowired
+    com.tierpilot.followup.ChurnList churn;
 
     TestTenant a;
     TestTenant b;
@@ -291,6 +294,31 @@ class CrossTenantTest extends SpringBrowserlessTest {
         assertThat(predictions.forCustomer(b.id(), bCustomer)).isPresent();
         assertThat(predictions.forCustomer(a.id(), bCustomer)).as("B's customer id, asked for as A").isEmpty();
         assertThat(predictions.model(b.id()).orElseThrow().customers()).isEqualTo(bModel.customers());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChurnListShowsAndChangesOnlyTheTenantsOwnCustomers() {
+        TestTenants.signIn(b.owner());
+        customers.upsertOrders(b.id(), List.of(new com.tierpilot.customer.OrderRecord("B-OLD", "B-1",
+                java.time.LocalDateTime.now().minusDays(300), java.math.BigDecimal.TEN, 1, null, null,
+                com.tierpilot.customer.OrderStatus.COMPLETED)));
+        segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        long bCustomer = queries.byCode(b.id(), "B-1").orElseThrow().id();
+        assertThat(churn.count(b.id(), b.owner().userId(), Role.OWNER)).isEqualTo(1);
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.followup.ui.ChurnListView.class);
+
+        var grid = (com.vaadin.flow.component.grid.Grid<com.tierpilot.followup.ChurnEntry>) find(
+                com.vaadin.flow.component.grid.Grid.class).withId("churn-grid").single();
+        assertThat(test(grid).size()).isZero();
+        assertThatThrownBy(() -> churn.decide(a.id(), a.owner().userId(), Role.OWNER, bCustomer,
+                com.tierpilot.followup.ChurnOutcome.WON_BACK, null, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> churn.logContact(a.id(), a.owner().userId(), Role.OWNER, bCustomer,
+                com.tierpilot.followup.ContactChannel.CALL, null)).isInstanceOf(NotFoundException.class);
+        assertThat(churn.count(b.id(), b.owner().userId(), Role.OWNER)).isEqualTo(1);
+        assertThat(churn.lastContact(b.id(), bCustomer)).isNull();
     }
 
     @Test

@@ -78,6 +78,15 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.customer.importing.ImportRunStatus.Phase.values()) {
             used.add("import.phase." + e.name());
         }
+        for (var e : com.tierpilot.followup.ChurnOutcome.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.followup.ChurnOutcome.Reason.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.followup.ContactChannel.values()) {
+            used.add(e.messageKey());
+        }
         for (var e : com.tierpilot.segmentation.RfmSegment.values()) {
             used.add(e.messageKey());
         }

@@ -1,0 +1,162 @@
+package com.tierpilot.followup;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.Role;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.UserId;
+import com.tierpilot.followup.persistence.ChurnStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The churn list: customers whose ABC tier dropped in the last run, who reached "at risk" or "churned", or whose
+ * P(alive) fell under the company's threshold, ranked by value at risk. An account manager sees and works on the
+ * customers assigned to them; owners and marketers see every customer. Working a customer means logging contacts,
+ * and at the end marking the customer won back, or lost with a reason; either takes the customer off the list
+ * until a later run puts the customer on it again.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ChurnList {
+
+    private static final Logger log = LoggerFactory.getLogger(ChurnList.class);
+
+    private final ChurnStore store;
+    private final Clock clock;
+
+    ChurnList(ChurnStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A page of the viewer's list, highest value at risk first. */
+    public List<ChurnEntry> page(TenantId tenant, UserId viewer, Role role, int offset, int limit) {
+        return store.page(tenant, scope(viewer, role), offset, limit);
+    }
+
+    public long count(TenantId tenant, UserId viewer, Role role) {
+        return store.count(tenant, scope(viewer, role));
+    }
+
+    public BigDecimal valueAtRisk(TenantId tenant, UserId viewer, Role role) {
+        return store.valueAtRisk(tenant, scope(viewer, role));
+    }
+
+    /** Logs a contact with one of the viewer's customers. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER')")
+    public void logContact(TenantId tenant, UserId user, Role role, long customerId, ContactChannel channel,
+            @Nullable String note) {
+        checkMayWorkOn(tenant, user, role, customerId);
+        store.logContact(tenant, customerId, user, channel, clean(note), clock.instant());
+    }
+
+    /**
+     * Marks one of the viewer's customers on the list won back, or lost with a reason. Refused when the customer is
+     * not on the list (any more), or when somebody decided first.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER')")
+    public void decide(TenantId tenant, UserId user, Role role, long customerId, ChurnOutcome outcome,
+            ChurnOutcome.@Nullable Reason reason, @Nullable String note) {
+        checkMayWorkOn(tenant, user, role, customerId);
+        if (outcome == ChurnOutcome.LOST && reason == null) {
+            throw new UserFacingException("churn.error.reasonRequired");
+        }
+        long run = store.currentRunIfListed(tenant, customerId)
+                .orElseThrow(() -> new UserFacingException("churn.error.notListed"));
+        if (!store.decide(tenant, customerId, run, outcome, outcome == ChurnOutcome.LOST ? reason : null,
+                clean(note), user, clock.instant())) {
+            throw new UserFacingException("churn.error.notListed");
+        }
+        log.info("User {} marked customer {} {}{}", user, customerId, outcome,
+                reason == null ? "" : " (" + reason + ")");
+    }
+
+    /** The time of the customer's latest logged contact. */
+    public @Nullable Instant lastContact(TenantId tenant, long customerId) {
+        return store.lastContact(tenant, customerId).orElse(null);
+    }
+
+    /**
+     * Writes the viewer's whole list as CSV (UTF-8 with a byte-order mark, for Excel and WPS), in its order, with
+     * the reasons in words; {@code translate} turns message keys into the viewer's language.
+     */
+    public void export(TenantId tenant, UserId viewer, Role role, Writer out, Function<String, String> translate,
+            ChurnReasons reasons) {
+        try {
+            out.write('\uFEFF');
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(
+                    translate.apply("churn.column.code"), translate.apply("churn.column.name"),
+                    translate.apply("churn.column.valueAtRisk"), translate.apply("churn.column.pAlive"),
+                    translate.apply("churn.column.clv"), translate.apply("churn.column.lastOrder"),
+                    translate.apply("churn.column.reasons")).get());
+            store.each(tenant, scope(viewer, role), e -> {
+                try {
+                    csv.printRecord(formulaSafe(e.code()), formulaSafe(e.name()), e.valueAtRisk(), e.pAlive(),
+                            e.clv12m(), e.lastOrder(), String.join("; ", reasons.of(e)));
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The owner's weekly churn summary: the list now, and the outcomes of the last seven days. */
+    @PreAuthorize("hasRole('OWNER')")
+    public ChurnSummary weeklySummary(TenantId tenant) {
+        return store.summary(tenant, clock.instant().minus(Duration.ofDays(7)));
+    }
+
+    private void checkMayWorkOn(TenantId tenant, UserId user, Role role, long customerId) {
+        long manager = store.managerOf(tenant, customerId).orElseThrow(() -> new NotFoundException("customer"));
+        if (role == Role.ACCOUNT_MANAGER && manager != user.value()) {
+            throw new NotFoundException("customer");
+        }
+    }
+
+    private static @Nullable UserId scope(UserId viewer, Role role) {
+        return role == Role.ACCOUNT_MANAGER ? viewer : null;
+    }
+
+    private static @Nullable String clean(@Nullable String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        String stripped = note.strip();
+        return stripped.length() > 1000 ? stripped.substring(0, 1000) : stripped;
+    }
+
+    /** A leading =, +, -, @, tab or carriage return would make a spreadsheet run the cell as a formula. */
+    private static @Nullable String formulaSafe(@Nullable String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    /** Turns an entry's reasons into words in the viewer's language. */
+    @FunctionalInterface
+    public interface ChurnReasons {
+        List<String> of(ChurnEntry entry);
+    }
+}

@@ -1,0 +1,5 @@
+/** The churn list query, contacts and outcomes. */
+@NullMarked
+package com.tierpilot.followup.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The churn list screen. */
+@NullMarked
+package com.tierpilot.followup.ui;
+
+import org.jspecify.annotations.NullMarked;
