@@ -54,6 +54,7 @@ public final class RecomputeBench {
                 .web(WebApplicationType.SERVLET).profiles("mysql")
                 .properties("TIERPILOT_DB_URL=" + url, "TIERPILOT_DB_USER=root", "TIERPILOT_DB_PASSWORD=",
                         "server.port=0", "tierpilot.demo.enabled=false", "spring.quartz.auto-startup=false",
+                        "tierpilot.prediction.after-recompute=false",
                         "logging.level.root=WARN", "logging.level.com.tierpilot.segmentation=INFO")
                 .run()) {
             ProvisionedTenant tenant = app.getBean(TenantProvisioning.class).createTenant(new SignUpCommand(

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -65,12 +66,14 @@ public class SegmentationService {
     private final TransactionTemplate ownTransaction;
     private final ProgressListeners<RunStatus> progress = new ProgressListeners<>();
     private final String node;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SegmentationService(SettingsStore settings, MetricsReader reader, ResultWriter writer, RunStore runs,
             RuleSegments rules, BulkLoad bulkLoad, TenantService tenants,
             @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
-            @Value("${tierpilot.node-name:}") String nodeName, Clock clock) {
+            @Value("${tierpilot.node-name:}") String nodeName, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.settings = settings;
         this.reader = reader;
         this.writer = writer;
@@ -237,6 +240,7 @@ public class SegmentationService {
             publishProgress(tenant, run);
             runs.state(tenant).ifPresent(state -> ownTransaction.executeWithoutResult(tx -> writer.removeOldRuns(tenant,
                     state.current(), state.previous())));
+            events.publishEvent(new SegmentationPublished(tenant, run, asOf));
         } catch (RuntimeException e) {
             log.error("Recompute {} failed", run, e);
             writer.removeRun(tenant, run);

@@ -4,7 +4,6 @@ import static com.tierpilot.customer.CustomerFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -137,7 +136,7 @@ class PredictionServiceTest {
     }
 
     @Test
-    void theApiShowsTheCustomersPredictionInItsSegmentationBlock() throws Exception {
+    void eachRecomputeRenewsThePredictionsAndTheApiShowsThem() throws Exception {
         TestTenant shop = tenants.signUp("Api Shop").signInAsOwner();
         LocalDate today = segmentation.today(shop.id());
         customers.upsertOrders(shop.id(), List.of(
@@ -145,12 +144,12 @@ class PredictionServiceTest {
                         OrderStatus.COMPLETED),
                 new OrderRecord("A2", "A", today.minusDays(20).atTime(9, 0), BigDecimal.TEN, 1, null, null,
                         OrderStatus.COMPLETED)));
-        segmentation.runNow(shop.id(), today, com.tierpilot.segmentation.RunTrigger.MANUAL);
         String token = shop.apiToken();
-        mvc.perform(get("/api/v1/customers/A").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.segmentation.pAlive").value(nullValue()));
 
-        predictions.predict(shop.id(), today);
+        // A recompute renews the predictions as of its own date.
+        segmentation.runNow(shop.id(), today, com.tierpilot.segmentation.RunTrigger.MANUAL);
+
+        assertThat(predictions.model(shop.id()).orElseThrow().asOf()).isEqualTo(today);
 
         CustomerPrediction stored = predictions.forCustomer(shop.id(),
                 customerQueries.byCode(shop.id(), "A").orElseThrow().id()).orElseThrow();

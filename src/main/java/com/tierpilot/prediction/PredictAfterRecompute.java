@@ -1,0 +1,40 @@
+package com.tierpilot.prediction;
+
+import com.tierpilot.segmentation.SegmentationPublished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renews the tenant's predictions after each published recompute, the nightly one included, as of the same date, in
+ * the recompute's thread. A failed prediction leaves the previous predictions in place and does not undo the
+ * recompute: it is logged with the tenant, and the next recompute tries again. Off with
+ * {@code tierpilot.prediction.after-recompute=false} (the recompute benchmark times the recompute alone).
+ */
+@Component
+@ConditionalOnProperty(name = "tierpilot.prediction.after-recompute", havingValue = "true", matchIfMissing = true)
+class PredictAfterRecompute {
+
+    private static final Logger log = LoggerFactory.getLogger(PredictAfterRecompute.class);
+
+    private final PredictionService predictions;
+
+    PredictAfterRecompute(PredictionService predictions) {
+        this.predictions = predictions;
+    }
+
+    @EventListener
+    void predict(SegmentationPublished published) {
+        try {
+            predictions.predict(published.tenant(), published.asOf());
+        } catch (RuntimeException e) {
+            try (MDC.MDCCloseable tenant = MDC.putCloseable("tenantId", published.tenant().toString())) {
+                log.error("Prediction after recompute {} failed; the previous predictions stay", published.runId(),
+                        e);
+            }
+        }
+    }
+}

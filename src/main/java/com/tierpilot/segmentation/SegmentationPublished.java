@@ -1,0 +1,11 @@
+package com.tierpilot.segmentation;
+
+import com.tierpilot.base.TenantId;
+import java.time.LocalDate;
+
+/**
+ * A recompute of the tenant was published: readers now see run {@code runId}, scored as of {@code asOf}. Published
+ * in the recompute's thread, after the switch; what listens runs after the recompute (prediction, for one).
+ */
+public record SegmentationPublished(TenantId tenant, long runId, LocalDate asOf) {
+}
