@@ -6,6 +6,8 @@ import com.tierpilot.base.UserId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.BulkResult;
 import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.segmentation.RunTrigger;
+import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.tenant.ProvisionedTenant;
@@ -53,11 +55,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final TenantProvisioning provisioning;
     private final CustomerBulkService customers;
     private final TransactionTemplate transaction;
+    private final SegmentationService segmentation;
     private final Clock clock;
 
     DemoDataSeeder(TenantProvisioning provisioning, CustomerBulkService customers, TransactionTemplate transaction,
-            Clock clock) {
+            SegmentationService segmentation, Clock clock) {
         this.provisioning = provisioning;
+        this.segmentation = segmentation;
         this.customers = customers;
         this.transaction = transaction;
         this.clock = clock;
@@ -70,6 +74,10 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         logLogins();
         TenantId demo = provisioning.tenantOfLogin(OWNER).orElseThrow();
+        if (segmentation.currentRun(demo).isEmpty()) {
+            // A demo shows its segments, churn list and predictions at once, not after the first night.
+            log.info("Demo Store: first recompute, {}", segmentation.runNow(demo, null, RunTrigger.MANUAL).state());
+        }
         String token = provisioning.replaceApiToken(demo, API_TOKEN_NAME).token();
         log.info("Demo API token: {}", token);
     }

@@ -2,7 +2,7 @@
  * The demo tenant ("Demo Store") seeded on the first start of the default profile: realistic customers and orders
  * for trying TierPilot without any data of one's own.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"base", "tenant", "customer"})
+@ApplicationModule(displayName = "Demo data", allowedDependencies = {"base", "tenant", "customer", "segmentation"})
 @NullMarked
 package com.tierpilot.demo;
 

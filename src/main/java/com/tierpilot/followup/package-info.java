@@ -4,7 +4,9 @@
  * changes) and of prediction (P(alive), CLV): tables those modules replace atomically, read here without calling
  * into them.
  */
+@ApplicationModule(displayName = "Follow-up and churn list", allowedDependencies = {"base", "tenant"})
 @NullMarked
 package com.tierpilot.followup;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

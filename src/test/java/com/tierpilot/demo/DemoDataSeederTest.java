@@ -47,6 +47,10 @@ class DemoDataSeederTest {
     @Autowired
     MutableClock clock;
     @Autowired
+    com.tierpilot.segmentation.SegmentationService segmentation;
+    @Autowired
+    com.tierpilot.prediction.PredictionService predictions;
+    @Autowired
     AuthenticationProvider login;
     @Autowired
     ApiTokenService apiTokens;
@@ -60,7 +64,7 @@ class DemoDataSeederTest {
 
     @Test
     void theDemoStoreIsSeededOnceAndItsLoginsWork() {
-        var seeder = new DemoDataSeeder(provisioning, customers, transaction, clock);
+        var seeder = new DemoDataSeeder(provisioning, customers, transaction, segmentation, clock);
 
         seeder.run(new DefaultApplicationArguments());
         TenantId demo = provisioning.tenantOfLogin(DemoDataSeeder.OWNER).orElseThrow();
@@ -69,6 +73,10 @@ class DemoDataSeederTest {
         seeder.run(new DefaultApplicationArguments());
 
         assertThat(statistics.overview(demo, today)).as("a second start seeds nothing").isEqualTo(first);
+        var run = segmentation.currentRun(demo).orElseThrow();
+        assertThat(run.customers()).as("the demo is segmented at once").isEqualTo(2000);
+        assertThat(segmentation.runs(demo, 0, 10)).as("but only on its first start").hasSize(1);
+        assertThat(predictions.model(demo).orElseThrow().asOf()).isEqualTo(run.asOf());
         assertThat(first.customers()).isEqualTo(2000);
         assertThat(first.orders()).isBetween(8_000L, 14_000L);
         var profile = tenants.profile(demo);
@@ -84,7 +92,7 @@ class DemoDataSeederTest {
 
     @Test
     void everyStartLogsANewDemoApiTokenAndRevokesThePreviousOne() {
-        var seeder = new DemoDataSeeder(provisioning, customers, transaction, clock);
+        var seeder = new DemoDataSeeder(provisioning, customers, transaction, segmentation, clock);
 
         String first = tokenLoggedBy(() -> seeder.run(new DefaultApplicationArguments()));
         String second = tokenLoggedBy(() -> seeder.run(new DefaultApplicationArguments()));
