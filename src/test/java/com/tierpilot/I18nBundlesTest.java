@@ -84,6 +84,9 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.followup.ChurnOutcome.Reason.values()) {
             used.add(e.messageKey());
         }
+        for (var e : com.tierpilot.loyalty.PointsReason.values()) {
+            used.add(e.messageKey());
+        }
         for (var e : com.tierpilot.followup.ContactChannel.values()) {
             used.add(e.messageKey());
         }

@@ -84,10 +84,7 @@ class AuthenticationE2ETest {
 
     private void login(Page page, String email, String password) {
         page.navigate(url("/login"));
-        page.locator("vaadin-login-form input[name='username']").fill(email);
-        page.locator("vaadin-login-form input[name='password']").fill(password);
-        page.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Sign in")).first().click();
+        SignIn.fill(page, email, password);
         page.waitForLoadState();
     }
 

@@ -1,0 +1,128 @@
+package com.tierpilot.loyalty;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.loyalty.persistence.LedgerStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import java.util.function.Supplier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A customer's loyalty points. Every change is an entry of the append-only ledger with an idempotency key unique in
+ * the company, so that a retried call changes nothing; the balance changes in the same transaction, by conditional
+ * updates, so it never goes negative and never lets two spends share the same points.
+ */
+@Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public class PointsLedger {
+
+    private final LedgerStore store;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PointsLedger(LedgerStore store, PlatformTransactionManager transactions, Clock clock) {
+        this.store = store;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Awards points; they settle any debt first. */
+    public PointsPosting award(TenantId tenant, long customerId, int points, PointsReason reason,
+            @Nullable String reference, String idempotencyKey, @Nullable LocalDate expiresOn) {
+        if (points <= 0) {
+            throw new UserFacingException("loyalty.error.points");
+        }
+        return inTransaction(tenant, customerId,
+                () -> post(tenant, customerId, points, reason, reference, idempotencyKey, expiresOn));
+    }
+
+    /** Spends points (a reward, say); refused, and nothing written, when the balance does not cover them. */
+    public PointsPosting spend(TenantId tenant, long customerId, int points, PointsReason reason,
+            @Nullable String reference, String idempotencyKey) {
+        if (points <= 0) {
+            throw new UserFacingException("loyalty.error.points");
+        }
+        return inTransaction(tenant, customerId,
+                () -> post(tenant, customerId, -points, reason, reference, idempotencyKey, null));
+    }
+
+    /**
+     * Takes back what an order earned, once per order however often the refund arrives. Points already spent cannot
+     * be taken: the balance goes to zero and the rest is recorded as debt.
+     */
+    public PointsPosting reverseOrder(TenantId tenant, long customerId, String orderNo) {
+        return inTransaction(tenant, customerId, () -> reverse(tenant, customerId, orderNo));
+    }
+
+    private PointsPosting reverse(TenantId tenant, long customerId, String orderNo) {
+        int earned = store.netPointsOfOrder(tenant, customerId, orderNo);
+        String key = "refund:" + orderNo;
+        if (earned <= 0) {
+            return store.byKey(tenant, customerId, key).map(e -> new PointsPosting(e.id(), e.points(), true,
+                    store.balance(tenant, customerId))).orElse(new PointsPosting(0, 0, false,
+                            store.balance(tenant, customerId)));
+        }
+        var entry = store.append(tenant, customerId, -earned, PointsReason.REFUND, orderNo, key, null,
+                clock.instant());
+        if (entry.isEmpty()) {
+            return repeated(tenant, customerId, key);
+        }
+        store.takeBack(tenant, customerId, earned);
+        return new PointsPosting(entry.get(), -earned, false, store.balance(tenant, customerId));
+    }
+
+    public PointsBalance balance(TenantId tenant, long customerId) {
+        return store.balance(tenant, customerId);
+    }
+
+    public List<PointsEntry> latest(TenantId tenant, long customerId, int limit) {
+        return store.latest(tenant, customerId, limit);
+    }
+
+    private PointsPosting post(TenantId tenant, long customerId, int points, PointsReason reason,
+            @Nullable String reference, String key, @Nullable LocalDate expiresOn) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            throw new UserFacingException("loyalty.error.key");
+        }
+        var entry = store.append(tenant, customerId, points, reason, reference, key, expiresOn, clock.instant());
+        if (entry.isEmpty()) {
+            return repeated(tenant, customerId, key);
+        }
+        if (points > 0) {
+            store.add(tenant, customerId, points);
+        } else if (!store.take(tenant, customerId, -points)) {
+            // Rolls the entry back with the transaction.
+            throw new UserFacingException("loyalty.error.insufficient", -points,
+                    store.balance(tenant, customerId).points());
+        }
+        return new PointsPosting(entry.get(), points, false, store.balance(tenant, customerId));
+    }
+
+    /** The answer to a key used before: the first call's entry, if it was for the same customer. */
+    private PointsPosting repeated(TenantId tenant, long customerId, String key) {
+        PointsEntry first = store.byKey(tenant, customerId, key)
+                .orElseThrow(() -> new UserFacingException("loyalty.error.keyReused"));
+        return new PointsPosting(first.id(), first.points(), true, store.balance(tenant, customerId));
+    }
+
+    /**
+     * Runs a change in a transaction of its own, after making sure the customer's balance row exists (in a short
+     * transaction before it): changes then only update an existing row, which on InnoDB takes a row lock and no gap
+     * locks, so concurrent first changes of a customer queue instead of deadlocking.
+     */
+    private PointsPosting inTransaction(TenantId tenant, long customerId, Supplier<PointsPosting> change) {
+        if (!store.customerExists(tenant, customerId)) {
+            throw new NotFoundException("customer");
+        }
+        store.ensureBalance(tenant, customerId);
+        return transaction.execute(status -> change.get());
+    }
+}
