@@ -92,6 +92,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:segments/settings", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
             Map.entry("route:prediction", "thePredictionScreenShowsAndChangesOnlyTheTenantsOwnPredictions"),
             Map.entry("route:churn", "theChurnListShowsAndChangesOnlyTheTenantsOwnCustomers"),
+            Map.entry("POST /api/v1/loyalty/points", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
+            Map.entry("GET /api/v1/loyalty/customers/{code}", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
@@ -382,6 +384,30 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Thread.sleep(100);
         }
         assertThat(segmentation.run(tenant, run).finished()).as("the run finished").isTrue();
+    }
+
+    @Test
+    void anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints() throws Exception {
+        String aToken = a.apiToken();
+        String bToken = b.apiToken();
+        api(post("/api/v1/loyalty/points").contentType("application/json").content("""
+                {"customerCode": "B-1", "points": 50, "idempotencyKey": "b-1"}"""), bToken)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(50));
+
+        api(post("/api/v1/loyalty/points").contentType("application/json").content("""
+                {"customerCode": "B-1", "points": 500, "idempotencyKey": "a-steals"}"""), aToken)
+                .andExpect(status().isNotFound());
+        api(post("/api/v1/loyalty/points").contentType("application/json").content("""
+                {"customerCode": "B-1", "points": -50, "idempotencyKey": "a-spends"}"""), aToken)
+                .andExpect(status().isNotFound());
+        api(get("/api/v1/loyalty/customers/B-1"), aToken).andExpect(status().isNotFound());
+        api(post("/api/v1/loyalty/points").contentType("application/json").content("""
+                {"customerCode": "A-1", "points": 7, "idempotencyKey": "b-1"}"""), aToken)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.repeated").value(false))
+                .andExpect(jsonPath("$.balance").value(7));
+
+        api(get("/api/v1/loyalty/customers/B-1"), bToken).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(50)).andExpect(jsonPath("$.recentEntries.length()").value(1));
     }
 
     @Test

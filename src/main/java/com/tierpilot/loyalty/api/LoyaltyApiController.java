@@ -1,0 +1,142 @@
+package com.tierpilot.loyalty.api;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.loyalty.PointsBalance;
+import com.tierpilot.loyalty.PointsEntry;
+import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsPosting;
+import com.tierpilot.loyalty.PointsReason;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Loyalty points through the REST API: award or take points, idempotently, and read a customer's points. */
+@RestController
+@RequestMapping(path = "/api/v1/loyalty", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Loyalty", description = "Points ledger and balances.")
+@SecurityRequirement(name = "bearer")
+class LoyaltyApiController {
+
+    private static final int RECENT = 20;
+
+    private final PointsLedger ledger;
+    private final CustomerQueries customers;
+    private final CurrentUser currentUser;
+
+    LoyaltyApiController(PointsLedger ledger, CustomerQueries customers, CurrentUser currentUser) {
+        this.ledger = ledger;
+        this.customers = customers;
+        this.currentUser = currentUser;
+    }
+
+    /** A change of a customer's points. */
+    @Schema(name = "PointsRequest")
+    record PointsRequest(@Schema(example = "C10086") @Nullable String customerCode,
+            @Schema(description = "Points to add (positive) or to take (negative); never 0.", example = "120")
+            @Nullable Integer points,
+            @Schema(description = "ORDER, BIRTHDAY, CAMPAIGN, MANUAL, REWARD or ADJUSTMENT; default MANUAL.")
+            @Nullable String reason,
+            @Schema(description = "An order number, campaign or reward this is for.", example = "SO-20250301-7")
+            @Nullable String reference,
+            @Schema(description = "Unique per change in your company: sending the same key again changes nothing"
+                    + " and answers with the first result.", example = "order:SO-20250301-7")
+            @Nullable String idempotencyKey,
+            @Schema(description = "When added points expire.") @Nullable LocalDate expiresOn) {
+    }
+
+    /** What a change did. */
+    @Schema(name = "PointsResult")
+    record PointsResult(long entryId, int points,
+            @Schema(description = "True when the key had been used: nothing changed this time.") boolean repeated,
+            int balance, @Schema(description = "Points taken back by refunds after they were spent.") int debt) {
+
+        static PointsResult of(PointsPosting p) {
+            return new PointsResult(p.entryId(), p.points(), p.repeated(), p.balance().points(), p.balance().debt());
+        }
+    }
+
+    /** A customer's points. */
+    @Schema(name = "CustomerPoints")
+    record CustomerPoints(String customerCode, int balance, int debt, List<Entry> recentEntries) {
+    }
+
+    /** One ledger entry. */
+    @Schema(name = "PointsEntry")
+    record Entry(long id, int points, String reason, @Nullable String reference, String idempotencyKey,
+            @Nullable LocalDate expiresOn, Instant createdAt) {
+
+        static Entry of(PointsEntry e) {
+            return new Entry(e.id(), e.points(), e.reason().name(), e.reference(), e.idempotencyKey(),
+                    e.expiresOn(), e.createdAt());
+        }
+    }
+
+    @PostMapping(path = "/points", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add or take points", description = "Adds points (they settle any debt first) or takes"
+            + " them (422 when the balance does not cover them, and nothing changes). Idempotent per key.")
+    @ApiResponse(responseCode = "200", description = "Done, or done before with this key.")
+    @ApiResponse(responseCode = "404", description = "No customer of your company has this code.")
+    @ApiResponse(responseCode = "422", description = "Invalid request, too few points, or a key used for another"
+            + " customer.")
+    PointsResult points(@RequestBody PointsRequest request) {
+        TenantId tenant = currentUser.tenantId();
+        if (request.customerCode() == null || request.points() == null || request.points() == 0) {
+            throw new UserFacingException("loyalty.error.points");
+        }
+        long customer = customerId(tenant, request.customerCode());
+        PointsReason reason = reason(request.reason());
+        String key = request.idempotencyKey() == null ? "" : request.idempotencyKey();
+        PointsPosting posting = request.points() > 0
+                ? ledger.award(tenant, customer, request.points(), reason, request.reference(), key,
+                        request.expiresOn())
+                : ledger.spend(tenant, customer, -request.points(), reason, request.reference(), key);
+        return PointsResult.of(posting);
+    }
+
+    @GetMapping("/customers/{code}")
+    @Operation(summary = "A customer's points", description = "The balance, the debt and the latest 20 entries.")
+    @ApiResponse(responseCode = "404", description = "No customer of your company has this code.")
+    CustomerPoints customer(@PathVariable String code) {
+        TenantId tenant = currentUser.tenantId();
+        long customer = customerId(tenant, code);
+        PointsBalance balance = ledger.balance(tenant, customer);
+        return new CustomerPoints(code, balance.points(), balance.debt(),
+                ledger.latest(tenant, customer, RECENT).stream().map(Entry::of).toList());
+    }
+
+    private long customerId(TenantId tenant, String code) {
+        return customers.byCode(tenant, code).orElseThrow(() -> new NotFoundException("customer")).id();
+    }
+
+    private static PointsReason reason(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return PointsReason.MANUAL;
+        }
+        try {
+            PointsReason reason = PointsReason.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+            if (reason == PointsReason.REFUND || reason == PointsReason.EXPIRY) {
+                throw new UserFacingException("loyalty.error.reason");
+            }
+            return reason;
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("loyalty.error.reason");
+        }
+    }
+}

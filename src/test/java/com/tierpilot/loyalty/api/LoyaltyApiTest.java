@@ -1,0 +1,93 @@
+package com.tierpilot.loyalty.api;
+
+import static com.tierpilot.customer.CustomerFixtures.customer;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The loyalty API as a shop system calls it, with a real token. */
+@IntegrationTest
+class LoyaltyApiTest {
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    MockMvc mvc;
+
+    String token;
+
+    @BeforeEach
+    void aShopWithAMemberAndAToken() {
+        TestTenant shop = tenants.signUp("Loyal Tea");
+        customers.upsertCustomers(shop.id(), List.of(customer("VIP-1", "王芳", "杭州")));
+        token = shop.apiToken();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void pointsAreAwardedOncePerKeyAndSpentOnlyWhileTheyLast() throws Exception {
+        points("""
+                {"customerCode": "VIP-1", "points": 120, "reason": "ORDER", "reference": "SO-1",
+                 "idempotencyKey": "order:SO-1"}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(120)).andExpect(jsonPath("$.repeated").value(false));
+        points("""
+                {"customerCode": "vip-1", "points": 120, "reason": "ORDER", "reference": "SO-1",
+                 "idempotencyKey": "order:SO-1"}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(120)).andExpect(jsonPath("$.repeated").value(true));
+        points("""
+                {"customerCode": "VIP-1", "points": -200, "reason": "REWARD", "idempotencyKey": "reward:1"}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("200 needed, 120 available")));
+        points("""
+                {"customerCode": "VIP-1", "points": -100, "reason": "REWARD", "idempotencyKey": "reward:2"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(20));
+
+        mvc.perform(get("/api/v1/loyalty/customers/VIP-1").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(20))
+                .andExpect(jsonPath("$.recentEntries.length()").value(2))
+                .andExpect(jsonPath("$.recentEntries[0].points").value(-100))
+                .andExpect(jsonPath("$.recentEntries[1].reference").value("SO-1"));
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAReason() throws Exception {
+        points("""
+                {"customerCode": "VIP-1", "points": 0, "idempotencyKey": "zero"}""")
+                .andExpect(status().isUnprocessableContent());
+        points("""
+                {"customerCode": "VIP-1", "points": 5}""").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("idempotency key")));
+        points("""
+                {"customerCode": "VIP-1", "points": 5, "reason": "REFUND", "idempotencyKey": "r"}""")
+                .andExpect(status().isUnprocessableContent());
+        points("""
+                {"customerCode": "NOBODY", "points": 5, "idempotencyKey": "n"}""").andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/loyalty/customers/VIP-1")).andExpect(status().isUnauthorized());
+    }
+
+    private ResultActions points(String body) throws Exception {
+        return mvc.perform(post("/api/v1/loyalty/points").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType("application/json").content(body));
+    }
+}
