@@ -92,6 +92,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:segments/settings", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
             Map.entry("route:prediction", "thePredictionScreenShowsAndChangesOnlyTheTenantsOwnPredictions"),
             Map.entry("route:churn", "theChurnListShowsAndChangesOnlyTheTenantsOwnCustomers"),
+            Map.entry("route:customers", "theCustomerScreensShowOnlyTheTenantsOwnCustomers"),
+            Map.entry("route:customers/:code", "theCustomerScreensShowOnlyTheTenantsOwnCustomers"),
             Map.entry("POST /api/v1/loyalty/points", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
             Map.entry("GET /api/v1/loyalty/customers/{code}", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
@@ -321,6 +323,27 @@ class CrossTenantTest extends SpringBrowserlessTest {
                 com.tierpilot.followup.ContactChannel.CALL, null)).isInstanceOf(NotFoundException.class);
         assertThat(churn.count(b.id(), b.owner().userId(), Role.OWNER)).isEqualTo(1);
         assertThat(churn.lastContact(b.id(), bCustomer)).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCustomerScreensShowOnlyTheTenantsOwnCustomers() {
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.customer.ui.CustomerListView.class);
+        var grid = (com.vaadin.flow.component.grid.Grid<com.tierpilot.customer.CustomerRow>) find(
+                com.vaadin.flow.component.grid.Grid.class).withId("customer-grid").single();
+        assertThat(grid.getGenericDataView().getItems().map(com.tierpilot.customer.CustomerRow::code).toList())
+                .containsExactly("A-1");
+        test(find(com.vaadin.flow.component.textfield.TextField.class).withId("customer-search").single())
+                .setValue("B-");
+        assertThat(grid.getGenericDataView().getItems().toList()).isEmpty();
+
+        navigate("customers/B-1", com.tierpilot.customer.ui.CustomerDetailView.class);
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("customer-not-found").exists()).isTrue();
+        navigate("customers/A-1", com.tierpilot.customer.ui.CustomerDetailView.class);
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("customer-title").single().getText())
+                .contains("A-1");
     }
 
     @Test

@@ -84,6 +84,15 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.followup.ChurnOutcome.Reason.values()) {
             used.add(e.messageKey());
         }
+        for (var e : com.tierpilot.customer.OrderStatus.values()) {
+            used.add("customers.order.status." + e.name());
+        }
+        for (var e : com.tierpilot.customer.Gender.values()) {
+            used.add("customers.gender." + e.code());
+        }
+        for (var e : com.tierpilot.customer.ExportFormat.values()) {
+            used.add("customers.export." + e.name());
+        }
         for (var e : com.tierpilot.loyalty.PointsReason.values()) {
             used.add(e.messageKey());
         }

@@ -2,6 +2,7 @@ package com.tierpilot.followup;
 
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.Role;
+import com.tierpilot.base.SpreadsheetCells;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
@@ -109,7 +110,7 @@ public class ChurnList {
                     translate.apply("churn.column.reasons")).get());
             store.each(tenant, scope(viewer, role), e -> {
                 try {
-                    csv.printRecord(formulaSafe(e.code()), formulaSafe(e.name()), e.valueAtRisk(), e.pAlive(),
+                    csv.printRecord(SpreadsheetCells.safe(e.code()), SpreadsheetCells.safe(e.name()), e.valueAtRisk(), e.pAlive(),
                             e.clv12m(), e.lastOrder(), String.join("; ", reasons.of(e)));
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
@@ -144,14 +145,6 @@ public class ChurnList {
         }
         String stripped = note.strip();
         return stripped.length() > 1000 ? stripped.substring(0, 1000) : stripped;
-    }
-
-    /** A leading =, +, -, @, tab or carriage return would make a spreadsheet run the cell as a formula. */
-    private static @Nullable String formulaSafe(@Nullable String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
     }
 
     /** Turns an entry's reasons into words in the viewer's language. */

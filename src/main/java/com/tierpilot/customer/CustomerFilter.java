@@ -1,0 +1,38 @@
+package com.tierpilot.customer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the customer list is filtered by; null means "any". {@code text} finds customers whose code, name, phone or
+ * e-mail contains it. {@code manager} is a user id, or {@link #UNASSIGNED} for customers without a manager. The
+ * segment filters ({@code rfm}, {@code abc}, {@code lifecycle} keys, {@code rule} a rule segment key) apply to the
+ * current segmentation run.
+ */
+public record CustomerFilter(@Nullable String text, @Nullable String region, @Nullable String tag,
+        @Nullable Long manager, @Nullable String rfm, @Nullable String abc, @Nullable String lifecycle,
+        @Nullable String rule) {
+
+    /** The value of {@code manager} that stands for "no account manager". */
+    public static final long UNASSIGNED = -1;
+
+    public static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null);
+
+    public CustomerFilter {
+        text = blankToNull(text);
+        region = blankToNull(region);
+        tag = blankToNull(tag);
+        rfm = blankToNull(rfm);
+        abc = blankToNull(abc);
+        lifecycle = blankToNull(lifecycle);
+        rule = blankToNull(rule);
+    }
+
+    /** Whether a filter needs the current segmentation run. */
+    public boolean bySegment() {
+        return rfm != null || abc != null || lifecycle != null || rule != null;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

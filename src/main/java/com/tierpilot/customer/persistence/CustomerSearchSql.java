@@ -1,0 +1,185 @@
+package com.tierpilot.customer.persistence;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.DatabaseDialect;
+import com.tierpilot.customer.CustomerFilter;
+import com.tierpilot.customer.CustomerRow;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The customer list in SQL: filters, the whitelisted sort and the page all run in the database. The segment
+ * filters and columns read the current run of the segmentation module's published tables (segmentation_state,
+ * customer_segment, rule_segment_member), which that module replaces atomically; they are read here, not written.
+ */
+@Repository
+public class CustomerSearchSql {
+
+    private static final String FROM = """
+              from customer c
+              left join segmentation_state st on st.tenant_id = c.tenant_id
+              left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id
+                    and s.customer_id = c.id
+             where c.tenant_id = ?""";
+
+    private final JdbcTemplate jdbc;
+    private final DatabaseDialect dialect;
+
+    CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** A page of matching customers; {@code orderBy} is a whitelisted column, never user text. */
+    public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, boolean ascending,
+            int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String sql = select() + FROM + where(tenant, filter, params) + order(orderBy, ascending) + " limit ? offset ?";
+        params.add(limit);
+        params.add(offset);
+        List<CustomerRow> rows = new ArrayList<>();
+        jdbc.query(sql, (RowCallbackHandler) rs -> rows.add(row(rs, List.of())), params.toArray());
+        return withTags(tenant, rows);
+    }
+
+    /** How many match, counting no further than {@code limit} + 1. */
+    public long count(TenantId tenant, CustomerFilter filter, int limit) {
+        List<Object> params = new ArrayList<>();
+        String inner = "select c.id" + FROM + where(tenant, filter, params) + " limit " + (limit + 1);
+        Long count = jdbc.queryForObject("select count(*) from (" + inner + ") matching", Long.class,
+                params.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Every matching customer in order, streamed (for exports), with the tags of each thousand rows read on a second
+     * connection. Must run outside a transaction: on MySQL the streamed rows occupy their connection.
+     */
+    public void each(TenantId tenant, CustomerFilter filter, String orderBy, boolean ascending,
+            Consumer<CustomerRow> sink) {
+        List<Object> params = new ArrayList<>();
+        String sql = select() + FROM + where(tenant, filter, params) + order(orderBy, ascending);
+        List<CustomerRow> chunk = new ArrayList<>();
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            chunk.add(row(rs, List.of()));
+            if (chunk.size() == 1000) {
+                withTags(tenant, chunk).forEach(sink);
+                chunk.clear();
+            }
+        });
+        withTags(tenant, chunk).forEach(sink);
+    }
+
+    /** The regions the tenant's customers are in, for the filter. */
+    public List<String> regions(TenantId tenant, int limit) {
+        return jdbc.queryForList("select distinct region from customer where tenant_id = ? and region is not null"
+                + " order by region limit ?", String.class, tenant.value(), limit);
+    }
+
+    /** The tags in use, for the filter. */
+    public List<String> tags(TenantId tenant, int limit) {
+        return jdbc.queryForList("select distinct tag from customer_tag where tenant_id = ? order by tag limit ?",
+                String.class, tenant.value(), limit);
+    }
+
+    private static String select() {
+        return "select c.id, c.code, c.name, c.phone, c.email, c.region, c.city, c.account_manager_id, c.created_on,"
+                + " s.rfm_segment, s.abc_tier, s.lifecycle";
+    }
+
+    private static String order(String column, boolean ascending) {
+        String direction = ascending ? " asc" : " desc";
+        return " order by " + column + direction + ", c.id" + direction;
+    }
+
+    private static String where(TenantId tenant, CustomerFilter f, List<Object> params) {
+        params.add(tenant.value());
+        StringBuilder sql = new StringBuilder();
+        if (f.text() != null) {
+            String like = "%" + f.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            sql.append(" and (lower(c.code) like ? or lower(c.name) like ? or c.phone like ? or lower(c.email)"
+                    + " like ?)");
+            for (int i = 0; i < 4; i++) {
+                params.add(like);
+            }
+        }
+        if (f.region() != null) {
+            sql.append(" and c.region = ?");
+            params.add(f.region());
+        }
+        if (f.tag() != null) {
+            sql.append(" and exists (select 1 from customer_tag t where t.tenant_id = c.tenant_id"
+                    + " and t.customer_id = c.id and t.tag = ?)");
+            params.add(f.tag());
+        }
+        if (f.manager() != null) {
+            if (f.manager() == CustomerFilter.UNASSIGNED) {
+                sql.append(" and c.account_manager_id is null");
+            } else {
+                sql.append(" and c.account_manager_id = ?");
+                params.add(f.manager());
+            }
+        }
+        segment(sql, params, "s.rfm_segment", f.rfm());
+        segment(sql, params, "s.abc_tier", f.abc());
+        segment(sql, params, "s.lifecycle", f.lifecycle());
+        if (f.rule() != null) {
+            sql.append(" and exists (select 1 from rule_segment_member m join rule_segment r"
+                    + " on r.tenant_id = m.tenant_id and r.id = m.segment_id where m.tenant_id = c.tenant_id"
+                    + " and m.run_id = st.current_run_id and m.customer_id = c.id and r.seg_key = ?)");
+            params.add(f.rule());
+        }
+        return sql.toString();
+    }
+
+    private static void segment(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    private List<CustomerRow> withTags(TenantId tenant, List<CustomerRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<String>> tags = new HashMap<>();
+        String in = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        rows.forEach(r -> params.add(r.id()));
+        jdbc.query("select customer_id, tag from customer_tag where tenant_id = ? and customer_id in (" + in + ")"
+                + " order by tag", (RowCallbackHandler) rs -> tags.computeIfAbsent(rs.getLong(1),
+                        k -> new ArrayList<>()).add(rs.getString(2)), params.toArray());
+        return rows.stream().map(r -> new CustomerRow(r.id(), r.code(), r.name(), r.phone(), r.email(), r.region(),
+                r.city(), List.copyOf(tags.getOrDefault(r.id(), List.of())), r.accountManagerId(), r.createdOn(),
+                r.rfmSegment(), r.abcTier(), r.lifecycleStage())).toList();
+    }
+
+    private static CustomerRow row(ResultSet rs, List<String> tags) throws SQLException {
+        return new CustomerRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("phone"),
+                rs.getString("email"), rs.getString("region"), rs.getString("city"), tags,
+                rs.getObject("account_manager_id", Long.class), rs.getObject("created_on", LocalDate.class),
+                rs.getString("rfm_segment"), rs.getString("abc_tier"), rs.getString("lifecycle"));
+    }
+}

@@ -1,0 +1,61 @@
+package com.tierpilot.loyalty.ui;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.customer.CustomerPageSection;
+import com.tierpilot.loyalty.PointsBalance;
+import com.tierpilot.loyalty.PointsEntry;
+import com.tierpilot.loyalty.PointsLedger;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+
+/** The customer page's points: the balance, any debt, and the latest entries of the ledger. */
+@org.springframework.stereotype.Component
+class PointsSection implements CustomerPageSection {
+
+    private static final int LATEST = 10;
+
+    private final PointsLedger ledger;
+
+    PointsSection(PointsLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public Component render(TenantId tenant, long customerId) {
+        var box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("customer-points");
+        box.add(new H3(box.getTranslation("customers.points.title")));
+        PointsBalance balance = ledger.balance(tenant, customerId);
+        var summary = new Paragraph(box.getTranslation(balance.debt() > 0 ? "customers.points.balanceWithDebt"
+                : "customers.points.balance", balance.points(), balance.debt()));
+        summary.setId("customer-points-balance");
+        box.add(summary);
+        List<PointsEntry> entries = ledger.latest(tenant, customerId, LATEST);
+        if (!entries.isEmpty()) {
+            var grid = new Grid<PointsEntry>();
+            grid.addColumn(e -> e.createdAt().toString().substring(0, 10))
+                    .setHeader(box.getTranslation("customers.points.when")).setAutoWidth(true);
+            grid.addColumn(e -> (e.points() > 0 ? "+" : "") + e.points())
+                    .setHeader(box.getTranslation("customers.points.points")).setAutoWidth(true);
+            grid.addColumn(e -> box.getTranslation(e.reason().messageKey()))
+                    .setHeader(box.getTranslation("customers.points.reason")).setAutoWidth(true);
+            grid.addColumn(e -> e.reference() == null ? "" : e.reference())
+                    .setHeader(box.getTranslation("customers.points.reference"));
+            // The latest ten entries only.
+            grid.setItems(entries);
+            grid.setAllRowsVisible(true);
+            box.add(grid);
+        }
+        return box;
+    }
+}

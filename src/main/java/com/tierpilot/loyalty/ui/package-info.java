@@ -1,0 +1,5 @@
+/** Loyalty on screen: the customer page's points section. */
+@NullMarked
+package com.tierpilot.loyalty.ui;
+
+import org.jspecify.annotations.NullMarked;

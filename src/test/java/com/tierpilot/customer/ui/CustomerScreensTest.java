@@ -1,0 +1,152 @@
+package com.tierpilot.customer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.CustomerRecord;
+import com.tierpilot.customer.CustomerRow;
+import com.tierpilot.customer.OrderRecord;
+import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsReason;
+import com.tierpilot.segmentation.RunTrigger;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.BrowserlessViewTest;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class CustomerScreensTest extends BrowserlessViewTest {
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    SegmentationService segmentation;
+    @Autowired
+    PointsLedger points;
+    @Autowired
+    com.tierpilot.customer.CustomerQueries queries;
+
+    TestTenant shop;
+
+    @BeforeEach
+    void aShopWithSixCustomersAfterARecompute() {
+        shop = tenants.signUp("Screens Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH).signInAsOwner();
+        LocalDate today = segmentation.today(shop.id());
+        List<OrderRecord> orders = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            customers.upsertCustomers(shop.id(), List.of(new CustomerRecord("K" + n, "Customer " + n, null, null,
+                    null, null, n % 2 == 0 ? "上海" : "北京", null, null, null, null,
+                    n == 6 ? Set.of("VIP") : Set.of(), null, LocalDate.of(2024, 1, 1), true, Map.of())));
+            orders.add(new OrderRecord("K-O" + n, "K" + n, today.minusDays(5).atTime(10, 0),
+                    BigDecimal.valueOf(1000L * n * n), 1, "茶叶", null, OrderStatus.COMPLETED));
+        }
+        customers.upsertOrders(shop.id(), orders);
+        segmentation.runNow(shop.id(), today, RunTrigger.MANUAL);
+        openNewTab();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSegmentBrowsersLinkOpensTheListFilteredToThatTier() {
+        com.vaadin.flow.component.UI.getCurrent().navigate(CustomerListView.class,
+                com.vaadin.flow.router.QueryParameters.simple(Map.of("abc", "A")));
+
+        Grid<CustomerRow> grid = find(Grid.class).withId("customer-grid").single();
+        ComboBox<String> abc = find(ComboBox.class).withId("customer-abc").single();
+        assertThat(abc.getValue()).isEqualTo("A");
+        assertThat(rows(grid)).isNotEmpty().allSatisfy(r -> assertThat(r.abcTier()).isEqualTo("A"))
+                .extracting(CustomerRow::code).contains("K6");
+        assertThat(find(Span.class).withId("customer-count").single().getText()).endsWith("customers");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void searchingAndFilteringNarrowTheListAndUnknownFiltersFromTheUrlAreIgnored() {
+        com.vaadin.flow.component.UI.getCurrent().navigate(CustomerListView.class,
+                com.vaadin.flow.router.QueryParameters.simple(Map.of("region", "上海", "manager", "999999", "rfm",
+                        "not-a-segment")));
+        Grid<CustomerRow> grid = find(Grid.class).withId("customer-grid").single();
+        assertThat(rows(grid)).extracting(CustomerRow::code).containsExactly("K2", "K4", "K6");
+        assertThat(find(ComboBox.class).withId("customer-manager").single().getValue()).isNull();
+
+        test(find(TextField.class).withId("customer-search").single()).setValue("Customer 6");
+
+        assertThat(rows(grid)).extracting(CustomerRow::code).containsExactly("K6");
+        assertThat(find(Span.class).withId("customer-count").single().getText()).isEqualTo("1 customers");
+    }
+
+    @Test
+    void anAccountManagerCannotDownloadTheList() {
+        TestTenants.signIn(shop.addUser(Role.ACCOUNT_MANAGER));
+
+        navigate(CustomerListView.class);
+
+        assertThat(find(Anchor.class).withId("customer-export-csv").exists()).isFalse();
+    }
+
+    @Test
+    void theCustomerPageShowsProfileOrdersSegmentsPredictionAndPoints() {
+        points.award(shop.id(), idOf("K6"), 360, PointsReason.ORDER, "K-O6", "order:K-O6", null);
+
+        navigate("customers/K6", CustomerDetailView.class);
+
+        assertThat(find(H2.class).withId("customer-title").single().getText()).isEqualTo("Customer 6 · K6");
+        assertThat(find(Paragraph.class).withId("customer-order-summary").single().getText())
+                .startsWith("1 orders");
+        assertThat(find(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).withId("customer-segments")
+                .single().getElement().getTextRecursively()).contains("value tier A");
+        assertThat(find(Paragraph.class).withId("customer-prediction-figures").single().getText())
+                .startsWith("Still a customer with a probability of");
+        assertThat(find(Paragraph.class).withId("customer-points-balance").single().getText())
+                .isEqualTo("360 points.");
+    }
+
+    @Test
+    void anotherCompanysCustomerIsNotFound() {
+        TestTenant other = tenants.signUp("Other Screens Co");
+        customers.upsertCustomers(other.id(), List.of(new CustomerRecord("SECRET", "Secret", null, null, null,
+                null, null, null, null, null, null, Set.of(), null, LocalDate.of(2024, 1, 1), true, Map.of())));
+
+        navigate("customers/SECRET", CustomerDetailView.class);
+
+        assertThat(find(H2.class).withId("customer-not-found").exists()).isTrue();
+        assertThat(find(H2.class).withId("customer-title").exists()).isFalse();
+    }
+
+    private long idOf(String code) {
+        return queries.byCode(shop.id(), code).orElseThrow().id();
+    }
+
+    private static List<CustomerRow> rows(Grid<CustomerRow> grid) {
+        return grid.getGenericDataView().getItems().toList();
+    }
+}
