@@ -230,8 +230,6 @@ class ConditionRow extends HorizontalLayout {
             T b = to.getValue();
             return a == null || b == null ? List.of() : List.of(format.apply(a), format.apply(b));
         };
-            to.clear();
-        };
     }
 
     private void multi(RuleField f, List<String> initial) {

@@ -106,7 +106,6 @@ public class RuleSegmentsPanel extends VerticalLayout {
     private Component summary(RuleSegmentDefinition segment) {
         var text = new Span(texts.summary(segment.rule()));
         text.setTitle(texts.sentence(segment.rule()));
-        text.setTooltipText(texts.sentence(segment.rule()));
         text.addClassName("rule-summary");
         return text;
     }
