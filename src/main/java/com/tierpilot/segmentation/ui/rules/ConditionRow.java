@@ -21,7 +21,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +35,14 @@ class ConditionRow extends HorizontalLayout {
 
     /** How long typing pauses before the preview follows, in milliseconds. */
     static final int TYPING_PAUSE = 400;
+
+    /** The operators in the order the editor offers them: the usual ones first, "is empty" last. */
+    private static final List<RuleOperator> SHOWN_ORDER = List.of(RuleOperator.EQUALS, RuleOperator.NOT_EQUALS,
+            RuleOperator.LESS, RuleOperator.LESS_OR_EQUAL, RuleOperator.GREATER, RuleOperator.GREATER_OR_EQUAL,
+            RuleOperator.WITHIN_LAST_DAYS, RuleOperator.BEFORE, RuleOperator.AFTER, RuleOperator.BETWEEN,
+            RuleOperator.IN, RuleOperator.NOT_IN, RuleOperator.CONTAINS, RuleOperator.CONTAINS_ANY,
+            RuleOperator.CONTAINS_ALL, RuleOperator.CONTAINS_NONE, RuleOperator.IS_TRUE, RuleOperator.IS_FALSE,
+            RuleOperator.IS_EMPTY, RuleOperator.IS_NOT_EMPTY);
 
     private final EditorSupport support;
     private final Select<RuleField> field = new Select<>();
@@ -73,14 +80,14 @@ class ConditionRow extends HorizontalLayout {
         showValues(initial.values());
 
         field.addValueChangeListener(e -> {
-            if (e.isFromClient() || !Objects.equals(e.getValue(), e.getOldValue())) {
+            if (e.getValue() != null && !Objects.equals(e.getValue(), e.getOldValue())) {
                 showOperators(e.getValue(), null);
                 showValues(List.of());
                 support.changed();
             }
         });
         operator.addValueChangeListener(e -> {
-            if (!Objects.equals(e.getValue(), e.getOldValue())) {
+            if (e.getValue() != null && !Objects.equals(e.getValue(), e.getOldValue())) {
                 List<String> kept = e.getValue() != null && sameShape(e.getOldValue(), e.getValue())
                         ? values.get() : List.of();
                 showValues(kept);
@@ -152,8 +159,7 @@ class ConditionRow extends HorizontalLayout {
 
     private void showOperators(RuleField f, @Nullable RuleOperator wanted) {
         attribute.setVisible(f == RuleField.ATTRIBUTE);
-        List<RuleOperator> fitting = Arrays.stream(RuleOperator.values()).filter(f.type().operators()::contains)
-                .toList();
+        List<RuleOperator> fitting = SHOWN_ORDER.stream().filter(f.type().operators()::contains).toList();
         operator.setItems(fitting);
         operator.setValue(wanted != null && fitting.contains(wanted) ? wanted : fitting.getFirst());
     }
