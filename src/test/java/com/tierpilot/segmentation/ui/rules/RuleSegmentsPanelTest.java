@@ -218,6 +218,42 @@ class RuleSegmentsPanelTest extends BrowserlessViewTest {
     }
 
     @Test
+    void aSegmentChangedByAnotherUserMeanwhileIsNotOverwrittenAndTheEditorSaysWhy() {
+        TestTenants.signIn(shop.owner());
+        RuleSegmentDefinition segment = rules.create(shop.id(), shop.owner().userId(), "VIP in 上海",
+                SHANGHAI_FREQUENT_VIP_OR_B);
+        TestTenants.signIn(shop.addUser(Role.MARKETER));
+        openNewTab();
+        openRuleTab();
+        actionsOfFirstRow(segmentsGrid(), 0).click();
+        RuleEditor editor = find(RuleEditor.class).single();
+        rules.update(shop.id(), shop.owner().userId(), segment.id(), segment.version(), "Changed meanwhile",
+                segment.rule(), true);
+
+        test(editor.nameField()).setValue("My change");
+        test(find(Button.class).withId("rule-save").single()).click();
+
+        assertThat(rules.find(shop.id(), segment.id()).orElseThrow().name()).isEqualTo("Changed meanwhile");
+        assertThat(editor.isOpened()).isTrue();
+        assertThat(find(com.vaadin.flow.component.notification.Notification.class).all())
+                .extracting(n -> test(n).getText())
+                .contains("Someone else changed this rule segment in the meantime."
+                        + " Close the editor, reopen it and try again.");
+    }
+
+    @Test
+    void theTagAndAttributePickersOfferOnlyTheTenantsOwnNamesInOrder() {
+        TestTenant other = tenants.signUp("Other Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH);
+        customers.upsertCustomers(other.id(), List.of(new CustomerRecord("O1", "Other", null, null, null, null,
+                null, null, null, null, null, Set.of("Secret"), null, LocalDate.of(2025, 1, 1), true,
+                Map.of("内部等级", "1"))));
+
+        assertThat(rules.knownTags(shop.id())).containsExactly("Newsletter", "VIP");
+        assertThat(rules.knownAttributes(shop.id())).containsExactly("会员卡");
+        assertThat(rules.knownTags(other.id())).containsExactly("Secret");
+    }
+
+    @Test
     void theOperatorsOfAFieldAreThoseOfItsTypeWithIsEmptyLast() {
         TestTenants.signIn(shop.addUser(Role.MARKETER));
         openNewTab();
