@@ -121,6 +121,19 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.segmentation.AbcSettings.Mode.values()) {
             used.add("segmentation.abc.mode." + e.name());
         }
+        for (var e : com.tierpilot.segmentation.RuleField.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.segmentation.RuleOperator.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.segmentation.RuleNode.Logic.values()) {
+            used.add("rule.editor.logic." + e.name());
+            used.add("rule.summary." + e.name());
+        }
+        for (String gender : new String[] {"M", "F"}) {
+            used.add("rule.gender." + gender);
+        }
         for (String scheme : new String[] {"rfm", "abc", "lifecycle", "rule"}) {
             used.add("segmentation.tab." + scheme);
         }

@@ -30,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class RuleSegments {
 
+    /** How deeply groups may nest: the root group is level 0. */
+    public static final int MAX_DEPTH = RuleSql.MAX_DEPTH;
+
+    /** How many distinct tags or attribute names the editor offers at most. */
+    public static final int MAX_SUGGESTIONS = 500;
+
     private static final String FROM = """
              from customer c
              join customer_segment s on s.tenant_id = c.tenant_id and s.customer_id = c.id and s.run_id = ?
@@ -61,6 +67,22 @@ public class RuleSegments {
     @Transactional(readOnly = true)
     public Optional<RuleSegmentDefinition> find(TenantId tenant, long id) {
         return list(tenant).stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /** The tenant's distinct customer tags, in alphabetical order, for the rule editor's tag picker. */
+    @Transactional(readOnly = true)
+    public List<String> knownTags(TenantId tenant) {
+        return jdbc.sql("select distinct tag from customer_tag where tenant_id = ? order by tag limit "
+                + MAX_SUGGESTIONS)
+                .param(tenant.value()).query(String.class).list();
+    }
+
+    /** The names of the tenant's own customer attributes, in alphabetical order, for the rule editor. */
+    @Transactional(readOnly = true)
+    public List<String> knownAttributes(TenantId tenant) {
+        return jdbc.sql("select distinct name from customer_attribute where tenant_id = ? order by name limit "
+                + MAX_SUGGESTIONS)
+                .param(tenant.value()).query(String.class).list();
     }
 
     /** Creates a rule segment; it gets members from the next run. */

@@ -10,6 +10,9 @@ import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.segmentation.SegmentationSettings;
 import com.tierpilot.segmentation.SettingsHistory;
 import com.tierpilot.segmentation.SettingsPreview;
+import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.ui.rules.RuleSegmentsPanel;
+import com.tierpilot.tenant.TeamDirectory;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,12 +45,17 @@ public class SegmentationSettingsView extends VerticalLayout {
     private final SegmentationService segmentation;
     private final SettingsHistory history;
     private final TierPilotUser me;
+    private final RuleSegments rules;
+    private final TeamDirectory team;
     private final Div preview = new Div();
     private SettingsForm form;
 
-    SegmentationSettingsView(SegmentationService segmentation, SettingsHistory history, CurrentUser currentUser) {
+    SegmentationSettingsView(SegmentationService segmentation, SettingsHistory history, RuleSegments rules,
+            TeamDirectory team, CurrentUser currentUser) {
         this.segmentation = segmentation;
         this.history = history;
+        this.rules = rules;
+        this.team = team;
         this.me = currentUser.require();
         preview.setId("segmentation-preview-result");
         preview.setWidthFull();
@@ -57,6 +65,7 @@ public class SegmentationSettingsView extends VerticalLayout {
     private void show(SegmentationSettings settings) {
         removeAll();
         form = new SettingsForm(settings, true);
+        form.tabs().add(getTranslation("segmentation.tab.rule"), new RuleSegmentsPanel(rules, team, me));
         form.addSaveListener(save -> {
             try {
                 show(segmentation.saveSettings(me.tenantId(), me.userId(), save.settings));
