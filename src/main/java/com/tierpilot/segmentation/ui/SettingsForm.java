@@ -40,6 +40,8 @@ class SettingsForm extends VerticalLayout {
     private final TabSheet tabs = new TabSheet();
     private final VerticalLayout lifecycleOrder = new VerticalLayout();
     private final boolean editable;
+    /** RFM, ABC and lifecycle: the tabs this form's Preview and Save buttons act on. */
+    private static final int SCHEME_TABS = 3;
 
     SettingsForm(SegmentationSettings settings, boolean editable) {
         this.draft = Draft.of(settings);
@@ -59,7 +61,10 @@ class SettingsForm extends VerticalLayout {
             var save = new Button(getTranslation("action.save"), click -> fire(true));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.setId("segmentation-save");
-            add(new HorizontalLayout(preview, save));
+            var buttons = new HorizontalLayout(preview, save);
+            add(buttons);
+            // The scheme settings' buttons belong to the scheme tabs; a tab added later (rule segments) has its own.
+            tabs.addSelectedChangeListener(e -> buttons.setVisible(tabs.getSelectedIndex() < SCHEME_TABS));
         }
     }
 

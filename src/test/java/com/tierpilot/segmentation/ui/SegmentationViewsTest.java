@@ -110,6 +110,17 @@ class SegmentationViewsTest extends BrowserlessViewTest {
     }
 
     @Test
+    void theSchemeButtonsGiveWayToTheRuleSegmentsOwnOnTheRuleTab() {
+        navigate(SegmentationSettingsView.class);
+        var buttons = find(Button.class).withId("segmentation-save").single().getParent().orElseThrow();
+        assertThat(buttons.isVisible()).isTrue();
+
+        new TabSheetTester<>(find(TabSheet.class).single()).select(3);
+
+        assertThat(buttons.isVisible()).isFalse();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theSegmentBrowserShowsTheCurrentRunAndOpensTheCustomersOfASegment() {
         segmentation.runNow(shop.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);

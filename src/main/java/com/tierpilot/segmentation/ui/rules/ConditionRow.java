@@ -58,7 +58,7 @@ class ConditionRow extends HorizontalLayout {
         valueBox.setPadding(false);
         valueBox.setSpacing(true);
 
-        field.setAriaLabel(support.texts().field(RuleField.REGION));
+        field.setAriaLabel(getTranslation("rule.editor.field"));
         field.setItems(RuleField.values());
         field.setItemLabelGenerator(support.texts()::field);
         field.setValue(initial.field());
