@@ -90,6 +90,9 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.customer.Gender.values()) {
             used.add("customers.gender." + e.code());
         }
+        for (String mode : new String[] {"MATCHING", "ROUND_ROBIN"}) {
+            used.add("customers.assign.mode." + mode);
+        }
         for (var e : com.tierpilot.customer.ExportFormat.values()) {
             used.add("customers.export." + e.name());
         }

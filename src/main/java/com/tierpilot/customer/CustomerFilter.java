@@ -10,12 +10,24 @@ import org.jspecify.annotations.Nullable;
  */
 public record CustomerFilter(@Nullable String text, @Nullable String region, @Nullable String tag,
         @Nullable Long manager, @Nullable String rfm, @Nullable String abc, @Nullable String lifecycle,
-        @Nullable String rule) {
+        @Nullable String rule, @Nullable String code) {
 
     /** The value of {@code manager} that stands for "no account manager". */
     public static final long UNASSIGNED = -1;
 
     public static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null);
+
+    /** The list's filter: {@code code}, an exact customer code, is for acting on one customer. */
+    public CustomerFilter(@Nullable String text, @Nullable String region, @Nullable String tag,
+            @Nullable Long manager, @Nullable String rfm, @Nullable String abc, @Nullable String lifecycle,
+            @Nullable String rule) {
+        this(text, region, tag, manager, rfm, abc, lifecycle, rule, null);
+    }
+
+    /** This filter, narrowed to the customer with this code (without regard to case). */
+    public CustomerFilter withCode(String customerCode) {
+        return new CustomerFilter(text, region, tag, manager, rfm, abc, lifecycle, rule, customerCode);
+    }
 
     public CustomerFilter {
         text = blankToNull(text);
@@ -25,6 +37,7 @@ public record CustomerFilter(@Nullable String text, @Nullable String region, @Nu
         abc = blankToNull(abc);
         lifecycle = blankToNull(lifecycle);
         rule = blankToNull(rule);
+        code = blankToNull(code);
     }
 
     /** Whether a filter needs the current segmentation run. */

@@ -16,6 +16,12 @@ public final class Notifications {
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /** Something done that needs the user's attention, such as a manager past the comfortable load. */
+    public static void warning(String message) {
+        Notification notification = Notification.show(message, 8000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+
     public static void error(String message) {
         ErrorHandling.show(message);
     }

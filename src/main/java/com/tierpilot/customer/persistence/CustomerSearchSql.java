@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -89,6 +90,64 @@ public class CustomerSearchSql {
         withTags(tenant, chunk).forEach(sink);
     }
 
+    /** Gives every customer matching the filter this manager (null: none), in one statement; returns how many. */
+    public int assignMatching(TenantId tenant, CustomerFilter filter, @Nullable Long manager, java.time.Instant now) {
+        List<Object> params = new ArrayList<>();
+        String matching = "select c.id" + FROM + where(tenant, filter, params);
+        List<Object> all = new ArrayList<>();
+        all.add(manager);
+        all.add(java.sql.Timestamp.from(now));
+        all.add(tenant.value());
+        all.addAll(params);
+        // The ids go through a derived table: MySQL cannot update a table it selects from directly.
+        return jdbc.update("update customer set account_manager_id = ?, updated_at = ?, version = version + 1"
+                + " where tenant_id = ? and id in (select id from (" + matching + ") matching)", all.toArray());
+    }
+
+    /**
+     * Deals the customers of a region out to the managers in turn, in customer code order (only those without a
+     * manager when {@code onlyUnassigned}), in one statement; returns how many.
+     */
+    public int roundRobin(TenantId tenant, String region, List<Long> managers, boolean onlyUnassigned,
+            java.time.Instant now) {
+        StringBuilder pick = new StringBuilder("case mod(x.rn - 1, ").append(managers.size()).append(")");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < managers.size(); i++) {
+            pick.append(" when ").append(i).append(" then ?");
+            params.add(managers.get(i));
+        }
+        pick.append(" end");
+        String numbered = "select id, row_number() over (order by code, id) as rn from customer"
+                + " where tenant_id = ? and region = ?" + (onlyUnassigned ? " and account_manager_id is null" : "");
+        // Both statements bind in text order: the numbered customers, then the managers, then the time.
+        List<Object> ordered = new ArrayList<>(List.of(tenant.value(), region));
+        ordered.addAll(params);
+        ordered.add(java.sql.Timestamp.from(now));
+        if (dialect.isMySql()) {
+            return jdbc.update("update customer c join (" + numbered + ") x on x.id = c.id set c.account_manager_id = "
+                    + pick + ", c.updated_at = ?, c.version = c.version + 1", ordered.toArray());
+        }
+        return jdbc.update("merge into customer c using (" + numbered + ") x on (c.id = x.id) when matched then"
+                + " update set account_manager_id = " + pick + ", updated_at = ?, version = c.version + 1",
+                ordered.toArray());
+    }
+
+    /** How many customers each of these managers has. */
+    public Map<Long, Long> loads(TenantId tenant, List<Long> managers) {
+        Map<Long, Long> loads = new HashMap<>();
+        if (managers.isEmpty()) {
+            return loads;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        params.addAll(managers);
+        jdbc.query("select account_manager_id, count(*) from customer where tenant_id = ? and account_manager_id in ("
+                + String.join(", ", java.util.Collections.nCopies(managers.size(), "?")) + ")"
+                + " group by account_manager_id", (RowCallbackHandler) rs -> loads.put(rs.getLong(1), rs.getLong(2)),
+                params.toArray());
+        return loads;
+    }
+
     /** The regions the tenant's customers are in, for the filter. */
     public List<String> regions(TenantId tenant, int limit) {
         return jdbc.queryForList("select distinct region from customer where tenant_id = ? and region is not null"
@@ -106,9 +165,13 @@ public class CustomerSearchSql {
                 + " s.rfm_segment, s.abc_tier, s.lifecycle";
     }
 
+    /**
+     * The sort, with the id as tie-breaker so that pages never overlap; not for the code, which is unique: MySQL
+     * would then sort in memory instead of walking the unique index.
+     */
     private static String order(String column, boolean ascending) {
         String direction = ascending ? " asc" : " desc";
-        return " order by " + column + direction + ", c.id" + direction;
+        return " order by " + column + direction + (column.equals("c.code") ? "" : ", c.id" + direction);
     }
 
     private static String where(TenantId tenant, CustomerFilter f, List<Object> params) {
@@ -122,6 +185,10 @@ public class CustomerSearchSql {
             for (int i = 0; i < 4; i++) {
                 params.add(like);
             }
+        }
+        if (f.code() != null) {
+            sql.append(" and c.code = ?");
+            params.add(f.code());
         }
         if (f.region() != null) {
             sql.append(" and c.region = ?");

@@ -3,6 +3,7 @@ package com.tierpilot.customer.ui;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
+import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.customer.CustomerProfile;
 import com.tierpilot.customer.CustomerQueries;
@@ -38,12 +39,14 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
 
     private final CustomerQueries queries;
     private final TeamDirectory team;
+    private final CustomerAssignment assignment;
     private final List<CustomerPageSection> sections;
     private final TierPilotUser me;
 
-    CustomerDetailView(CustomerQueries queries, TeamDirectory team, ObjectProvider<CustomerPageSection> sections,
-            CurrentUser currentUser) {
+    CustomerDetailView(CustomerQueries queries, TeamDirectory team, CustomerAssignment assignment,
+            ObjectProvider<CustomerPageSection> sections, CurrentUser currentUser) {
         this.queries = queries;
+        this.assignment = assignment;
         this.team = team;
         this.sections = sections.orderedStream().sorted(Comparator.comparingInt(CustomerPageSection::order))
                 .toList();
@@ -80,9 +83,40 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         field(form, "customers.detail.birthday", c.birthday() == null ? null : c.birthday().toString());
         field(form, "customers.detail.industry", join(c.industry(), c.companySize()));
         field(form, "customers.detail.channel", c.sourceChannel());
-        field(form, "customers.column.manager", c.accountManager() == null ? getTranslation("customers.unassigned")
-                : team.activeUsers(me.tenantId()).stream().filter(u -> u.userId().equals(c.accountManager()))
-                        .map(u -> u.displayName()).findFirst().orElse("–"));
+        var users = team.activeUsers(me.tenantId());
+        if (me.role() == com.tierpilot.base.Role.ACCOUNT_MANAGER) {
+            field(form, "customers.column.manager", c.accountManager() == null
+                    ? getTranslation("customers.unassigned") : users.stream().filter(u -> u.userId().equals(
+                            c.accountManager())).map(u -> u.displayName()).findFirst().orElse("–"));
+        } else {
+            var manager = new com.vaadin.flow.component.combobox.ComboBox<Long>();
+            manager.setId("customer-manager-select");
+            manager.setAriaLabel(getTranslation("customers.column.manager"));
+            manager.setPlaceholder(getTranslation("customers.unassigned"));
+            manager.setClearButtonVisible(true);
+            java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+            users.forEach(u -> names.put(u.userId().value(), u.displayName()));
+            manager.setItems(names.keySet());
+            manager.setItemLabelGenerator(id -> names.getOrDefault(id, "#" + id));
+            manager.setValue(c.accountManager() == null ? null : c.accountManager().value());
+            manager.addValueChangeListener(e -> {
+                if (!e.isFromClient()) {
+                    return;
+                }
+                try {
+                    var result = assignment.assignOne(me.tenantId(), c.code(), e.getValue());
+                    result.loads().stream().filter(com.tierpilot.customer.ManagerLoad::overLimit).findFirst()
+                            .ifPresentOrElse(l -> com.tierpilot.base.ui.Notifications.warning(getTranslation(
+                                    "customers.assign.overLimitOne", l.name(), l.customers(),
+                                    com.tierpilot.customer.CustomerAssignment.COMFORTABLE_LOAD)),
+                                    () -> com.tierpilot.base.ui.Notifications.success(getTranslation(
+                                            "customers.assign.saved")));
+                } catch (com.tierpilot.base.UserFacingException failed) {
+                    com.tierpilot.base.ui.Notifications.error(this, failed);
+                }
+            });
+            form.addFormItem(manager, getTranslation("customers.column.manager"));
+        }
         field(form, "customers.column.tags", c.tags().isEmpty() ? null : String.join(", ", c.tags()));
         field(form, "customers.column.created", c.createdOn().toString());
         field(form, "customers.detail.consent", getTranslation(c.marketingConsent() ? "customers.detail.yes"

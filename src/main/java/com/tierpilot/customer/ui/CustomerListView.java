@@ -4,6 +4,10 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.customer.AssignmentResult;
+import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.customer.CustomerCount;
 import com.tierpilot.customer.CustomerExport;
 import com.tierpilot.customer.CustomerFilter;
@@ -13,6 +17,8 @@ import com.tierpilot.customer.CustomerSort;
 import com.tierpilot.customer.ExportFormat;
 import com.tierpilot.customer.SegmentChoices;
 import com.tierpilot.tenant.TeamDirectory;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -55,6 +61,7 @@ import org.jspecify.annotations.Nullable;
 public class CustomerListView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CustomerSearch search;
+    private final CustomerAssignment assignment;
     private final TierPilotUser me;
     private final Map<Long, String> managers = new LinkedHashMap<>();
     private final Grid<CustomerRow> grid = new Grid<>();
@@ -70,9 +77,10 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     private CustomerFilter filter = CustomerFilter.NONE;
     private boolean reading;
 
-    CustomerListView(CustomerSearch search, CustomerExport export, SegmentChoices segments, TeamDirectory team,
-            CurrentUser currentUser) {
+    CustomerListView(CustomerSearch search, CustomerExport export, CustomerAssignment assignment,
+            SegmentChoices segments, TeamDirectory team, CurrentUser currentUser) {
         this.search = search;
+        this.assignment = assignment;
         this.me = currentUser.require();
         team.activeUsers(me.tenantId()).forEach(u -> managers.put(u.userId().value(), u.displayName()));
         setSizeFull();
@@ -81,7 +89,11 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         var header = new HorizontalLayout(new H2(getTranslation("nav.customers")), count);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (me.role() != Role.ACCOUNT_MANAGER) {
-            header.add(download(export, ExportFormat.CSV), download(export, ExportFormat.XLSX));
+            var assign = new Button(getTranslation("customers.assign.open"), VaadinIcon.USER_CHECK.create(),
+                    click -> openAssign());
+            assign.setId("customer-assign");
+            assign.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            header.add(assign, download(export, ExportFormat.CSV), download(export, ExportFormat.XLSX));
         }
         var filters = new HorizontalLayout(text, region, tag, manager, rfm, abc, lifecycle, rule);
         filters.setWrap(true);
@@ -206,6 +218,33 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         count.setId("customer-count");
         count.setText(getTranslation(counted.more() ? "customers.countMore" : "customers.count",
                 Formats.count(counted.value(), getLocale())));
+    }
+
+    private void openAssign() {
+        CustomerCount matching = search.count(me.tenantId(), filter);
+        String matchingText = getTranslation(matching.more() ? "customers.countMore" : "customers.count",
+                Formats.count(matching.value(), getLocale()));
+        new AssignDialog(matchingText, managers, search.regions(me.tenantId()), region.getValue(), choice -> {
+            try {
+                AssignmentResult result = choice.mode() == AssignDialog.Mode.MATCHING
+                        ? assignment.assignMatching(me.tenantId(), filter, choice.manager())
+                        : assignment.roundRobin(me.tenantId(), choice.region(), List.copyOf(choice.managers()),
+                                choice.onlyUnassigned());
+                String loads = result.loads().stream().map(l -> getTranslation("customers.assign.load", l.name(),
+                        Formats.count(l.customers(), getLocale()))).collect(Collectors.joining(", "));
+                String done = getTranslation("customers.assign.done", Formats.count(result.customersAssigned(),
+                        getLocale()), loads);
+                if (result.anyOverLimit()) {
+                    Notifications.warning(done + " " + getTranslation("customers.assign.overLimit",
+                            CustomerAssignment.COMFORTABLE_LOAD));
+                } else {
+                    Notifications.success(done);
+                }
+            } catch (UserFacingException e) {
+                Notifications.error(this, e);
+            }
+            apply();
+        }).open();
     }
 
     private Anchor download(CustomerExport export, ExportFormat format) {
