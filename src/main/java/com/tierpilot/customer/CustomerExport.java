@@ -63,7 +63,7 @@ public class CustomerExport {
                 writer.write('\uFEFF');
                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
                         .setHeader(header.toArray(String[]::new)).get());
-                sql.each(tenant, filter, "c.code", true, row -> {
+                sql.each(tenant, filter, CustomerSort.CODE.orderBy(true), row -> {
                     try {
                         csv.printRecord(value.apply(row).stream().map(SpreadsheetCells::safe).toList());
                         rows[0]++;
@@ -77,7 +77,7 @@ public class CustomerExport {
                 Worksheet[] sheet = {book.newWorksheet("1")};
                 writeHeader(sheet[0], header);
                 int[] at = {1};
-                sql.each(tenant, filter, "c.code", true, row -> {
+                sql.each(tenant, filter, CustomerSort.CODE.orderBy(true), row -> {
                     if (at[0] > XLSX_MAX_ROWS) {
                         // A sheet holds 1,048,576 rows: the rest continue on the next one.
                         sheet[0] = book.newWorksheet(String.valueOf(rows[0] / XLSX_MAX_ROWS + 1));

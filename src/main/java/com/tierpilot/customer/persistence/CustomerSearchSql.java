@@ -33,6 +33,8 @@ public class CustomerSearchSql {
               left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id
                     and s.customer_id = c.id
              where c.tenant_id = ?""";
+    /** Without a segment filter, counting needs no segments. */
+    private static final String FROM_CUSTOMERS = " from customer c where c.tenant_id = ?";
 
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
@@ -43,10 +45,9 @@ public class CustomerSearchSql {
     }
 
     /** A page of matching customers; {@code orderBy} is a whitelisted column, never user text. */
-    public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, boolean ascending,
-            int offset, int limit) {
+    public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String sql = select() + FROM + where(tenant, filter, params) + order(orderBy, ascending) + " limit ? offset ?";
+        String sql = select() + FROM + where(tenant, filter, params) + " order by " + orderBy + " limit ? offset ?";
         params.add(limit);
         params.add(offset);
         List<CustomerRow> rows = new ArrayList<>();
@@ -57,7 +58,8 @@ public class CustomerSearchSql {
     /** How many match, counting no further than {@code limit} + 1. */
     public long count(TenantId tenant, CustomerFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
-        String inner = "select c.id" + FROM + where(tenant, filter, params) + " limit " + (limit + 1);
+        String inner = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS) + where(tenant, filter, params)
+                + " limit " + (limit + 1);
         Long count = jdbc.queryForObject("select count(*) from (" + inner + ") matching", Long.class,
                 params.toArray());
         return count == null ? 0 : count;
@@ -67,10 +69,9 @@ public class CustomerSearchSql {
      * Every matching customer in order, streamed (for exports), with the tags of each thousand rows read on a second
      * connection. Must run outside a transaction: on MySQL the streamed rows occupy their connection.
      */
-    public void each(TenantId tenant, CustomerFilter filter, String orderBy, boolean ascending,
-            Consumer<CustomerRow> sink) {
+    public void each(TenantId tenant, CustomerFilter filter, String orderBy, Consumer<CustomerRow> sink) {
         List<Object> params = new ArrayList<>();
-        String sql = select() + FROM + where(tenant, filter, params) + order(orderBy, ascending);
+        String sql = select() + FROM + where(tenant, filter, params) + " order by " + orderBy;
         List<CustomerRow> chunk = new ArrayList<>();
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -93,7 +94,7 @@ public class CustomerSearchSql {
     /** Gives every customer matching the filter this manager (null: none), in one statement; returns how many. */
     public int assignMatching(TenantId tenant, CustomerFilter filter, @Nullable Long manager, java.time.Instant now) {
         List<Object> params = new ArrayList<>();
-        String matching = "select c.id" + FROM + where(tenant, filter, params);
+        String matching = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS) + where(tenant, filter, params);
         List<Object> all = new ArrayList<>();
         all.add(manager);
         all.add(java.sql.Timestamp.from(now));
@@ -165,15 +166,6 @@ public class CustomerSearchSql {
                 + " s.rfm_segment, s.abc_tier, s.lifecycle";
     }
 
-    /**
-     * The sort, with the id as tie-breaker so that pages never overlap; not for the code, which is unique: MySQL
-     * would then sort in memory instead of walking the unique index.
-     */
-    private static String order(String column, boolean ascending) {
-        String direction = ascending ? " asc" : " desc";
-        return " order by " + column + direction + (column.equals("c.code") ? "" : ", c.id" + direction);
-    }
-
     private static String where(TenantId tenant, CustomerFilter f, List<Object> params) {
         params.add(tenant.value());
         StringBuilder sql = new StringBuilder();
@@ -195,8 +187,9 @@ public class CustomerSearchSql {
             params.add(f.region());
         }
         if (f.tag() != null) {
-            sql.append(" and exists (select 1 from customer_tag t where t.tenant_id = c.tenant_id"
-                    + " and t.customer_id = c.id and t.tag = ?)");
+            // A semi-join the database can drive from the tag index, rather than a test per customer.
+            sql.append(" and c.id in (select t.customer_id from customer_tag t where t.tenant_id = ? and t.tag = ?)");
+            params.add(tenant.value());
             params.add(f.tag());
         }
         if (f.manager() != null) {

@@ -75,6 +75,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     private final ComboBox<String> lifecycle = new ComboBox<>();
     private final ComboBox<String> rule = new ComboBox<>();
     private CustomerFilter filter = CustomerFilter.NONE;
+    private com.vaadin.flow.component.contextmenu.ContextMenu columnMenu;
     private boolean reading;
 
     CustomerListView(CustomerSearch search, CustomerExport export, CustomerAssignment assignment,
@@ -95,6 +96,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
             assign.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             header.add(assign, download(export, ExportFormat.CSV), download(export, ExportFormat.XLSX));
         }
+        header.add(columnChooser());
         var filters = new HorizontalLayout(text, region, tag, manager, rfm, abc, lifecycle, rule);
         filters.setWrap(true);
         add(header, filters, grid);
@@ -218,6 +220,27 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         count.setId("customer-count");
         count.setText(getTranslation(counted.more() ? "customers.countMore" : "customers.count",
                 Formats.count(counted.value(), getLocale())));
+    }
+
+    /** A menu that shows or hides each column; the code stays, so a row can always be told apart. */
+    private Button columnChooser() {
+        var button = new Button(getTranslation("customers.columns"), VaadinIcon.GRID_H.create());
+        button.setId("customer-columns");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        columnMenu = new com.vaadin.flow.component.contextmenu.ContextMenu(button);
+        var menu = columnMenu;
+        menu.setOpenOnClick(true);
+        grid.getColumns().stream().skip(1).forEach(column -> {
+            var item = menu.addItem(column.getHeaderText(), e -> column.setVisible(e.getSource().isChecked()));
+            item.setCheckable(true);
+            item.setChecked(column.isVisible());
+        });
+        return button;
+    }
+
+    /** The column chooser's menu (for tests: it is attached only while open). */
+    com.vaadin.flow.component.contextmenu.ContextMenu columnMenu() {
+        return columnMenu;
     }
 
     private void openAssign() {

@@ -105,6 +105,22 @@ class CustomerScreensTest extends BrowserlessViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theColumnChooserHidesAColumn() {
+        CustomerListView view = navigate(CustomerListView.class);
+        Grid<CustomerRow> grid = find(Grid.class).withId("customer-grid").single();
+        var tags = grid.getColumns().stream().filter(c -> c.getHeaderText().equals("Tags")).findFirst().orElseThrow();
+        assertThat(tags.isVisible()).isTrue();
+
+        var item = view.columnMenu().getItems().stream().filter(i -> i.getText().equals("Tags")).findFirst()
+                .orElseThrow();
+        item.setChecked(false);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(item, new com.vaadin.flow.component.ClickEvent<>(item));
+
+        assertThat(tags.isVisible()).isFalse();
+    }
+
+    @Test
     void anAccountManagerCannotDownloadTheList() {
         TestTenants.signIn(shop.addUser(Role.ACCOUNT_MANAGER));
 
