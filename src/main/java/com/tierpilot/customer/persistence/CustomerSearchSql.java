@@ -47,9 +47,16 @@ public class CustomerSearchSql {
     /** A page of matching customers; {@code orderBy} is a whitelisted column, never user text. */
     public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String sql = select() + FROM + where(tenant, filter, params) + " order by " + orderBy + " limit ? offset ?";
+        // The page's ids first, from the index alone (offsets walk index entries, not rows), then only their rows.
+        String ids = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS) + where(tenant, filter, params)
+                + " order by " + orderBy + " limit ? offset ?";
         params.add(limit);
         params.add(offset);
+        params.add(tenant.value());
+        String sql = select() + " from customer c join (" + ids + ") pg on pg.id = c.id"
+                + " left join segmentation_state st on st.tenant_id = c.tenant_id"
+                + " left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id"
+                + " and s.customer_id = c.id where c.tenant_id = ? order by " + orderBy;
         List<CustomerRow> rows = new ArrayList<>();
         jdbc.query(sql, (RowCallbackHandler) rs -> rows.add(row(rs, List.of())), params.toArray());
         return withTags(tenant, rows);
