@@ -33,6 +33,8 @@ public class CustomerSearchSql {
               left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id
                     and s.customer_id = c.id
              where c.tenant_id = ?""";
+    /** A segment with at least this share of the customers is read in the list's order (see selectIds). */
+    private static final double LARGE_SEGMENT = 0.1;
     /** Without a segment filter, counting needs no segments. */
     private static final String FROM_CUSTOMERS = " from customer c where c.tenant_id = ?";
 
@@ -48,7 +50,8 @@ public class CustomerSearchSql {
     public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         // The page's ids first, from the index alone (offsets walk index entries, not rows), then only their rows.
-        String ids = selectIds(filter) + where(tenant, filter, params) + " order by " + orderBy + " limit ? offset ?";
+        String ids = selectIds(tenant, filter) + where(tenant, filter, params) + " order by " + orderBy
+                + " limit ? offset ?";
         params.add(limit);
         params.add(offset);
         params.add(tenant.value());
@@ -64,7 +67,7 @@ public class CustomerSearchSql {
     /** How many match, counting no further than {@code limit} + 1. */
     public long count(TenantId tenant, CustomerFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
-        String inner = selectIds(filter) + where(tenant, filter, params) + " limit " + (limit + 1);
+        String inner = selectIds(tenant, filter) + where(tenant, filter, params) + " limit " + (limit + 1);
         Long count = jdbc.queryForObject("select count(*) from (" + inner + ") matching", Long.class,
                 params.toArray());
         return count == null ? 0 : count;
@@ -167,15 +170,37 @@ public class CustomerSearchSql {
     }
 
     /**
-     * The matching ids. With a segment filter MySQL would rather read the whole segment from its index and sort it;
-     * walking the customers in the list's order and looking each one's segment up by key stops after a page, so
-     * the join order is fixed there.
+     * The matching ids. With a segment filter, MySQL reads the whole segment from its index and sorts it: right for
+     * a small segment, slow for a large one, where walking the customers in the list's order and looking each
+     * one's segment up by key stops after a page. The segment sizes of the current run decide.
      */
-    private String selectIds(CustomerFilter filter) {
+    private String selectIds(TenantId tenant, CustomerFilter filter) {
         if (!filter.bySegment()) {
             return "select c.id" + FROM_CUSTOMERS;
         }
-        return (dialect.isMySql() ? "select straight_join c.id" : "select c.id") + FROM;
+        return (dialect.isMySql() && smallestShare(tenant, filter) >= LARGE_SEGMENT ? "select straight_join c.id"
+                : "select c.id") + FROM;
+    }
+
+    /** The share of the run's customers in the smallest of the filter's segments. */
+    private double smallestShare(TenantId tenant, CustomerFilter f) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), tenant.value()));
+        List<String> wanted = new ArrayList<>();
+        String[][] schemes = {{"RFM", f.rfm()}, {"ABC", f.abc()}, {"LIFECYCLE", f.lifecycle()}, {"RULE", f.rule()}};
+        for (String[] scheme : schemes) {
+            if (scheme[1] != null) {
+                wanted.add("(z.scheme = ? and z.segment = ?)");
+                params.add(scheme[0]);
+                params.add(scheme[1]);
+            }
+        }
+        Double share = jdbc.queryForObject("""
+                select coalesce(min(z.customers * 1.0 / greatest(r.customers, 1)), 0) from segment_size z
+                  join segmentation_state st on st.tenant_id = z.tenant_id and st.current_run_id = z.run_id
+                  join segmentation_run r on r.tenant_id = z.tenant_id and r.id = z.run_id
+                 where z.tenant_id = ? and st.tenant_id = ? and (""" + String.join(" or ", wanted) + ")",
+                Double.class, params.toArray());
+        return share == null ? 0 : share;
     }
 
     private static String select() {
