@@ -9,11 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +36,8 @@ public class CustomerSearchSql {
               left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id
                     and s.customer_id = c.id
              where c.tenant_id = ?""";
+    /** A search matching at most this many customers is read from its indexes first, as a list of ids. */
+    private static final int SEARCH_IDS = 10_000;
     /** A segment with at least this share of the customers is read in the list's order (see selectIds). */
     private static final double LARGE_SEGMENT = 0.1;
     /** Without a segment filter, counting needs no segments. */
@@ -40,17 +45,26 @@ public class CustomerSearchSql {
 
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
+    private final int searchIds;
 
+    @Autowired
     CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect) {
+        this(jdbc, dialect, SEARCH_IDS);
+    }
+
+    /** With {@code searchIds}: the most customers a search reads from its indexes before testing each customer. */
+    CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect, int searchIds) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.searchIds = searchIds;
     }
 
     /** A page of matching customers; {@code orderBy} is a whitelisted column, never user text. */
     public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         // The page's ids first, from the index alone (offsets walk index entries, not rows), then only their rows.
-        String ids = selectIds(tenant, filter) + where(tenant, filter, params) + " order by " + orderBy
+        String ids = selectIds(tenant, filter) + where(tenant, filter, searchIds(tenant, filter), params)
+                + " order by " + orderBy
                 + " limit ? offset ?";
         params.add(limit);
         params.add(offset);
@@ -67,7 +81,8 @@ public class CustomerSearchSql {
     /** How many match, counting no further than {@code limit} + 1. */
     public long count(TenantId tenant, CustomerFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
-        String inner = selectIds(tenant, filter) + where(tenant, filter, params) + " limit " + (limit + 1);
+        String inner = selectIds(tenant, filter) + where(tenant, filter, searchIds(tenant, filter), params)
+                + " limit " + (limit + 1);
         Long count = jdbc.queryForObject("select count(*) from (" + inner + ") matching", Long.class,
                 params.toArray());
         return count == null ? 0 : count;
@@ -79,7 +94,7 @@ public class CustomerSearchSql {
      */
     public void each(TenantId tenant, CustomerFilter filter, String orderBy, Consumer<CustomerRow> sink) {
         List<Object> params = new ArrayList<>();
-        String sql = select() + FROM + where(tenant, filter, params) + " order by " + orderBy;
+        String sql = select() + FROM + where(tenant, filter, searchIds(tenant, filter), params) + " order by " + orderBy;
         List<CustomerRow> chunk = new ArrayList<>();
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -102,7 +117,8 @@ public class CustomerSearchSql {
     /** Gives every customer matching the filter this manager (null: none), in one statement; returns how many. */
     public int assignMatching(TenantId tenant, CustomerFilter filter, @Nullable Long manager, java.time.Instant now) {
         List<Object> params = new ArrayList<>();
-        String matching = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS) + where(tenant, filter, params);
+        String matching = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS)
+                + where(tenant, filter, searchIds(tenant, filter), params);
         List<Object> all = new ArrayList<>();
         all.add(manager);
         all.add(java.sql.Timestamp.from(now));
@@ -208,17 +224,74 @@ public class CustomerSearchSql {
                 + " s.rfm_segment, s.abc_tier, s.lifecycle";
     }
 
-    private static String where(TenantId tenant, CustomerFilter f, List<Object> params) {
+    /**
+     * The customers the filter's search text matches, read branch by branch from the search indexes (see
+     * V19__customer_search.sql), or null when there is no text or it matches more than {@code searchIds}: then
+     * matches are dense, and the list finds a page by testing customers in its own order.
+     */
+    private @Nullable List<Long> searchIds(TenantId tenant, CustomerFilter f) {
+        if (f.text() == null) {
+            return null;
+        }
+        String escaped = escapeLike(f.text());
+        List<Object[]> branches = new ArrayList<>(List.of(
+                new Object[] {"code like ?", escaped + "%"},
+                new Object[] {"phone like ?", escaped + "%"},
+                new Object[] {"email like ?", escaped + "%"},
+                new Object[] {"name like ?", escaped + "%"},
+                new Object[] {"name_from2 like ?", escaped + "%"},
+                new Object[] {"name_from3 like ?", escaped + "%"},
+                new Object[] {"name_from4 like ?", escaped + "%"},
+                new Object[] {"name_long is not null and name_long like ?", "%" + escaped + "%"}));
+        if (isPhoneTail(f.text())) {
+            branches.add(new Object[] {"phone_tail = ?", f.text()});
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Object[] branch : branches) {
+            ids.addAll(jdbc.queryForList("select id from customer where tenant_id = ? and " + branch[0] + " limit "
+                    + (searchIds + 1), Long.class, tenant.value(), branch[1]));
+            if (ids.size() > searchIds) {
+                return null;
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Four digits: the end of a phone number, as staff ask for it ("尾号"). */
+    private static boolean isPhoneTail(String text) {
+        return text.length() == 4 && text.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * The filter as SQL conditions. The search text matches a code, phone or e-mail from its start, a phone on its
+     * last four digits, and a name anywhere: as the ids {@code searchIds} read, or (when those were too many) as
+     * the same test on each customer.
+     */
+    private static String where(TenantId tenant, CustomerFilter f, @Nullable List<Long> searchIds,
+            List<Object> params) {
         params.add(tenant.value());
         StringBuilder sql = new StringBuilder();
-        if (f.text() != null) {
-            String like = "%" + f.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            sql.append(" and (lower(c.code) like ? or lower(c.name) like ? or c.phone like ? or lower(c.email)"
-                    + " like ?)");
-            for (int i = 0; i < 4; i++) {
-                params.add(like);
+        if (searchIds != null) {
+            if (searchIds.isEmpty()) {
+                sql.append(" and 1 = 0");
+            } else {
+                sql.append(" and c.id in (").append(String.join(", ", Collections.nCopies(searchIds.size(), "?")))
+                        .append(")");
+                params.addAll(searchIds);
             }
+        } else if (f.text() != null) {
+            String escaped = escapeLike(f.text());
+            sql.append(" and (c.code like ? or c.phone like ? or c.email like ? or c.name like ?");
+            params.addAll(List.of(escaped + "%", escaped + "%", escaped + "%", "%" + escaped + "%"));
+            if (isPhoneTail(f.text())) {
+                sql.append(" or c.phone_tail = ?");
+                params.add(f.text());
+            }
+            sql.append(")");
         }
         if (f.code() != null) {
             sql.append(" and c.code = ?");
