@@ -17,3 +17,9 @@ create index ix_customer_name_from4 on customer (tenant_id, name_from4);
 create index ix_customer_name_long on customer (tenant_id, name_long);
 create index ix_customer_phone_tail on customer (tenant_id, phone_tail);
 create index ix_customer_email on customer (tenant_id, email);
+
+-- A region is the filter account managers use most: one index per sort order within a region, so that a page of a
+-- region (also with a segment filter) walks that region's customers in the list's order and stops after the page.
+create index ix_customer_region_code on customer (tenant_id, region, code);
+create index ix_customer_region_name on customer (tenant_id, region, name);
+create index ix_customer_region_created on customer (tenant_id, region, created_on);
