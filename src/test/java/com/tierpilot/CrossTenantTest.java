@@ -96,6 +96,9 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:customers/:code", "theCustomerScreensShowOnlyTheTenantsOwnCustomers"),
             Map.entry("POST /api/v1/loyalty/points", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
             Map.entry("GET /api/v1/loyalty/customers/{code}", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
+            Map.entry("GET /api/v1/loyalty/rewards", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
+            Map.entry("POST /api/v1/loyalty/rewards/{id}/redeem", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
+            Map.entry("route:rewards", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
@@ -131,6 +134,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.prediction.PredictionService predictions;
     @Autowired
     com.tierpilot.followup.ChurnList churn;
+    @Autowired
+    com.tierpilot.loyalty.Rewards rewards;
 
     TestTenant a;
     TestTenant b;
@@ -431,6 +436,36 @@ class CrossTenantTest extends SpringBrowserlessTest {
 
         api(get("/api/v1/loyalty/customers/B-1"), bToken).andExpect(status().isOk())
                 .andExpect(jsonPath("$.balance").value(50)).andExpect(jsonPath("$.recentEntries.length()").value(1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rewardsAreListedAndRedeemedOnlyWithinTheirTenant() throws Exception {
+        TestTenants.signIn(b.owner());
+        long bReward = rewards.create(b.id(), new com.tierpilot.loyalty.RewardDraft("B gift", null, 10, 5, true)).id();
+        long bCustomer = queries.byCode(b.id(), "B-1").orElseThrow().id();
+        long aCustomer = queries.byCode(a.id(), "A-1").orElseThrow().id();
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.loyalty.ui.RewardsView.class);
+        var grid = (com.vaadin.flow.component.grid.Grid<com.tierpilot.loyalty.Reward>) find(
+                com.vaadin.flow.component.grid.Grid.class).withId("reward-grid").single();
+        assertThat(test(grid).size()).isZero();
+        assertThatThrownBy(() -> rewards.redeem(a.id(), bReward, aCustomer, "a-1", null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rewards.redeem(a.id(), bReward, bCustomer, "a-2", null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rewards.update(a.id(), bReward, 0, new com.tierpilot.loyalty.RewardDraft("Mine",
+                null, 1, 100, true))).isInstanceOf(NotFoundException.class);
+
+        String aToken = a.apiToken();
+        api(get("/api/v1/loyalty/rewards"), aToken).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        api(post("/api/v1/loyalty/rewards/" + bReward + "/redeem").contentType("application/json").content("""
+                {"customerCode": "A-1", "idempotencyKey": "steal"}"""), aToken).andExpect(status().isNotFound());
+        api(post("/api/v1/loyalty/rewards/" + bReward + "/redeem").contentType("application/json").content("""
+                {"customerCode": "B-1", "idempotencyKey": "steal"}"""), aToken).andExpect(status().isNotFound());
+        assertThat(rewards.get(b.id(), bReward).redeemed()).isZero();
     }
 
     @Test

@@ -9,18 +9,13 @@ import com.tierpilot.base.UserFacingException;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.loyalty.persistence.LedgerStore;
+import com.tierpilot.support.Concurrently;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,19 +37,12 @@ class PointsLedgerTest {
 
     TestTenant shop;
     long member;
-    ExecutorService pool = Executors.newFixedThreadPool(16);
 
     @BeforeEach
     void aShopWithAMember() {
         shop = tenants.signUp("Points Co");
         customers.upsertCustomers(shop.id(), List.of(customer("M1", "Member One", "上海")));
         member = queries.byCode(shop.id(), "M1").orElseThrow().id();
-    }
-
-    @AfterEach
-    void stopThePool() throws InterruptedException {
-        pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -143,21 +131,7 @@ class PointsLedgerTest {
         assertThat(ledger.balance(shop.id(), other)).isEqualTo(PointsBalance.NONE);
     }
 
-    /** Runs the calls at once (released together) and returns their results in order. */
-    private <T> List<T> all(List<Callable<T>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> call : calls) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return results;
+    private static <T> List<T> all(List<Callable<T>> calls) throws Exception {
+        return Concurrently.all(calls);
     }
 }

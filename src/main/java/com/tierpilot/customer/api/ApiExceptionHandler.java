@@ -1,5 +1,6 @@
 package com.tierpilot.customer.api;
 
+import com.tierpilot.base.ConflictException;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.UserFacingException;
 import java.net.URI;
@@ -61,6 +62,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, english(e));
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        log.info("API request refused in the present state: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, english(e));
     }
 
     @ExceptionHandler

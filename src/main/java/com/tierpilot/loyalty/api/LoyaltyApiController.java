@@ -10,6 +10,9 @@ import com.tierpilot.loyalty.PointsEntry;
 import com.tierpilot.loyalty.PointsLedger;
 import com.tierpilot.loyalty.PointsPosting;
 import com.tierpilot.loyalty.PointsReason;
+import com.tierpilot.loyalty.Reward;
+import com.tierpilot.loyalty.RewardRedemption;
+import com.tierpilot.loyalty.Rewards;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,23 +30,55 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Loyalty points through the REST API: award or take points, idempotently, and read a customer's points. */
+/**
+ * Loyalty through the REST API: award or take points idempotently, read a customer's points, list the rewards on
+ * offer and redeem one.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/loyalty", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Loyalty", description = "Points ledger and balances.")
+@Tag(name = "Loyalty", description = "Points ledger, balances and the rewards catalogue.")
 @SecurityRequirement(name = "bearer")
 class LoyaltyApiController {
 
     private static final int RECENT = 20;
 
+    private static final int CATALOGUE = 500;
+
     private final PointsLedger ledger;
+    private final Rewards rewards;
     private final CustomerQueries customers;
     private final CurrentUser currentUser;
 
-    LoyaltyApiController(PointsLedger ledger, CustomerQueries customers, CurrentUser currentUser) {
+    LoyaltyApiController(PointsLedger ledger, Rewards rewards, CustomerQueries customers, CurrentUser currentUser) {
         this.ledger = ledger;
+        this.rewards = rewards;
         this.customers = customers;
         this.currentUser = currentUser;
+    }
+
+    /** A reward on offer. */
+    @Schema(name = "Reward")
+    record RewardItem(long id, String name, @Nullable String description, int pointsCost,
+            @Schema(description = "How many are left; absent when there is no limit.") @Nullable Integer remaining) {
+
+        static RewardItem of(Reward r) {
+            return new RewardItem(r.id(), r.name(), r.description(), r.pointsCost(), r.remaining());
+        }
+    }
+
+    /** A redemption of a reward. */
+    @Schema(name = "RedeemRequest")
+    record RedeemRequest(@Schema(example = "C10086") @Nullable String customerCode,
+            @Schema(description = "Unique per redemption in your company: sending the same key again redeems"
+                    + " nothing more and answers with the first redemption.", example = "till-3:receipt-8812")
+            @Nullable String idempotencyKey) {
+    }
+
+    /** What a redemption did. */
+    @Schema(name = "RedemptionResult")
+    record RedemptionResult(long redemptionId, long rewardId, String reward, int points,
+            @Schema(description = "True when the key had been used: nothing changed this time.") boolean repeated,
+            int balance) {
     }
 
     /** A change of a customer's points. */
@@ -119,6 +154,31 @@ class LoyaltyApiController {
         PointsBalance balance = ledger.balance(tenant, customer);
         return new CustomerPoints(code, balance.points(), balance.debt(),
                 ledger.latest(tenant, customer, RECENT).stream().map(Entry::of).toList());
+    }
+
+    @GetMapping("/rewards")
+    @Operation(summary = "The rewards on offer", description = "The catalogue by name (at most 500).")
+    List<RewardItem> rewards() {
+        return rewards.page(currentUser.tenantId(), true, 0, CATALOGUE).stream().map(RewardItem::of).toList();
+    }
+
+    @PostMapping(path = "/rewards/{id}/redeem", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Redeem a reward", description = "Takes one item of stock and the reward's points from the"
+            + " customer, exactly once per idempotency key, however many redemptions arrive at once.")
+    @ApiResponse(responseCode = "200", description = "Redeemed, or redeemed before with this key.")
+    @ApiResponse(responseCode = "404", description = "No reward or customer of your company has this id or code.")
+    @ApiResponse(responseCode = "409", description = "Out of stock, no longer offered, or too few points.")
+    @ApiResponse(responseCode = "422", description = "Invalid request, or a key used for another redemption.")
+    RedemptionResult redeem(@PathVariable long id, @RequestBody RedeemRequest request) {
+        TenantId tenant = currentUser.tenantId();
+        if (request.customerCode() == null) {
+            throw new UserFacingException("loyalty.error.customer");
+        }
+        long customer = customerId(tenant, request.customerCode());
+        RewardRedemption done = rewards.redeem(tenant, id, customer,
+                request.idempotencyKey() == null ? "" : request.idempotencyKey(), null);
+        return new RedemptionResult(done.id(), done.rewardId(), done.rewardName(), done.points(), done.repeated(),
+                done.balance().points());
     }
 
     private long customerId(TenantId tenant, String code) {

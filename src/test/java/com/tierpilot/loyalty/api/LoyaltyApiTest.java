@@ -31,11 +31,15 @@ class LoyaltyApiTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    com.tierpilot.loyalty.Rewards rewards;
+
+    TestTenant shop;
     String token;
 
     @BeforeEach
     void aShopWithAMemberAndAToken() {
-        TestTenant shop = tenants.signUp("Loyal Tea");
+        shop = tenants.signUp("Loyal Tea");
         customers.upsertCustomers(shop.id(), List.of(customer("VIP-1", "王芳", "杭州")));
         token = shop.apiToken();
     }
@@ -84,6 +88,42 @@ class LoyaltyApiTest {
         points("""
                 {"customerCode": "NOBODY", "points": 5, "idempotencyKey": "n"}""").andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/loyalty/customers/VIP-1")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aRewardIsRedeemedOncePerKeyWhileStockAndPointsLast() throws Exception {
+        shop.signInAsOwner();
+        long cup = rewards.create(shop.id(), new com.tierpilot.loyalty.RewardDraft("Cup", null, 50, 1, true)).id();
+        long pot = rewards.create(shop.id(), new com.tierpilot.loyalty.RewardDraft("Pot", null, 500, null, true)).id();
+        TestTenants.signOut();
+        points("""
+                {"customerCode": "VIP-1", "points": 120, "idempotencyKey": "start"}""").andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/loyalty/rewards").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].name").value("Cup")).andExpect(jsonPath("$[0].remaining").value(1));
+        redeem(cup, """
+                {"customerCode": "VIP-1", "idempotencyKey": "till-1:42"}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.points").value(50)).andExpect(jsonPath("$.balance").value(70))
+                .andExpect(jsonPath("$.repeated").value(false));
+        redeem(cup, """
+                {"customerCode": "VIP-1", "idempotencyKey": "till-1:42"}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(70)).andExpect(jsonPath("$.repeated").value(true));
+        redeem(cup, """
+                {"customerCode": "VIP-1", "idempotencyKey": "till-1:43"}""").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("out of stock")));
+        redeem(pot, """
+                {"customerCode": "VIP-1", "idempotencyKey": "till-1:44"}""").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("500 needed, 70 available")));
+        redeem(pot, """
+                {"idempotencyKey": "till-1:45"}""").andExpect(status().isUnprocessableContent());
+        redeem(pot + 1000, """
+                {"customerCode": "VIP-1", "idempotencyKey": "till-1:46"}""").andExpect(status().isNotFound());
+    }
+
+    private ResultActions redeem(long reward, String body) throws Exception {
+        return mvc.perform(post("/api/v1/loyalty/rewards/" + reward + "/redeem")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType("application/json").content(body));
     }
 
     private ResultActions points(String body) throws Exception {

@@ -1,0 +1,164 @@
+package com.tierpilot.loyalty.ui;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.loyalty.Reward;
+import com.tierpilot.loyalty.RewardDraft;
+import com.tierpilot.loyalty.RewardRedemption;
+import com.tierpilot.loyalty.Rewards;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rewards counter: staff redeem a reward for a customer's points; owners and marketers keep the catalogue
+ * (cost, stock, offered or not). The catalogue grid pages in SQL.
+ */
+@Route("rewards")
+@PageTitle("nav.rewards")
+@Menu(order = 13, icon = "vaadin:gift", title = "nav.rewards")
+@PermitAll
+public class RewardsView extends VerticalLayout {
+
+    private final Rewards rewards;
+    private final CustomerQueries customers;
+    private final TierPilotUser me;
+    private final Grid<Reward> grid = new Grid<>();
+    final TextField customerCode = new TextField();
+    final ComboBox<Reward> reward = new ComboBox<>();
+    final Button redeem = new Button();
+    /** One key per redemption: a retry of the same one (after an error, say) can never redeem twice. */
+    private String attemptKey = newKey();
+
+    RewardsView(Rewards rewards, CustomerQueries customers, CurrentUser currentUser) {
+        this.rewards = rewards;
+        this.customers = customers;
+        this.me = currentUser.require();
+        setSizeFull();
+        add(new H2(getTranslation("rewards.title")), new Paragraph(getTranslation("rewards.intro")));
+        add(redeemForm());
+        boolean editor = me.role() == Role.OWNER || me.role() == Role.MARKETER;
+        if (editor) {
+            var create = new Button(getTranslation("rewards.new"), e -> edit(null));
+            create.setId("reward-new");
+            add(create);
+        }
+        configureGrid(editor);
+        add(grid);
+    }
+
+    private VerticalLayout redeemForm() {
+        customerCode.setLabel(getTranslation("rewards.redeem.customer"));
+        customerCode.setId("redeem-customer");
+        reward.setLabel(getTranslation("rewards.redeem.reward"));
+        reward.setId("redeem-reward");
+        reward.setItemLabelGenerator(r -> r.name() + " · " + r.pointsCost());
+        reward.setItems(query -> rewards.page(me.tenantId(), true, query.getOffset(), query.getLimit()).stream());
+        customerCode.addValueChangeListener(e -> attemptKey = newKey());
+        reward.addValueChangeListener(e -> attemptKey = newKey());
+        redeem.setText(getTranslation("rewards.redeem.button"));
+        redeem.setId("redeem-button");
+        redeem.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        redeem.setDisableOnClick(true);
+        redeem.addClickListener(e -> {
+            try {
+                redeem();
+            } finally {
+                redeem.setEnabled(true);
+            }
+        });
+        var row = new HorizontalLayout(customerCode, reward, redeem);
+        row.setAlignItems(Alignment.BASELINE);
+        var box = new VerticalLayout(new H3(getTranslation("rewards.redeem.title")), row);
+        box.setPadding(false);
+        return box;
+    }
+
+    private void redeem() {
+        Reward chosen = reward.getValue();
+        String code = customerCode.getValue().strip();
+        if (chosen == null || code.isEmpty()) {
+            Notifications.error(getTranslation("rewards.redeem.missing"));
+            return;
+        }
+        try {
+            long customer = customers.byCode(me.tenantId(), code)
+                    .orElseThrow(() -> new com.tierpilot.base.NotFoundException("customer")).id();
+            RewardRedemption done = rewards.redeem(me.tenantId(), chosen.id(), customer, attemptKey, me.userId());
+            if (done.repeated()) {
+                Notifications.warning(getTranslation("rewards.redeem.repeated"));
+            } else {
+                Notifications.success(getTranslation("rewards.redeem.done", done.rewardName(), code, done.points(),
+                        done.balance().points()));
+            }
+            attemptKey = newKey();
+            grid.getDataProvider().refreshAll();
+        } catch (UserFacingException refused) {
+            Notifications.error(this, refused);
+        }
+    }
+
+    private void configureGrid(boolean editor) {
+        grid.setId("reward-grid");
+        grid.addColumn(Reward::name).setHeader(getTranslation("rewards.name")).setAutoWidth(true);
+        grid.addColumn(Reward::pointsCost).setHeader(getTranslation("rewards.cost")).setAutoWidth(true);
+        grid.addColumn(r -> r.remaining() == null ? getTranslation("rewards.unlimited") : r.remaining())
+                .setHeader(getTranslation("rewards.remaining")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation(r.active() ? "rewards.active.yes" : "rewards.active.no"))
+                .setHeader(getTranslation("rewards.active")).setAutoWidth(true);
+        grid.addColumn(r -> r.description() == null ? "" : r.description())
+                .setHeader(getTranslation("rewards.description"));
+        if (editor) {
+            grid.addComponentColumn(r -> new Button(getTranslation("rewards.edit"), e -> edit(r)))
+                    .setAutoWidth(true);
+        }
+        grid.setItems(query -> rewards.page(me.tenantId(), false, query.getOffset(), query.getLimit()).stream(),
+                query -> rewards.count(me.tenantId()));
+    }
+
+    /** Opens the form for a new reward ({@code null}) or this one. */
+    void edit(@Nullable Reward existing) {
+        var form = new RewardForm(existing == null ? null : RewardDraft.of(existing));
+        var dialog = new Dialog(form);
+        dialog.setHeaderTitle(existing == null ? getTranslation("rewards.new") : existing.name());
+        var save = new Button(getTranslation("rewards.save"), e -> form.submit());
+        save.setId("reward-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("rewards.cancel"), e -> dialog.close()), save);
+        form.addSaveListener(e -> {
+            try {
+                Reward saved = existing == null ? rewards.create(me.tenantId(), e.draft())
+                        : rewards.update(me.tenantId(), existing.id(), existing.version(), e.draft());
+                Notifications.success(getTranslation("rewards.saved", saved.name()));
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+                reward.getDataProvider().refreshAll();
+            } catch (UserFacingException refused) {
+                Notifications.error(this, refused);
+            }
+        });
+        dialog.open();
+    }
+
+    private static String newKey() {
+        return "counter:" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,96 @@
+package com.tierpilot.loyalty.ui;
+
+import static com.tierpilot.customer.CustomerFixtures.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsReason;
+import com.tierpilot.loyalty.Reward;
+import com.tierpilot.support.BrowserlessViewTest;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class RewardsViewTest extends BrowserlessViewTest {
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    CustomerQueries queries;
+    @Autowired
+    PointsLedger ledger;
+
+    TestTenant shop;
+    long member;
+
+    @BeforeEach
+    void aShopWithAMemberOfAHundredPoints() {
+        shop = tenants.signUp("Reward Counter Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        customers.upsertCustomers(shop.id(), List.of(customer("VIP-7", "王芳", "杭州")));
+        member = queries.byCode(shop.id(), "VIP-7").orElseThrow().id();
+        ledger.award(shop.id(), member, 100, PointsReason.MANUAL, null, "welcome", null);
+        openNewTab();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOwnerAddsARewardAndStaffRedeemTheLastOneForACustomersPoints() {
+        navigate(RewardsView.class);
+        test(find(Button.class).withId("reward-new").single()).click();
+        test(find(TextField.class).withId("reward-name").single()).setValue("Tea set");
+        find(IntegerField.class).withId("reward-cost").single().setValue(60);
+        find(IntegerField.class).withId("reward-stock").single().setValue(1);
+        test(find(Button.class).withId("reward-save").single()).click();
+        Grid<Reward> grid = find(Grid.class).withId("reward-grid").single();
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getCellText(0, 2)).as("left in stock").isEqualTo("1");
+
+        TierPilotUser staff = shop.addUser(Role.ACCOUNT_MANAGER);
+        TestTenants.signIn(staff);
+        openNewTab();
+        navigate(RewardsView.class);
+        assertThat(find(Button.class).withId("reward-new").all()).as("staff do not edit the catalogue").isEmpty();
+        find(TextField.class).withId("redeem-customer").single().setValue("vip-7");
+        ComboBox<Reward> reward = find(ComboBox.class).withId("redeem-reward").single();
+        reward.setValue(test((Grid<Reward>) find(Grid.class).withId("reward-grid").single()).getRow(0));
+        Button redeem = find(Button.class).withId("redeem-button").single();
+        test(redeem).click();
+
+        assertThat(ledger.balance(shop.id(), member).points()).isEqualTo(40);
+        assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
+                .contains("Tea set redeemed for vip-7: 60 points taken, 40 left.");
+        Grid<Reward> staffGrid = find(Grid.class).withId("reward-grid").single();
+        assertThat(test(staffGrid).getCellText(0, 2)).isEqualTo("0");
+
+        test(redeem).click();
+        assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
+                .as("the last one is gone").contains("Tea set is out of stock or no longer offered.");
+        assertThat(ledger.balance(shop.id(), member).points()).isEqualTo(40);
+    }
+}
