@@ -38,8 +38,10 @@ public class CustomerSearchSql {
              where c.tenant_id = ?""";
     /** A search matching at most this many customers is read from its indexes first, as a list of ids. */
     private static final int SEARCH_IDS = 10_000;
-    /** A segment with at least this share of the customers is read in the list's order (see selectIds). */
-    private static final double LARGE_SEGMENT = 0.1;
+    /** A segment or tag with at least this share of the customers is read in the list's order (see selectIds). */
+    private static final double LARGE_GROUP = 0.1;
+    /** Customers counted for a tag's share; beyond it, the current run's count of customers is used. */
+    private static final int TAG_SHARE_BASE = 100_000;
     /** Without a segment filter, counting needs no segments. */
     private static final String FROM_CUSTOMERS = " from customer c where c.tenant_id = ?";
 
@@ -63,7 +65,8 @@ public class CustomerSearchSql {
     public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         // The page's ids first, from the index alone (offsets walk index entries, not rows), then only their rows.
-        String ids = selectIds(tenant, filter) + where(tenant, filter, searchIds(tenant, filter), params)
+        List<Long> searchIds = searchIds(tenant, filter);
+        String ids = selectIds(tenant, filter, searchIds) + where(tenant, filter, searchIds, params)
                 + " order by " + orderBy
                 + " limit ? offset ?";
         params.add(limit);
@@ -187,16 +190,40 @@ public class CustomerSearchSql {
     }
 
     /**
-     * The matching ids. With a segment filter, MySQL reads the whole segment from its index and sorts it: right for
-     * a small segment, slow for a large one, where walking the customers in the list's order and looking each
-     * one's segment up by key stops after a page. The segment sizes of the current run decide.
+     * The matching ids. A segment or tag filter leaves MySQL two ways: read all its members from their index and
+     * sort them (right for a small group), or walk the customers in the list's order and test each one (a key
+     * lookup in the segment, a probe of the tag's materialised members), which stops after the page: right for a
+     * large group, where reading and sorting hundreds of thousands of members would take a second. Its optimizer
+     * does not know how large the group is, so the current run's segment sizes and a capped count of the tag decide.
+     * A search has already narrowed the customers to a short list of ids: those are read.
      */
-    private String selectIds(TenantId tenant, CustomerFilter filter) {
-        if (!filter.bySegment()) {
-            return "select c.id" + FROM_CUSTOMERS;
+    private String selectIds(TenantId tenant, CustomerFilter filter, @Nullable List<Long> searchIds) {
+        String from = filter.bySegment() ? FROM : FROM_CUSTOMERS;
+        boolean walk = dialect.isMySql() && searchIds == null && (filter.bySegment() || filter.tag() != null)
+                && (!filter.bySegment() || smallestShare(tenant, filter) >= LARGE_GROUP)
+                && (filter.tag() == null || tagShare(tenant, filter.tag()) >= LARGE_GROUP);
+        return (walk ? "select straight_join c.id" : "select c.id") + from;
+    }
+
+    /**
+     * The share of the customers with this tag. The customers are counted no further than {@code TAG_SHARE_BASE}
+     * (the current run's count stands in for a larger company), the tag no further than it needs to reach the
+     * share of a large group.
+     */
+    private double tagShare(TenantId tenant, String tag) {
+        Long counted = jdbc.queryForObject("select count(*) from (select 1 from customer where tenant_id = ?"
+                + " limit " + TAG_SHARE_BASE + ") c", Long.class, tenant.value());
+        long customers = counted == null ? 0 : counted;
+        if (customers == TAG_SHARE_BASE) {
+            List<Long> scored = jdbc.queryForList("select r.customers from segmentation_state st join"
+                    + " segmentation_run r on r.tenant_id = st.tenant_id and r.id = st.current_run_id"
+                    + " where st.tenant_id = ?", Long.class, tenant.value());
+            customers = Math.max(customers, scored.isEmpty() || scored.getFirst() == null ? 0 : scored.getFirst());
         }
-        return (dialect.isMySql() && smallestShare(tenant, filter) >= LARGE_SEGMENT ? "select straight_join c.id"
-                : "select c.id") + FROM;
+        Long tagged = jdbc.queryForObject("select count(*) from (select 1 from customer_tag where tenant_id = ?"
+                + " and tag = ? limit " + (long) Math.ceil(customers * LARGE_GROUP) + ") t", Long.class,
+                tenant.value(), tag);
+        return customers == 0 || tagged == null ? 0 : tagged / (double) customers;
     }
 
     /** The share of the run's customers in the smallest of the filter's segments. */
