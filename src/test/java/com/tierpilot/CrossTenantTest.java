@@ -99,6 +99,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("GET /api/v1/loyalty/rewards", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
             Map.entry("POST /api/v1/loyalty/rewards/{id}/redeem", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
             Map.entry("route:rewards", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
+            Map.entry("route:tasks", "revisitPlansAndTasksStayWithinTheirTenant"),
+            Map.entry("route:revisit-plans", "revisitPlansAndTasksStayWithinTheirTenant"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
@@ -136,6 +138,10 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.followup.ChurnList churn;
     @Autowired
     com.tierpilot.loyalty.Rewards rewards;
+    @Autowired
+    com.tierpilot.followup.RevisitPlans revisitPlans;
+    @Autowired
+    com.tierpilot.followup.RevisitTasks revisitTasks;
 
     TestTenant a;
     TestTenant b;
@@ -466,6 +472,37 @@ class CrossTenantTest extends SpringBrowserlessTest {
         api(post("/api/v1/loyalty/rewards/" + bReward + "/redeem").contentType("application/json").content("""
                 {"customerCode": "B-1", "idempotencyKey": "steal"}"""), aToken).andExpect(status().isNotFound());
         assertThat(rewards.get(b.id(), bReward).redeemed()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void revisitPlansAndTasksStayWithinTheirTenant() {
+        TestTenants.signIn(b.owner());
+        segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        var bPlan = revisitPlans.create(b.id(), new com.tierpilot.followup.RevisitPlanDraft("B everyone",
+                com.tierpilot.followup.PlanKind.HOLIDAY, null, null, null, null, 1, 1,
+                com.tierpilot.followup.ContactChannel.CALL, null, 2, true));
+        java.time.LocalDate today = revisitTasks.today(b.id());
+        revisitTasks.generate(b.id(), java.time.LocalDate.of(today.getYear(), 12, 30));
+        var bTask = revisitTasks.open(b.id(), b.owner().userId(), Role.OWNER, null,
+                com.tierpilot.followup.TaskWindow.UPCOMING, java.time.LocalDate.of(today.getYear(), 12, 30), 0, 10);
+        assertThat(bTask).hasSize(3);
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.followup.ui.TasksView.class);
+        for (var window : com.tierpilot.followup.TaskWindow.values()) {
+            assertThat(revisitTasks.countOpen(a.id(), a.owner().userId(), Role.OWNER, null, window, today)).isZero();
+        }
+        navigate(com.tierpilot.followup.ui.RevisitPlansView.class);
+        var plans = (com.vaadin.flow.component.grid.Grid<com.tierpilot.followup.RevisitPlan>) find(
+                com.vaadin.flow.component.grid.Grid.class).withId("plan-grid").single();
+        assertThat(test(plans).size()).isZero();
+        assertThatThrownBy(() -> revisitPlans.update(a.id(), bPlan.id(), bPlan.version(), bPlan.draft()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> revisitTasks.logOutcome(a.id(), a.owner().userId(), Role.OWNER,
+                bTask.getFirst().id(), com.tierpilot.followup.TaskOutcome.LOST, null, null))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(revisitTasks.ofCustomer(a.id(), bTask.getFirst().customerId(), 10)).isEmpty();
     }
 
     @Test

@@ -102,6 +102,28 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.followup.ContactChannel.values()) {
             used.add(e.messageKey());
         }
+        for (var e : com.tierpilot.followup.PlanKind.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.followup.Cadence.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.followup.TaskOutcome.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.followup.TaskWindow.values()) {
+            used.add(e.messageKey());
+        }
+        for (String scheme : com.tierpilot.followup.RevisitPlans.SCHEMES) {
+            used.add("revisit.scheme." + scheme);
+        }
+        for (int priority = 1; priority <= 3; priority++) {
+            used.add("revisit.priority." + priority);
+        }
+        for (String tier : java.util.List.of("A", "B", "C")) {
+            used.add("revisit.preset." + tier + ".name");
+            used.add("revisit.preset." + tier + ".script");
+        }
         for (var e : com.tierpilot.segmentation.RfmSegment.values()) {
             used.add(e.messageKey());
         }

@@ -3,6 +3,7 @@ package com.tierpilot.base.ui;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -26,6 +27,11 @@ public final class Formats {
     }
 
     /** An instant as a date and time in the tenant's zone, e.g. {@code 2026年3月1日 14:05}. */
+    public static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale).format(date);
+    }
+
     public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                 .format(instant.atZone(zone));

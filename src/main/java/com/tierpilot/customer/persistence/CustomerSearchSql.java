@@ -38,9 +38,11 @@ public class CustomerSearchSql {
              where c.tenant_id = ?""";
     /** A search matching at most this many customers is read from its indexes first, as a list of ids. */
     private static final int SEARCH_IDS = 10_000;
-    /** A segment or tag with at least this share of the customers is read in the list's order (see selectIds). */
+    /** A segment with at least this share of the customers is read in the list's order (see selectIds). */
     private static final double LARGE_GROUP = 0.1;
-    /** Customers counted for a tag's share; beyond it, the current run's count of customers is used. */
+    /** How many times a walked index entry costs less than reading and sorting a member (measured at 1M). */
+    private static final double WALK_COST_RATIO = 10;
+    /** Customers counted for a tag's decision; beyond it, the current run's count of customers is used. */
     private static final int TAG_SHARE_BASE = 100_000;
     /** Without a segment filter, counting needs no segments. */
     private static final String FROM_CUSTOMERS = " from customer c where c.tenant_id = ?";
@@ -66,7 +68,7 @@ public class CustomerSearchSql {
         List<Object> params = new ArrayList<>();
         // The page's ids first, from the index alone (offsets walk index entries, not rows), then only their rows.
         List<Long> searchIds = searchIds(tenant, filter);
-        String ids = selectIds(tenant, filter, searchIds) + where(tenant, filter, searchIds, params)
+        String ids = selectIds(tenant, filter, searchIds, offset + limit) + where(tenant, filter, searchIds, params)
                 + " order by " + orderBy
                 + " limit ? offset ?";
         params.add(limit);
@@ -197,20 +199,22 @@ public class CustomerSearchSql {
      * does not know how large the group is, so the current run's segment sizes and a capped count of the tag decide.
      * A search has already narrowed the customers to a short list of ids: those are read.
      */
-    private String selectIds(TenantId tenant, CustomerFilter filter, @Nullable List<Long> searchIds) {
+    private String selectIds(TenantId tenant, CustomerFilter filter, @Nullable List<Long> searchIds, long reach) {
         String from = filter.bySegment() ? FROM : FROM_CUSTOMERS;
         boolean walk = dialect.isMySql() && searchIds == null && (filter.bySegment() || filter.tag() != null)
                 && (!filter.bySegment() || smallestShare(tenant, filter) >= LARGE_GROUP)
-                && (filter.tag() == null || tagShare(tenant, filter.tag()) >= LARGE_GROUP);
+                && (filter.tag() == null || walkForTag(tenant, filter.tag(), reach));
         return (walk ? "select straight_join c.id" : "select c.id") + from;
     }
 
     /**
-     * The share of the customers with this tag. The customers are counted no further than {@code TAG_SHARE_BASE}
-     * (the current run's count stands in for a larger company), the tag no further than it needs to reach the
-     * share of a large group.
+     * Whether walking the customers in list order is cheaper than reading the tag's members and sorting them, for a
+     * page ending {@code reach} customers in. Walking passes (reach × customers / tagged) index entries, each a
+     * probe of the tag's materialised members; reading costs a row and a sort place per tagged customer, about
+     * {@code WALK_COST_RATIO} times as much. So: walk when tagged² × ratio > reach × customers. The tag is counted
+     * no further than that bound.
      */
-    private double tagShare(TenantId tenant, String tag) {
+    private boolean walkForTag(TenantId tenant, String tag, long reach) {
         Long counted = jdbc.queryForObject("select count(*) from (select 1 from customer where tenant_id = ?"
                 + " limit " + TAG_SHARE_BASE + ") c", Long.class, tenant.value());
         long customers = counted == null ? 0 : counted;
@@ -220,10 +224,10 @@ public class CustomerSearchSql {
                     + " where st.tenant_id = ?", Long.class, tenant.value());
             customers = Math.max(customers, scored.isEmpty() || scored.getFirst() == null ? 0 : scored.getFirst());
         }
+        long bound = (long) Math.ceil(Math.sqrt((double) reach * customers / WALK_COST_RATIO));
         Long tagged = jdbc.queryForObject("select count(*) from (select 1 from customer_tag where tenant_id = ?"
-                + " and tag = ? limit " + (long) Math.ceil(customers * LARGE_GROUP) + ") t", Long.class,
-                tenant.value(), tag);
-        return customers == 0 || tagged == null ? 0 : tagged / (double) customers;
+                + " and tag = ? limit " + (bound + 1) + ") t", Long.class, tenant.value(), tag);
+        return tagged != null && tagged > bound;
     }
 
     /** The share of the run's customers in the smallest of the filter's segments. */

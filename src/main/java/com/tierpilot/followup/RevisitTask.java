@@ -1,0 +1,15 @@
+package com.tierpilot.followup;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** A task as the lists show it: whom to contact, when, how, under which plan, and (once done) how it went. */
+public record RevisitTask(long id, long customerId, String customerCode, @Nullable String customerName,
+        @Nullable String phone, long planId, String planName, @Nullable String script, @Nullable Long managerId,
+        LocalDate dueOn, ContactChannel channel, int priority, String status, @Nullable TaskOutcome outcome,
+        @Nullable String note, @Nullable LocalDate doneOn) {
+
+    public boolean open() {
+        return "OPEN".equals(status);
+    }
+}

@@ -1,0 +1,181 @@
+package com.tierpilot.followup;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.Role;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.UserId;
+import com.tierpilot.followup.persistence.RevisitStore;
+import com.tierpilot.followup.persistence.RevisitStore.Candidate;
+import com.tierpilot.followup.persistence.RevisitStore.NewTask;
+import com.tierpilot.tenant.TenantService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Revisit tasks: created each night from the plans for the customer's account manager (or the unassigned queue),
+ * worked from "My tasks", and shown on the customer's page.
+ *
+ * <p>Dates: a cadence plan's next contact is counted from the customer's last contact under any cadence plan (or
+ * the next date its manager set), so when a customer moves to another tier the open task of the old tier's plan is
+ * cancelled and the new tier's cadence counts from that same last contact. A customer never contacted is due at
+ * once. Greetings fall on the birthday or the holiday, once a year. Tasks are created up to a week ahead, so that
+ * the coming week shows; a customer never has two open tasks of one plan (the database enforces it).
+ */
+@Service
+@Transactional(readOnly = true)
+public class RevisitTasks {
+
+    /** The value of {@code manager} that stands for the unassigned queue. */
+    public static final long UNASSIGNED = RevisitStore.UNASSIGNED;
+    /** Tasks are created this many days before they are due. */
+    public static final int LOOKAHEAD_DAYS = 7;
+    private static final Logger log = LoggerFactory.getLogger(RevisitTasks.class);
+
+    private final RevisitStore store;
+    private final TenantService tenants;
+    private final Clock clock;
+
+    RevisitTasks(RevisitStore store, TenantService tenants, Clock clock) {
+        this.store = store;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** Today in the company's time zone. */
+    public LocalDate today(TenantId tenant) {
+        return LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+    }
+
+    /**
+     * The night's work for one company: cancels what no longer applies, hands open tasks to the customers' current
+     * managers, and creates the tasks due by {@code today} + {@link #LOOKAHEAD_DAYS}. Idempotent: running it again
+     * creates nothing. Returns how many tasks it created.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int generate(TenantId tenant, LocalDate today) {
+        Instant now = clock.instant();
+        Long run = store.currentRun(tenant);
+        store.cancelOfInactivePlans(tenant, now);
+        List<RevisitPlan> plans = store.plans(tenant, true);
+        int moved = 0;
+        for (RevisitPlan plan : plans) {
+            if (plan.segment() != null && run != null) {
+                moved += store.cancelOutsideSegment(tenant, plan, run, now);
+            }
+        }
+        store.followManagers(tenant);
+        Map<Long, LocalDate[]> lastContacts = store.lastCadenceContacts(tenant);
+        LocalDate horizon = today.plusDays(LOOKAHEAD_DAYS);
+        int created = 0;
+        for (RevisitPlan plan : plans) {
+            Map<Long, LocalDate> lastGreetings = plan.kind() == PlanKind.CADENCE ? Map.of()
+                    : store.lastGreetings(tenant, plan.id());
+            List<NewTask> tasks = new ArrayList<>();
+            for (Candidate c : store.candidates(tenant, plan, run)) {
+                LocalDate due = switch (plan.kind()) {
+                    case CADENCE -> nextContact(plan, lastContacts.get(c.customerId()), today);
+                    case BIRTHDAY -> nextDay(MonthDay.from(c.birthday()), lastGreetings.get(c.customerId()), today);
+                    case HOLIDAY -> nextDay(MonthDay.of(plan.holidayMonth(), plan.holidayDay()),
+                            lastGreetings.get(c.customerId()), today);
+                };
+                if (!due.isAfter(horizon)) {
+                    tasks.add(new NewTask(c.customerId(), c.managerId(), due));
+                }
+            }
+            store.insertTasks(tenant, plan, tasks, now);
+            created += tasks.size();
+        }
+        log.info("Revisit tasks for {}: {} created, {} cancelled after a tier change", today, created, moved);
+        return created;
+    }
+
+    /** The next contact under a cadence plan after the last one ({@code done on}, {@code next on set}). */
+    static LocalDate nextContact(RevisitPlan plan, LocalDate @Nullable [] last, LocalDate today) {
+        if (last == null) {
+            return today;
+        }
+        if (last[1] != null) {
+            return last[1];
+        }
+        return plan.cadence().after(last[0], plan.everyDays() == null ? 0 : plan.everyDays());
+    }
+
+    /** The next yearly date on or after today, and after the last greeting's date (29 February: the 28th). */
+    static LocalDate nextDay(MonthDay day, @Nullable LocalDate lastGreeting, LocalDate today) {
+        LocalDate from = lastGreeting == null || lastGreeting.isBefore(today) ? today : lastGreeting.plusDays(1);
+        LocalDate candidate = day.atYear(from.getYear());
+        return candidate.isBefore(from) ? day.atYear(from.getYear() + 1) : candidate;
+    }
+
+    /**
+     * Open tasks in a window. An account manager sees their own; an owner or marketer sees a manager's
+     * ({@code manager}), the unassigned queue ({@link #UNASSIGNED}) or, with null, everyone's.
+     */
+    public List<RevisitTask> open(TenantId tenant, UserId viewer, Role role, @Nullable Long manager,
+            TaskWindow window, LocalDate today, int offset, int limit) {
+        return store.open(tenant, scope(viewer, role, manager), condition(window), today, offset, limit);
+    }
+
+    public long countOpen(TenantId tenant, UserId viewer, Role role, @Nullable Long manager, TaskWindow window,
+            LocalDate today) {
+        return store.countOpen(tenant, scope(viewer, role, manager), condition(window), today);
+    }
+
+    /**
+     * Logs how a task went and closes it; {@code nextOn} (optional, after today) sets the next contact instead of
+     * the cadence. An account manager may close only their own tasks.
+     */
+    @Transactional
+    public void logOutcome(TenantId tenant, UserId user, Role role, long taskId, TaskOutcome outcome,
+            @Nullable String note, @Nullable LocalDate nextOn) {
+        RevisitTask task = store.task(tenant, taskId).orElseThrow(() -> new NotFoundException("task"));
+        if (role == Role.ACCOUNT_MANAGER && (task.managerId() == null || task.managerId() != user.value())) {
+            throw new NotFoundException("task");
+        }
+        LocalDate today = today(tenant);
+        if (nextOn != null && !nextOn.isAfter(today)) {
+            throw new UserFacingException("revisit.error.nextOn");
+        }
+        if (note != null && note.length() > 1000) {
+            throw new UserFacingException("revisit.error.note");
+        }
+        if (!store.close(tenant, taskId, outcome, note == null || note.isBlank() ? null : note.strip(), nextOn, today,
+                user.value(), clock.instant())) {
+            throw new com.tierpilot.base.ConflictException("revisit.error.closed");
+        }
+    }
+
+    /** A customer's tasks, open first, then the latest outcomes: the customer page's timeline of contacts. */
+    public List<RevisitTask> ofCustomer(TenantId tenant, long customerId, int limit) {
+        return store.ofCustomer(tenant, customerId, limit);
+    }
+
+    /** Per manager: open, overdue and done in the last 30 days. */
+    public List<TeamLoad> team(TenantId tenant, LocalDate today) {
+        return store.team(tenant, today);
+    }
+
+    private static @Nullable Long scope(UserId viewer, Role role, @Nullable Long manager) {
+        return role == Role.ACCOUNT_MANAGER ? Long.valueOf(viewer.value()) : manager;
+    }
+
+    private static String condition(TaskWindow window) {
+        return switch (window) {
+            case TODAY -> "=";
+            case OVERDUE -> "<";
+            case UPCOMING -> ">";
+        };
+    }
+}

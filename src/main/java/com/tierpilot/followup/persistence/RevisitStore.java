@@ -1,0 +1,323 @@
+package com.tierpilot.followup.persistence;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.followup.Cadence;
+import com.tierpilot.followup.ContactChannel;
+import com.tierpilot.followup.PlanKind;
+import com.tierpilot.followup.RevisitPlan;
+import com.tierpilot.followup.RevisitPlanDraft;
+import com.tierpilot.followup.RevisitTask;
+import com.tierpilot.followup.TaskOutcome;
+import com.tierpilot.followup.TeamLoad;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Revisit plans and tasks. Segment membership is read from the current run of the segmentation module's published
+ * tables (customer_segment, rule_segment_member), which that module replaces atomically; read here, never written.
+ * At most one open task per customer and plan is the database's rule (uk_revisit_task_open).
+ */
+@Repository
+public class RevisitStore {
+
+    /** The column of customer_segment each scheme's segment is in; never user text. */
+    private static final Map<String, String> SEGMENT_COLUMNS = Map.of("ABC", "s.abc_tier", "RFM", "s.rfm_segment",
+            "LIFECYCLE", "s.lifecycle");
+    private static final String PLAN_COLUMNS = "id, name, kind, scheme, segment, cadence, every_days, holiday_month,"
+            + " holiday_day, channel, script, priority, active, version";
+    private static final String TASK_SELECT = """
+            select t.id, t.customer_id, c.code, c.name, c.phone, t.plan_id, p.name as plan_name, p.script,
+                   t.manager_id, t.due_on, t.channel, t.priority, t.status, t.outcome, t.note, t.done_on
+              from revisit_task t
+              join customer c on c.tenant_id = t.tenant_id and c.id = t.customer_id
+              join revisit_plan p on p.tenant_id = t.tenant_id and p.id = t.plan_id""";
+
+    private final JdbcTemplate jdbc;
+
+    RevisitStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- plans ----------------------------------------------------------------------------------------------------
+
+    public List<RevisitPlan> plans(TenantId tenant, boolean onlyActive) {
+        return jdbc.query("select " + PLAN_COLUMNS + " from revisit_plan where tenant_id = ?"
+                + (onlyActive ? " and active = true" : "") + " order by priority, name, id",
+                (rs, i) -> plan(rs), tenant.value());
+    }
+
+    public Optional<RevisitPlan> plan(TenantId tenant, long id) {
+        return jdbc.query("select " + PLAN_COLUMNS + " from revisit_plan where tenant_id = ? and id = ?",
+                (rs, i) -> plan(rs), tenant.value(), id).stream().findFirst();
+    }
+
+    public long insertPlan(TenantId tenant, RevisitPlanDraft d, Instant now) {
+        var key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("""
+                    insert into revisit_plan (tenant_id, name, kind, scheme, segment, cadence, every_days,
+                           holiday_month, holiday_day, channel, script, priority, active, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            Object[] values = {tenant.value(), d.name(), d.kind().name(), d.scheme(), d.segment(),
+                d.cadence() == null ? null : d.cadence().name(), d.everyDays(), d.holidayMonth(), d.holidayDay(),
+                d.channel().name(), d.script(), d.priority(), d.active(), Timestamp.from(now), Timestamp.from(now)};
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** Changes a plan still at {@code version}; false when someone changed it since. */
+    public boolean updatePlan(TenantId tenant, long id, int version, RevisitPlanDraft d, Instant now) {
+        return jdbc.update("""
+                update revisit_plan set name = ?, kind = ?, scheme = ?, segment = ?, cadence = ?, every_days = ?,
+                       holiday_month = ?, holiday_day = ?, channel = ?, script = ?, priority = ?, active = ?,
+                       updated_at = ?, version = version + 1
+                 where tenant_id = ? and id = ? and version = ?""", d.name(), d.kind().name(), d.scheme(),
+                d.segment(), d.cadence() == null ? null : d.cadence().name(), d.everyDays(), d.holidayMonth(),
+                d.holidayDay(), d.channel().name(), d.script(), d.priority(), d.active(), Timestamp.from(now),
+                tenant.value(), id, version) == 1;
+    }
+
+    // --- generation -----------------------------------------------------------------------------------------------
+
+    /** The current segmentation run, if any. */
+    public @Nullable Long currentRun(TenantId tenant) {
+        List<Long> runs = jdbc.queryForList("select current_run_id from segmentation_state where tenant_id = ?",
+                Long.class, tenant.value());
+        return runs.isEmpty() ? null : runs.getFirst();
+    }
+
+    /** Cancels the open tasks of plans no longer active. */
+    public int cancelOfInactivePlans(TenantId tenant, Instant now) {
+        return jdbc.update("""
+                update revisit_task set status = 'CANCELLED', done_at = ?
+                 where tenant_id = ? and status = 'OPEN' and plan_id in
+                       (select p.id from revisit_plan p where p.tenant_id = ? and p.active = false)""",
+                Timestamp.from(now), tenant.value(), tenant.value());
+    }
+
+    /** Cancels the plan's open tasks of customers no longer in its segment (they moved to another tier). */
+    public int cancelOutsideSegment(TenantId tenant, RevisitPlan plan, long run, Instant now) {
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now), tenant.value(), plan.id()));
+        String member = member(plan, run, "t", params);
+        return jdbc.update("update revisit_task t set status = 'CANCELLED', done_at = ? where t.tenant_id = ?"
+                + " and t.plan_id = ? and t.status = 'OPEN' and not exists (" + member + ")", params.toArray());
+    }
+
+    /** Gives open tasks to the customer's account manager of today (or the unassigned queue). */
+    public int followManagers(TenantId tenant) {
+        return jdbc.update("""
+                update revisit_task t
+                   set manager_id = (select c.account_manager_id from customer c
+                                      where c.tenant_id = t.tenant_id and c.id = t.customer_id)
+                 where t.tenant_id = ? and t.status = 'OPEN'""", tenant.value());
+    }
+
+    /**
+     * The last contact under any cadence plan per customer: when it was done, and the next date its manager set
+     * (null: the cadence decides).
+     */
+    public Map<Long, LocalDate[]> lastCadenceContacts(TenantId tenant) {
+        Map<Long, LocalDate[]> last = new HashMap<>();
+        jdbc.query("""
+                select t.customer_id, t.done_on, t.next_on from revisit_task t
+                  join revisit_plan p on p.tenant_id = t.tenant_id and p.id = t.plan_id
+                 where t.tenant_id = ? and t.status = 'DONE' and p.kind = 'CADENCE'
+                 order by t.customer_id, t.done_at, t.id""", (RowCallbackHandler) rs -> last.put(rs.getLong(1),
+                        new LocalDate[] {rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)}),
+                tenant.value());
+        return last;
+    }
+
+    /** The due date of each customer's last finished (done or cancelled) task of a greeting plan. */
+    public Map<Long, LocalDate> lastGreetings(TenantId tenant, long plan) {
+        Map<Long, LocalDate> last = new HashMap<>();
+        jdbc.query("select customer_id, max(due_on) from revisit_task where tenant_id = ? and plan_id = ?"
+                + " and status <> 'OPEN' group by customer_id",
+                (RowCallbackHandler) rs -> last.put(rs.getLong(1), rs.getObject(2, LocalDate.class)),
+                tenant.value(), plan);
+        return last;
+    }
+
+    /** A customer a plan may give a task: id, account manager, birthday. */
+    public record Candidate(long customerId, @Nullable Long managerId, @Nullable LocalDate birthday) {
+    }
+
+    /**
+     * The customers the plan targets (its segment in the current run; every customer for a greeting without one)
+     * that have no open task of the plan. Null {@code run} with a segment: nobody.
+     */
+    public List<Candidate> candidates(TenantId tenant, RevisitPlan plan, @Nullable Long run) {
+        if (plan.segment() != null && run == null) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(tenant.value()));
+        StringBuilder sql = new StringBuilder("select c.id, c.account_manager_id, c.birthday from customer c"
+                + " where c.tenant_id = ?");
+        if (plan.kind() == PlanKind.BIRTHDAY) {
+            sql.append(" and c.birthday is not null");
+        }
+        if (plan.segment() != null) {
+            sql.append(" and exists (").append(member(plan, run, "c", params)).append(")");
+        }
+        sql.append(" and not exists (select 1 from revisit_task o where o.tenant_id = c.tenant_id"
+                + " and o.customer_id = c.id and o.open_plan = ?)");
+        params.add(plan.id());
+        List<Candidate> found = new ArrayList<>();
+        jdbc.query(sql.toString(), (RowCallbackHandler) rs -> found.add(new Candidate(rs.getLong(1),
+                rs.getObject(2, Long.class), rs.getObject(3, LocalDate.class))), params.toArray());
+        return found;
+    }
+
+    /** A task to create: customer, manager, due date. */
+    public record NewTask(long customerId, @Nullable Long managerId, LocalDate dueOn) {
+    }
+
+    public void insertTasks(TenantId tenant, RevisitPlan plan, List<NewTask> tasks, Instant now) {
+        for (int from = 0; from < tasks.size(); from += 1000) {
+            List<Object[]> batch = tasks.subList(from, Math.min(tasks.size(), from + 1000)).stream()
+                    .map(t -> new Object[] {tenant.value(), t.customerId(), plan.id(), t.managerId(),
+                        Date.valueOf(t.dueOn()), plan.channel().name(), plan.priority(), Timestamp.from(now)})
+                    .toList();
+            jdbc.batchUpdate("""
+                    insert into revisit_task (tenant_id, customer_id, plan_id, manager_id, due_on, channel, priority,
+                                              status, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", batch);
+        }
+    }
+
+    /** SQL testing that the customer of {@code alias}.customer_id (or c.id) is in the plan's segment of the run. */
+    private static String member(RevisitPlan plan, @Nullable Long run, String alias, List<Object> params) {
+        String customer = alias.equals("c") ? "c.id" : alias + ".customer_id";
+        if ("RULE".equals(plan.scheme())) {
+            params.add(run);
+            params.add(plan.segment());
+            return "select 1 from rule_segment_member m join rule_segment r on r.tenant_id = m.tenant_id"
+                    + " and r.id = m.segment_id where m.tenant_id = " + alias + ".tenant_id and m.run_id = ?"
+                    + " and m.customer_id = " + customer + " and r.seg_key = ?";
+        }
+        String column = SEGMENT_COLUMNS.get(plan.scheme());
+        if (column == null) {
+            throw new IllegalArgumentException("unknown scheme " + plan.scheme());
+        }
+        params.add(run);
+        params.add(plan.segment());
+        return "select 1 from customer_segment s where s.tenant_id = " + alias + ".tenant_id and s.run_id = ?"
+                + " and s.customer_id = " + customer + " and " + column + " = ?";
+    }
+
+    // --- tasks ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Open tasks in a window, most urgent first. {@code manager}: a user's tasks; {@code UNASSIGNED}: the queue;
+     * null: everyone's.
+     */
+    public List<RevisitTask> open(TenantId tenant, @Nullable Long manager, String dueCondition, LocalDate today,
+            int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = openWhere(tenant, manager, dueCondition, today, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.query(TASK_SELECT + where + " order by t.due_on, t.priority, t.id limit ? offset ?",
+                (rs, i) -> task(rs), params.toArray());
+    }
+
+    public long countOpen(TenantId tenant, @Nullable Long manager, String dueCondition, LocalDate today) {
+        List<Object> params = new ArrayList<>();
+        String where = openWhere(tenant, manager, dueCondition, today, params);
+        Long n = jdbc.queryForObject("select count(*) from revisit_task t" + where, Long.class, params.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** The value of {@code manager} that stands for the unassigned queue. */
+    public static final long UNASSIGNED = -1;
+
+    private static String openWhere(TenantId tenant, @Nullable Long manager, String dueCondition, LocalDate today,
+            List<Object> params) {
+        params.add(tenant.value());
+        params.add(Date.valueOf(today));
+        StringBuilder where = new StringBuilder(" where t.tenant_id = ? and t.status = 'OPEN' and t.due_on ")
+                .append(dueCondition).append(" ?");
+        if (manager != null && manager == UNASSIGNED) {
+            where.append(" and t.manager_id is null");
+        } else if (manager != null) {
+            where.append(" and t.manager_id = ?");
+            params.add(manager);
+        }
+        return where.toString();
+    }
+
+    public Optional<RevisitTask> task(TenantId tenant, long id) {
+        return jdbc.query(TASK_SELECT + " where t.tenant_id = ? and t.id = ?", (rs, i) -> task(rs),
+                tenant.value(), id).stream().findFirst();
+    }
+
+    /** Closes an open task with its outcome; false when it was not open (closed by someone else meanwhile). */
+    public boolean close(TenantId tenant, long id, TaskOutcome outcome, @Nullable String note,
+            @Nullable LocalDate nextOn, LocalDate doneOn, long user, Instant now) {
+        return jdbc.update("""
+                update revisit_task set status = 'DONE', outcome = ?, note = ?, next_on = ?, done_on = ?,
+                       done_by = ?, done_at = ?
+                 where tenant_id = ? and id = ? and status = 'OPEN'""", outcome.name(), note,
+                nextOn == null ? null : Date.valueOf(nextOn), Date.valueOf(doneOn), user, Timestamp.from(now),
+                tenant.value(), id) == 1;
+    }
+
+    /** A customer's tasks, open ones first, then the latest done. */
+    public List<RevisitTask> ofCustomer(TenantId tenant, long customer, int limit) {
+        return jdbc.query(TASK_SELECT + " where t.tenant_id = ? and t.customer_id = ? and t.status <> 'CANCELLED'"
+                + " order by case when t.status = 'OPEN' then 0 else 1 end, coalesce(t.done_on, t.due_on) desc,"
+                + " t.id desc limit ?", (rs, i) -> task(rs), tenant.value(), customer, limit);
+    }
+
+    /** Each manager's open, overdue and recently done tasks. */
+    public List<TeamLoad> team(TenantId tenant, LocalDate today) {
+        return jdbc.query("""
+                select t.manager_id,
+                       sum(case when t.status = 'OPEN' then 1 else 0 end),
+                       sum(case when t.status = 'OPEN' and t.due_on < ? then 1 else 0 end),
+                       sum(case when t.status = 'DONE' and t.done_on >= ? then 1 else 0 end)
+                  from revisit_task t
+                 where t.tenant_id = ? and (t.status = 'OPEN' or (t.status = 'DONE' and t.done_on >= ?))
+                 group by t.manager_id
+                 order by t.manager_id""", (rs, i) -> new TeamLoad(rs.getObject(1, Long.class), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4)), Date.valueOf(today), Date.valueOf(today.minusDays(30)),
+                tenant.value(), Date.valueOf(today.minusDays(30)));
+    }
+
+    private static RevisitPlan plan(ResultSet rs) throws SQLException {
+        String cadence = rs.getString("cadence");
+        return new RevisitPlan(rs.getLong("id"), rs.getString("name"), PlanKind.valueOf(rs.getString("kind")),
+                rs.getString("scheme"), rs.getString("segment"), cadence == null ? null : Cadence.valueOf(cadence),
+                rs.getObject("every_days", Integer.class), rs.getObject("holiday_month", Integer.class),
+                rs.getObject("holiday_day", Integer.class), ContactChannel.valueOf(rs.getString("channel")),
+                rs.getString("script"), rs.getInt("priority"), rs.getBoolean("active"), rs.getInt("version"));
+    }
+
+    private static RevisitTask task(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new RevisitTask(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("code"),
+                rs.getString("name"), rs.getString("phone"), rs.getLong("plan_id"), rs.getString("plan_name"),
+                rs.getString("script"), rs.getObject("manager_id", Long.class), rs.getObject("due_on", LocalDate.class),
+                ContactChannel.valueOf(rs.getString("channel")), rs.getInt("priority"), rs.getString("status"),
+                outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getString("note"),
+                rs.getObject("done_on", LocalDate.class));
+    }
+}

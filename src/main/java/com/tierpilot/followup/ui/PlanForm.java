@@ -1,0 +1,230 @@
+package com.tierpilot.followup.ui;
+
+import com.tierpilot.customer.SegmentChoices;
+import com.tierpilot.followup.Cadence;
+import com.tierpilot.followup.ContactChannel;
+import com.tierpilot.followup.PlanKind;
+import com.tierpilot.followup.RevisitPlanDraft;
+import com.tierpilot.followup.RevisitPlans;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.StringLengthValidator;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A revisit plan: name, kind, target segment, cadence (or the holiday's date), channel, script and priority. The
+ * fields that do not apply to the kind are hidden. Fires a {@link SaveEvent}; the view calls the service.
+ */
+class PlanForm extends FormLayout {
+
+    final TextField name = new TextField();
+    final Select<PlanKind> kind = new Select<>();
+    final Select<String> scheme = new Select<>();
+    final Select<String> segment = new Select<>();
+    final Select<Cadence> cadence = new Select<>();
+    final IntegerField everyDays = new IntegerField();
+    final IntegerField holidayMonth = new IntegerField();
+    final IntegerField holidayDay = new IntegerField();
+    final Select<ContactChannel> channel = new Select<>();
+    final TextArea script = new TextArea();
+    final Select<Integer> priority = new Select<>();
+    final Checkbox active = new Checkbox();
+    private final Binder<Draft> binder = new Binder<>(Draft.class);
+    private final SegmentChoices choices;
+    private final Map<String, String> rules;
+
+    PlanForm(@Nullable RevisitPlanDraft initial, SegmentChoices choices, Map<String, String> rules) {
+        this.choices = choices;
+        this.rules = rules;
+        name.setLabel(getTranslation("revisit.form.name"));
+        name.setId("plan-name");
+        name.setMaxLength(120);
+        kind.setLabel(getTranslation("revisit.form.kind"));
+        kind.setId("plan-kind");
+        kind.setItems(PlanKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
+        List<String> schemes = new ArrayList<>();
+        schemes.add("");
+        schemes.addAll(RevisitPlans.SCHEMES);
+        scheme.setLabel(getTranslation("revisit.form.scheme"));
+        scheme.setId("plan-scheme");
+        scheme.setItems(schemes);
+        scheme.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("revisit.form.everyone")
+                : getTranslation("revisit.scheme." + s));
+        segment.setLabel(getTranslation("revisit.form.segment"));
+        segment.setId("plan-segment");
+        cadence.setLabel(getTranslation("revisit.form.cadence"));
+        cadence.setId("plan-cadence");
+        cadence.setItems(Cadence.values());
+        cadence.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
+        everyDays.setLabel(getTranslation("revisit.form.everyDays"));
+        everyDays.setMin(1);
+        everyDays.setMax(366);
+        holidayMonth.setLabel(getTranslation("revisit.form.holidayMonth"));
+        holidayMonth.setMin(1);
+        holidayMonth.setMax(12);
+        holidayDay.setLabel(getTranslation("revisit.form.holidayDay"));
+        holidayDay.setMin(1);
+        holidayDay.setMax(31);
+        channel.setLabel(getTranslation("revisit.form.channel"));
+        channel.setId("plan-channel");
+        channel.setItems(ContactChannel.values());
+        channel.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
+        script.setLabel(getTranslation("revisit.form.script"));
+        script.setMaxLength(2000);
+        script.setId("plan-script");
+        priority.setLabel(getTranslation("revisit.form.priority"));
+        priority.setItems(1, 2, 3);
+        priority.setItemLabelGenerator(p -> getTranslation("revisit.priority." + p));
+        active.setLabel(getTranslation("revisit.form.active"));
+
+        binder.forField(name).asRequired(getTranslation("validation.required"))
+                .withValidator(new StringLengthValidator(getTranslation("validation.maxLength", 120), 1, 120))
+                .bind(d -> d.name, (d, v) -> d.name = v);
+        binder.forField(kind).asRequired(getTranslation("validation.required")).bind(d -> d.kind, (d, v) -> d.kind = v);
+        binder.forField(scheme).bind(d -> d.scheme, (d, v) -> d.scheme = v);
+        binder.forField(segment)
+                .withValidator(s -> scheme.getValue() == null || scheme.getValue().isEmpty() || s != null,
+                        getTranslation("revisit.error.segment"))
+                .bind(d -> d.segment, (d, v) -> d.segment = v);
+        binder.forField(cadence)
+                .withValidator(c -> kind.getValue() != PlanKind.CADENCE || c != null,
+                        getTranslation("revisit.error.cadence"))
+                .bind(d -> d.cadence, (d, v) -> d.cadence = v);
+        binder.forField(everyDays)
+                .withValidator(n -> cadence.getValue() != Cadence.EVERY_N_DAYS || n != null && n >= 1 && n <= 366,
+                        getTranslation("revisit.error.cadence"))
+                .bind(d -> d.everyDays, (d, v) -> d.everyDays = v);
+        binder.forField(holidayMonth)
+                .withValidator(m -> kind.getValue() != PlanKind.HOLIDAY || m != null,
+                        getTranslation("revisit.error.holiday"))
+                .bind(d -> d.holidayMonth, (d, v) -> d.holidayMonth = v);
+        binder.forField(holidayDay)
+                .withValidator(m -> kind.getValue() != PlanKind.HOLIDAY || m != null,
+                        getTranslation("revisit.error.holiday"))
+                .bind(d -> d.holidayDay, (d, v) -> d.holidayDay = v);
+        binder.forField(channel).asRequired(getTranslation("validation.required"))
+                .bind(d -> d.channel, (d, v) -> d.channel = v);
+        binder.forField(script).bind(d -> d.script, (d, v) -> d.script = v);
+        binder.forField(priority).asRequired(getTranslation("validation.required"))
+                .bind(d -> d.priority, (d, v) -> d.priority = v);
+        binder.forField(active).bind(d -> d.active, (d, v) -> d.active = v);
+
+        Draft draft = Draft.of(initial);
+        segments(draft.scheme);
+        binder.setBean(draft);
+        scheme.addValueChangeListener(e -> {
+            segments(e.getValue());
+            layoutFor(kind.getValue());
+        });
+        kind.addValueChangeListener(e -> layoutFor(e.getValue()));
+        cadence.addValueChangeListener(e -> everyDays.setVisible(e.getValue() == Cadence.EVERY_N_DAYS));
+        layoutFor(kind.getValue());
+        add(name, kind, scheme, segment, cadence, everyDays, holidayMonth, holidayDay, channel, priority, active,
+                script);
+        setColspan(script, 2);
+    }
+
+    private void segments(@Nullable String chosenScheme) {
+        if (chosenScheme == null || chosenScheme.isEmpty()) {
+            segment.setItems(List.of());
+            return;
+        }
+        if ("RULE".equals(chosenScheme)) {
+            segment.setItems(new ArrayList<>(rules.keySet()));
+            segment.setItemLabelGenerator(k -> rules.getOrDefault(k, k));
+        } else {
+            segment.setItems(choices.keys(chosenScheme));
+            segment.setItemLabelGenerator(k -> getTranslation("segment." + chosenScheme.toLowerCase(Locale.ROOT)
+                    + "." + k));
+        }
+    }
+
+    private void layoutFor(@Nullable PlanKind chosen) {
+        boolean isCadence = chosen == PlanKind.CADENCE;
+        cadence.setVisible(isCadence);
+        everyDays.setVisible(isCadence && cadence.getValue() == Cadence.EVERY_N_DAYS);
+        holidayMonth.setVisible(chosen == PlanKind.HOLIDAY);
+        holidayDay.setVisible(chosen == PlanKind.HOLIDAY);
+        segment.setVisible(scheme.getValue() != null && !scheme.getValue().isEmpty());
+    }
+
+    /** Validates and, when the input is fine, fires the event. */
+    void submit() {
+        if (binder.validate().isOk()) {
+            Draft d = binder.getBean();
+            boolean targeted = d.scheme != null && !d.scheme.isEmpty();
+            boolean isCadence = d.kind == PlanKind.CADENCE;
+            boolean holiday = d.kind == PlanKind.HOLIDAY;
+            fireEvent(new SaveEvent(this, new RevisitPlanDraft(d.name.strip(), d.kind, targeted ? d.scheme : null,
+                    targeted ? d.segment : null, isCadence ? d.cadence : null,
+                    isCadence && d.cadence == Cadence.EVERY_N_DAYS ? d.everyDays : null,
+                    holiday ? d.holidayMonth : null, holiday ? d.holidayDay : null, d.channel,
+                    d.script == null || d.script.isBlank() ? null : d.script.strip(), d.priority, d.active)));
+        }
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    static final class SaveEvent extends ComponentEvent<PlanForm> {
+        private final RevisitPlanDraft draft;
+
+        SaveEvent(PlanForm source, RevisitPlanDraft draft) {
+            super(source, false);
+            this.draft = draft;
+        }
+
+        RevisitPlanDraft draft() {
+            return draft;
+        }
+    }
+
+    /** The form's bean. */
+    static final class Draft {
+        String name = "";
+        PlanKind kind = PlanKind.CADENCE;
+        String scheme = "ABC";
+        @Nullable String segment;
+        @Nullable Cadence cadence = Cadence.MONTHLY;
+        @Nullable Integer everyDays;
+        @Nullable Integer holidayMonth;
+        @Nullable Integer holidayDay;
+        ContactChannel channel = ContactChannel.CALL;
+        @Nullable String script;
+        Integer priority = 2;
+        boolean active = true;
+
+        static Draft of(@Nullable RevisitPlanDraft initial) {
+            Draft d = new Draft();
+            if (initial != null) {
+                d.name = initial.name();
+                d.kind = initial.kind();
+                d.scheme = initial.scheme() == null ? "" : initial.scheme();
+                d.segment = initial.segment();
+                d.cadence = initial.cadence();
+                d.everyDays = initial.everyDays();
+                d.holidayMonth = initial.holidayMonth();
+                d.holidayDay = initial.holidayDay();
+                d.channel = initial.channel();
+                d.script = initial.script();
+                d.priority = initial.priority();
+                d.active = initial.active();
+            }
+            return d;
+        }
+    }
+}

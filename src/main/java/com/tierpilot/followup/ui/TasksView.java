@@ -1,0 +1,178 @@
+package com.tierpilot.followup.ui;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.Formats;
+import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.followup.RevisitTask;
+import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.TaskWindow;
+import com.tierpilot.followup.TeamLoad;
+import com.tierpilot.tenant.TeamDirectory;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "My tasks": an account manager's revisits for today, overdue and coming up, each with the plan's script, and the
+ * outcome logged in a dialog. Owners and marketers choose whose tasks they see (everyone's, a manager's, or the
+ * unassigned queue), and the owner sees the team's load.
+ */
+@Route("tasks")
+@PageTitle("nav.tasks")
+@Menu(order = 11, icon = "vaadin:tasks", title = "nav.tasks")
+@PermitAll
+public class TasksView extends VerticalLayout {
+
+    private final RevisitTasks tasks;
+    private final TierPilotUser me;
+    private final LocalDate today;
+    private final Map<Long, String> managers = new LinkedHashMap<>();
+    private final Grid<RevisitTask> grid = new Grid<>();
+    private final Map<TaskWindow, Tab> tabs = new EnumMap<>(TaskWindow.class);
+    private final Tabs windows = new Tabs();
+    final Select<Long> whose = new Select<>();
+    private TaskWindow window = TaskWindow.TODAY;
+
+    TasksView(RevisitTasks tasks, TeamDirectory team, CurrentUser currentUser) {
+        this.tasks = tasks;
+        this.me = currentUser.require();
+        this.today = tasks.today(me.tenantId());
+        team.activeUsers(me.tenantId()).forEach(u -> managers.put(u.userId().value(), u.displayName()));
+        setSizeFull();
+        add(new H2(getTranslation("nav.tasks")), new Paragraph(getTranslation("tasks.intro")));
+        if (me.role() != Role.ACCOUNT_MANAGER) {
+            List<Long> choices = new ArrayList<>();
+            choices.add(0L);
+            choices.add(RevisitTasks.UNASSIGNED);
+            choices.addAll(managers.keySet());
+            whose.setId("tasks-whose");
+            whose.setLabel(getTranslation("tasks.whose"));
+            whose.setItems(choices);
+            whose.setItemLabelGenerator(id -> id == 0L ? getTranslation("tasks.whose.all")
+                    : id == RevisitTasks.UNASSIGNED ? getTranslation("tasks.whose.unassigned")
+                    : managers.getOrDefault(id, "#" + id));
+            whose.setValue(0L);
+            whose.addValueChangeListener(e -> refresh());
+            add(whose);
+        }
+        for (TaskWindow w : TaskWindow.values()) {
+            Tab tab = new Tab();
+            tab.setId("tasks-tab-" + w.name().toLowerCase(java.util.Locale.ROOT));
+            tabs.put(w, tab);
+            windows.add(tab);
+        }
+        windows.addSelectedChangeListener(e -> {
+            window = tabs.entrySet().stream().filter(t -> t.getValue() == e.getSelectedTab()).findFirst()
+                    .orElseThrow().getKey();
+            refresh();
+        });
+        add(windows);
+        configureGrid();
+        add(grid);
+        if (me.role() == Role.OWNER) {
+            add(teamLoad());
+        }
+        refresh();
+    }
+
+    private @Nullable Long manager() {
+        Long chosen = whose.getValue();
+        return chosen == null || chosen == 0L ? null : chosen;
+    }
+
+    private void configureGrid() {
+        grid.setId("tasks-grid");
+        grid.addColumn(t -> Formats.date(t.dueOn(), getLocale())).setHeader(getTranslation("tasks.column.due"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(t -> new Anchor("customers/" + t.customerCode(), t.customerName() == null
+                ? t.customerCode() : t.customerName() + " (" + t.customerCode() + ")"))
+                .setHeader(getTranslation("tasks.column.customer")).setAutoWidth(true);
+        grid.addColumn(t -> t.phone() == null ? "" : t.phone()).setHeader(getTranslation("tasks.column.phone"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> getTranslation(t.channel().messageKey())).setHeader(getTranslation("tasks.column.channel"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("revisit.priority." + t.priority()))
+                .setHeader(getTranslation("tasks.column.priority")).setAutoWidth(true);
+        grid.addColumn(RevisitTask::planName).setHeader(getTranslation("tasks.column.plan")).setAutoWidth(true);
+        grid.addColumn(t -> t.managerId() == null ? getTranslation("tasks.whose.unassigned")
+                : managers.getOrDefault(t.managerId(), "")).setHeader(getTranslation("tasks.column.manager"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(t -> {
+            var script = new Span(t.script() == null ? "" : t.script());
+            script.setTitle(t.script() == null ? "" : t.script());
+            script.addClassName("task-script");
+            return script;
+        }).setHeader(getTranslation("tasks.column.script")).setFlexGrow(1);
+        grid.addComponentColumn(t -> {
+            var log = new Button(getTranslation("tasks.log"), e -> logOutcome(t));
+            log.setId("task-log-" + t.customerCode());
+            log.setEnabled(me.role() != Role.ACCOUNT_MANAGER || t.managerId() != null
+                    && t.managerId() == me.userId().value());
+            return log;
+        }).setAutoWidth(true);
+        grid.setItems(query -> tasks.open(me.tenantId(), me.userId(), me.role(), manager(), window, today,
+                query.getOffset(), query.getLimit()).stream(),
+                query -> (int) tasks.countOpen(me.tenantId(), me.userId(), me.role(), manager(), window, today));
+    }
+
+    private void logOutcome(RevisitTask task) {
+        new TaskOutcomeDialog(task, today, logged -> {
+            try {
+                tasks.logOutcome(me.tenantId(), me.userId(), me.role(), task.id(), logged.outcome(), logged.note(),
+                        logged.nextOn());
+                Notifications.success(getTranslation("tasks.logged"));
+            } catch (UserFacingException e) {
+                Notifications.error(this, e);
+            }
+            refresh();
+        }).open();
+    }
+
+    private void refresh() {
+        for (TaskWindow w : TaskWindow.values()) {
+            tabs.get(w).setLabel(getTranslation(w.messageKey(), Formats.count(tasks.countOpen(me.tenantId(),
+                    me.userId(), me.role(), manager(), w, today), getLocale())));
+        }
+        grid.getDataProvider().refreshAll();
+    }
+
+    private VerticalLayout teamLoad() {
+        var box = new VerticalLayout(new H3(getTranslation("tasks.team.title")));
+        box.setPadding(false);
+        var team = new Grid<TeamLoad>();
+        team.setId("tasks-team");
+        team.addColumn(l -> l.managerId() == null ? getTranslation("tasks.whose.unassigned")
+                : managers.getOrDefault(l.managerId(), "#" + l.managerId())).setHeader(getTranslation(
+                        "tasks.column.manager"));
+        team.addColumn(TeamLoad::open).setHeader(getTranslation("tasks.team.open"));
+        team.addColumn(TeamLoad::overdue).setHeader(getTranslation("tasks.team.overdue"));
+        team.addColumn(TeamLoad::doneLast30Days).setHeader(getTranslation("tasks.team.done"));
+        // One row per manager: a handful, read at once.
+        team.setItems(tasks.team(me.tenantId(), today));
+        team.setAllRowsVisible(true);
+        box.add(team);
+        return box;
+    }
+}
