@@ -102,6 +102,9 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.followup.ContactChannel.values()) {
             used.add(e.messageKey());
         }
+        for (var e : com.tierpilot.loyalty.ExpiryMode.values()) {
+            used.add(e.messageKey());
+        }
         for (var e : com.tierpilot.followup.PlanKind.values()) {
             used.add(e.messageKey());
         }

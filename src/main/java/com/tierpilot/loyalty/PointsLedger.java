@@ -79,6 +79,53 @@ public class PointsLedger {
         return new PointsPosting(entry.get(), -earned, false, store.balance(tenant, customerId));
     }
 
+    /**
+     * Takes back points for a refund that is an order of its own (a negative amount, not linked to the order it
+     * refunds): once per refund order; what was already spent becomes debt, as with {@link #reverseOrder}.
+     */
+    public PointsPosting refund(TenantId tenant, long customerId, String refundOrderNo, int points) {
+        if (points <= 0) {
+            throw new UserFacingException("loyalty.error.points");
+        }
+        return inTransaction(tenant, customerId, () -> {
+            String key = "refund:" + refundOrderNo;
+            var entry = store.append(tenant, customerId, -points, PointsReason.REFUND, refundOrderNo, key, null,
+                    clock.instant());
+            if (entry.isEmpty()) {
+                return repeated(tenant, customerId, key);
+            }
+            store.takeBack(tenant, customerId, points);
+            return new PointsPosting(entry.get(), -points, false, store.balance(tenant, customerId));
+        });
+    }
+
+    /**
+     * Expires up to {@code points} (never more than the balance, and never as debt), once per customer and day.
+     * Returns the points expired.
+     */
+    public int expire(TenantId tenant, long customerId, long points, LocalDate day) {
+        return inTransaction(tenant, customerId, () -> {
+            int amount = (int) Math.min(points, store.balance(tenant, customerId).points());
+            if (amount <= 0) {
+                return new PointsPosting(0, 0, false, store.balance(tenant, customerId));
+            }
+            var entry = store.append(tenant, customerId, -amount, PointsReason.EXPIRY, null,
+                    "expiry:" + day + ":" + customerId, null, clock.instant());
+            if (entry.isEmpty() || !store.take(tenant, customerId, amount)) {
+                // Expired earlier today, or spent meanwhile: the next night looks again.
+                throw new ExpiryRace();
+            }
+            return new PointsPosting(entry.get(), -amount, false, store.balance(tenant, customerId));
+        }).points() * -1;
+    }
+
+    /** Rolls back an expiry that lost a race with a spend; the nightly run counts it and goes on. */
+    static final class ExpiryRace extends RuntimeException {
+        ExpiryRace() {
+            super("expiry lost a race with a spend", null, false, false);
+        }
+    }
+
     public PointsBalance balance(TenantId tenant, long customerId) {
         return store.balance(tenant, customerId);
     }
