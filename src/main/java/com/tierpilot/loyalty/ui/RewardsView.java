@@ -6,6 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.loyalty.LoyaltyProgram;
 import com.tierpilot.loyalty.Reward;
 import com.tierpilot.loyalty.RewardDraft;
 import com.tierpilot.loyalty.RewardRedemption;
@@ -25,6 +26,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +51,8 @@ public class RewardsView extends VerticalLayout {
     /** One key per redemption: a retry of the same one (after an error, say) can never redeem twice. */
     private String attemptKey = newKey();
 
-    RewardsView(Rewards rewards, CustomerQueries customers, CurrentUser currentUser) {
+    RewardsView(Rewards rewards, LoyaltyProgram program, CustomerQueries customers, CurrentUser currentUser,
+            Clock clock) {
         this.rewards = rewards;
         this.customers = customers;
         this.me = currentUser.require();
@@ -59,7 +63,10 @@ public class RewardsView extends VerticalLayout {
         if (editor) {
             var create = new Button(getTranslation("rewards.new"), e -> edit(null));
             create.setId("reward-new");
-            add(create);
+            var rules = new Button(getTranslation("loyalty.program.title"), e -> editRules(program,
+                    LocalDate.now(clock.withZone(me.timeZone()))));
+            rules.setId("program-rules");
+            add(new HorizontalLayout(create, rules));
         }
         configureGrid(editor);
         add(grid);
@@ -151,6 +158,28 @@ public class RewardsView extends VerticalLayout {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 reward.getDataProvider().refreshAll();
+            } catch (UserFacingException refused) {
+                Notifications.error(this, refused);
+            }
+        });
+        dialog.open();
+    }
+
+    /** The programme's earn rules, in a dialog. */
+    void editRules(LoyaltyProgram program, LocalDate today) {
+        var form = new LoyaltyRulesForm(program.rules(me.tenantId()), today);
+        var dialog = new Dialog(form);
+        dialog.setWidth("720px");
+        dialog.setHeaderTitle(getTranslation("loyalty.program.title"));
+        var save = new Button(getTranslation("rewards.save"), e -> form.submit());
+        save.setId("program-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("rewards.cancel"), e -> dialog.close()), save);
+        form.addSaveListener(e -> {
+            try {
+                program.save(me.tenantId(), e.rules());
+                Notifications.success(getTranslation("loyalty.program.saved"));
+                dialog.close();
             } catch (UserFacingException refused) {
                 Notifications.error(this, refused);
             }

@@ -39,6 +39,8 @@ class RewardsViewTest extends BrowserlessViewTest {
     CustomerQueries queries;
     @Autowired
     PointsLedger ledger;
+    @Autowired
+    com.tierpilot.loyalty.LoyaltyProgram program;
 
     TestTenant shop;
     long member;
@@ -92,5 +94,28 @@ class RewardsViewTest extends BrowserlessViewTest {
         assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
                 .as("the last one is gone").contains("Tea set is out of stock or no longer offered.");
         assertThat(ledger.balance(shop.id(), member).points()).isEqualTo(40);
+    }
+
+    @Test
+    void theOwnerSwitchesThePointsRulesOnWithADoublePointsCategory() {
+        navigate(RewardsView.class);
+        test(find(Button.class).withId("program-rules").single()).click();
+        find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("program-enabled").single().setValue(true);
+        find(com.vaadin.flow.component.textfield.BigDecimalField.class).withId("program-rate").single()
+                .setValue(new java.math.BigDecimal("1.5"));
+        test(find(Button.class).withId("program-add-multiplier").single()).click();
+        var categories = find(TextField.class).all().stream()
+                .filter(f -> "Category or channel".equals(f.getPlaceholder())).toList();
+        categories.getFirst().setValue("Tea");
+        test(find(Button.class).withId("program-save").single()).click();
+
+        var rules = program.rules(shop.id());
+        assertThat(rules.enabled()).isTrue();
+        assertThat(rules.pointsPerUnit()).isEqualByComparingTo("1.5");
+        assertThat(rules.multipliers()).singleElement().satisfies(m -> {
+            assertThat(m.value()).isEqualTo("Tea");
+            assertThat(m.factor()).isEqualByComparingTo("2");
+        });
+        assertThat(rules.earnFrom()).as("today, in the shop's zone, unless changed").isNotNull();
     }
 }
