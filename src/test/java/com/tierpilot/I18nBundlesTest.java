@@ -102,6 +102,9 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.followup.ContactChannel.values()) {
             used.add(e.messageKey());
         }
+        for (var e : com.tierpilot.loyalty.TierSettings.Basis.values()) {
+            used.add(e.messageKey());
+        }
         for (var e : com.tierpilot.loyalty.ExpiryMode.values()) {
             used.add(e.messageKey());
         }

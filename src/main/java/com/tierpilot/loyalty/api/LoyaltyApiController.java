@@ -7,6 +7,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.loyalty.PointsBalance;
 import com.tierpilot.loyalty.PointsEntry;
+import com.tierpilot.loyalty.LoyaltyTiers;
 import com.tierpilot.loyalty.PointsLedger;
 import com.tierpilot.loyalty.PointsPosting;
 import com.tierpilot.loyalty.PointsReason;
@@ -46,12 +47,15 @@ class LoyaltyApiController {
 
     private final PointsLedger ledger;
     private final Rewards rewards;
+    private final LoyaltyTiers tiers;
     private final CustomerQueries customers;
     private final CurrentUser currentUser;
 
-    LoyaltyApiController(PointsLedger ledger, Rewards rewards, CustomerQueries customers, CurrentUser currentUser) {
+    LoyaltyApiController(PointsLedger ledger, Rewards rewards, LoyaltyTiers tiers, CustomerQueries customers,
+            CurrentUser currentUser) {
         this.ledger = ledger;
         this.rewards = rewards;
+        this.tiers = tiers;
         this.customers = customers;
         this.currentUser = currentUser;
     }
@@ -109,7 +113,16 @@ class LoyaltyApiController {
 
     /** A customer's points. */
     @Schema(name = "CustomerPoints")
-    record CustomerPoints(String customerCode, int balance, int debt, List<Entry> recentEntries) {
+    record CustomerPoints(String customerCode, int balance, int debt,
+            @Schema(description = "The member tier; absent when the customer has none.") @Nullable Tier tier,
+            List<Entry> recentEntries) {
+    }
+
+    /** A member tier held. */
+    @Schema(name = "MemberTier")
+    record Tier(String name, LocalDate since,
+            @Schema(description = "Below the tier's threshold at the last review: goes down at the next one.")
+            boolean inGrace, @Nullable String benefits) {
     }
 
     /** One ledger entry. */
@@ -146,13 +159,16 @@ class LoyaltyApiController {
     }
 
     @GetMapping("/customers/{code}")
-    @Operation(summary = "A customer's points", description = "The balance, the debt and the latest 20 entries.")
+    @Operation(summary = "A customer's points", description = "The balance, the debt, the member tier and the latest 20"
+            + " entries.")
     @ApiResponse(responseCode = "404", description = "No customer of your company has this code.")
     CustomerPoints customer(@PathVariable String code) {
         TenantId tenant = currentUser.tenantId();
         long customer = customerId(tenant, code);
         PointsBalance balance = ledger.balance(tenant, customer);
-        return new CustomerPoints(code, balance.points(), balance.debt(),
+        Tier tier = tiers.of(tenant, customer).map(t -> new Tier(t.tier().name(), t.since(), t.inGrace(),
+                t.tier().benefits())).orElse(null);
+        return new CustomerPoints(code, balance.points(), balance.debt(), tier,
                 ledger.latest(tenant, customer, RECENT).stream().map(Entry::of).toList());
     }
 

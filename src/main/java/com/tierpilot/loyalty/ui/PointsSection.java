@@ -4,6 +4,7 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.loyalty.PointsBalance;
 import com.tierpilot.loyalty.PointsEntry;
+import com.tierpilot.loyalty.LoyaltyTiers;
 import com.tierpilot.loyalty.PointsLedger;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,9 +20,11 @@ class PointsSection implements CustomerPageSection {
     private static final int LATEST = 10;
 
     private final PointsLedger ledger;
+    private final LoyaltyTiers tiers;
 
-    PointsSection(PointsLedger ledger) {
+    PointsSection(PointsLedger ledger, LoyaltyTiers tiers) {
         this.ledger = ledger;
+        this.tiers = tiers;
     }
 
     @Override
@@ -40,6 +43,13 @@ class PointsSection implements CustomerPageSection {
                 : "customers.points.balance", balance.points(), balance.debt()));
         summary.setId("customer-points-balance");
         box.add(summary);
+        tiers.of(tenant, customerId).ifPresent(t -> {
+            var tier = new Paragraph(box.getTranslation(t.inGrace() ? "customers.points.tierGrace"
+                    : "customers.points.tier", t.tier().name(), t.since().toString(),
+                    t.tier().benefits() == null ? "" : t.tier().benefits()));
+            tier.setId("customer-points-tier");
+            box.add(tier);
+        });
         List<PointsEntry> entries = ledger.latest(tenant, customerId, LATEST);
         if (!entries.isEmpty()) {
             var grid = new Grid<PointsEntry>();

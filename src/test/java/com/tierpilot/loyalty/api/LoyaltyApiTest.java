@@ -71,7 +71,8 @@ class LoyaltyApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(20))
                 .andExpect(jsonPath("$.recentEntries.length()").value(2))
                 .andExpect(jsonPath("$.recentEntries[0].points").value(-100))
-                .andExpect(jsonPath("$.recentEntries[1].reference").value("SO-1"));
+                .andExpect(jsonPath("$.recentEntries[1].reference").value("SO-1"))
+                .andExpect(jsonPath("$.tier").doesNotExist());
     }
 
     @Test
