@@ -101,7 +101,9 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
             Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
-            Map.entry("GET /api/v1/segments", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"));
+            Map.entry("GET /api/v1/segments", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
+            Map.entry("POST /api/v1/coupons/redeem", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"),
+            Map.entry("POST /api/v1/coupons/reverse", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"));
     /** The HTTP method of each mapping annotation; {@code @RequestMapping} names its methods itself. */
     private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GetMapping.class, "GET",
             PostMapping.class, "POST", PutMapping.class, "PUT", DeleteMapping.class, "DELETE", PatchMapping.class,
@@ -131,6 +133,12 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.prediction.PredictionService predictions;
     @Autowired
     com.tierpilot.followup.ChurnList churn;
+    @Autowired
+    com.tierpilot.campaign.Campaigns campaigns;
+    @Autowired
+    com.tierpilot.campaign.Coupons coupons;
+    @Autowired
+    com.tierpilot.support.MutableClock clock;
 
     TestTenant a;
     TestTenant b;
@@ -431,6 +439,35 @@ class CrossTenantTest extends SpringBrowserlessTest {
 
         api(get("/api/v1/loyalty/customers/B-1"), bToken).andExpect(status().isOk())
                 .andExpect(jsonPath("$.balance").value(50)).andExpect(jsonPath("$.recentEntries.length()").value(1));
+    }
+
+    @Test
+    void anApiTokenNeverRedeemsOrReversesAnotherTenantsCode() throws Exception {
+        var fixtures = new com.tierpilot.campaign.CampaignFixtures(customers, segmentation, campaigns, clock);
+        TestTenants.signIn(b.owner());
+        fixtures.atRiskCustomers(b.id(), "BR", 3);
+        var campaign = fixtures.launchedOnAtRisk(b, "B's win-back", 0,
+                fixtures.uniqueCodes(com.tierpilot.campaign.DiscountType.FIXED, "10", null, "0", 1, 1, null));
+        var code = campaigns.codes(b.id(), campaign.id(), 0, 1).getFirst();
+        TestTenants.signIn(a.owner());
+        String aToken = a.apiToken();
+        String bToken = b.apiToken();
+        String redeem = """
+                {"code": "%s", "customerCode": "%s", "orderNo": "SO-X", "orderAmount": 100}""".formatted(code.code(),
+                code.customerCode());
+
+        api(post("/api/v1/coupons/redeem"), aToken, redeem).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("UNKNOWN_CODE"));
+        api(post("/api/v1/coupons/redeem"), aToken, redeem.replace(code.customerCode(), "A-1"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("UNKNOWN_CODE"));
+        api(post("/api/v1/coupons/redeem"), bToken, redeem).andExpect(status().isOk());
+        api(post("/api/v1/coupons/reverse"), aToken, "{\"orderNo\": \"SO-X\"}").andExpect(status().isNotFound());
+
+        assertThat(campaigns.codes(b.id(), campaign.id(), 0, 1).getFirst().uses()).isEqualTo(1);
+        TestTenants.signIn(a.owner());
+        assertThatThrownBy(() -> coupons.redeem(a.id(), new com.tierpilot.campaign.RedemptionRequest(code.code(),
+                code.customerCode(), "SO-Y", java.math.BigDecimal.TEN, null)))
+                .isInstanceOf(com.tierpilot.campaign.CouponRefusedException.class);
     }
 
     @Test
