@@ -70,22 +70,29 @@ public class Campaigns {
         return id;
     }
 
-    /** The audience's size now, and its split into target and control as launch would make it. */
+    /**
+     * The audience's size now, and its split into target and control. For a saved campaign the split is exactly the
+     * one launch would make (the hash needs the campaign's id); for a new draft the control size is the holdout
+     * share of the audience, rounded.
+     */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public AudiencePreview preview(TenantId tenant, CampaignDraft draft, @Nullable Long campaignId) {
         if (draft.include().isEmpty()) {
             return new AudiencePreview(0, 0, 0);
         }
+        if (campaignId == null) {
+            int audience = audiences.count(tenant, draft.audience());
+            int control = Math.round(audience * draft.holdoutPercent() / 100f);
+            return new AudiencePreview(audience, audience - control, control);
+        }
         int[] counts = new int[2];
-        // For a saved campaign the split is exact; for a new one the holdout share is the estimate.
         audiences.forEachCustomer(tenant, draft.audience(), customer -> {
             counts[0]++;
-            if (campaignId != null && Holdout.isControl(campaignId, customer, draft.holdoutPercent())) {
+            if (Holdout.isControl(campaignId, customer, draft.holdoutPercent())) {
                 counts[1]++;
             }
         });
-        int control = campaignId != null ? counts[1] : Math.round(counts[0] * draft.holdoutPercent() / 100f);
-        return new AudiencePreview(counts[0], counts[0] - control, control);
+        return new AudiencePreview(counts[0], counts[0] - counts[1], counts[1]);
     }
 
     /** The saved campaign's audience now. */

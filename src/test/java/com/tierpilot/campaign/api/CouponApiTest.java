@@ -1,5 +1,6 @@
 package com.tierpilot.campaign.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -7,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignFixtures;
+import com.tierpilot.campaign.CampaignReporting;
 import com.tierpilot.campaign.Campaigns;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.campaign.DiscountType;
@@ -41,15 +43,20 @@ class CouponApiTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    CampaignReporting reporting;
+
+    TestTenant shop;
+    Campaign campaign;
     String token;
     CouponCode code;
 
     @BeforeEach
     void aLaunchedCouponCampaignAndAToken() {
         var fixtures = new CampaignFixtures(customers, segmentation, campaigns, clock);
-        TestTenant shop = tenants.signUp("Till Co").signInAsOwner();
+        shop = tenants.signUp("Till Co").signInAsOwner();
         fixtures.atRiskCustomers(shop.id(), "T", 5);
-        Campaign campaign = fixtures.launchedOnAtRisk(shop, "Win back", 0,
+        campaign = fixtures.launchedOnAtRisk(shop, "Win back", 0,
                 fixtures.uniqueCodes(DiscountType.PERCENT, "10", null, "100", 1, 1, null));
         code = campaigns.codes(shop.id(), campaign.id(), 0, 1).getFirst();
         token = shop.apiToken();
@@ -72,6 +79,11 @@ class CouponApiTest {
         redeem(body.replace("SO-1", "SO-2")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reason").value("CODE_USED_UP"))
                 .andExpect(jsonPath("$.detail", containsString("used up")));
+
+        shop.signInAsOwner();
+        var results = reporting.results(shop.id(), campaign.id());
+        assertThat(results.target().redemptions()).as("API redemptions count on the results").isEqualTo(1);
+        assertThat(results.discountCost()).isEqualByComparingTo("25.00");
     }
 
     @Test
