@@ -511,6 +511,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
         api(post("/api/v1/coupons/redeem"), bToken, redeem).andExpect(status().isOk());
         api(post("/api/v1/coupons/reverse"), aToken, "{\"orderNo\": \"SO-X\"}").andExpect(status().isNotFound());
 
+        TestTenants.signIn(b.owner());
         assertThat(campaigns.codes(b.id(), campaign.id(), 0, 1).getFirst().uses()).isEqualTo(1);
         TestTenants.signIn(a.owner());
         assertThatThrownBy(() -> coupons.redeem(a.id(), new com.tierpilot.campaign.RedemptionRequest(code.code(),

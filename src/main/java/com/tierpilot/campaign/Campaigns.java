@@ -221,11 +221,13 @@ public class Campaigns {
     }
 
     /** The campaign's codes, one page, in the order they were issued. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public List<CouponCode> codes(TenantId tenant, long campaignId, int offset, int limit) {
         return store.couponId(tenant, campaignId).map(c -> coupons.codes(tenant, c, offset, limit))
                 .orElse(List.of());
     }
 
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public int countCodes(TenantId tenant, long campaignId) {
         return store.couponId(tenant, campaignId).map(c -> coupons.countCodes(tenant, c)).orElse(0);
     }

@@ -88,6 +88,7 @@ class CampaignE2ETest {
         assertThat(page.locator("#campaign-title")).hasText("Win back the at-risk");
         page.locator("#campaign-launch").click();
         assertThat(page.locator("#campaign-status")).hasText("Active");
+        TestTenants.signIn(marketer);
         Campaign campaign = campaigns.page(shop.id(), 0, 1).getFirst();
         assertThat(campaign.targetMembers() + campaign.controlMembers()).isEqualTo(20);
         assertThat(page.locator("#campaign-audience")).containsText(campaign.targetMembers() + " target members");

@@ -1,5 +1,6 @@
 package com.tierpilot.campaign.ui;
 
+import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
@@ -8,11 +9,13 @@ import com.tierpilot.campaign.CouponRefusedException;
 import com.tierpilot.campaign.Coupons;
 import com.tierpilot.campaign.Redemption;
 import com.tierpilot.campaign.RedemptionRequest;
+import com.tierpilot.campaign.Reversal;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -56,8 +59,23 @@ public class RedeemView extends VerticalLayout {
         });
         redeem.setId("redeem-submit");
         redeem.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // After a refund: the order number is enough.
+        var reverse = new Button(getTranslation("campaigns.redeem.reverse"), e -> {
+            try {
+                Reversal r = coupons.reverse(me.tenantId(), orderNo.getValue());
+                result.setText(getTranslation(r.repeated() ? "campaigns.redeem.reversedBefore" : r.useFreed()
+                        ? "campaigns.redeem.reversed" : "campaigns.redeem.reversedKept", r.code(), r.orderNo()));
+                result.getElement().setAttribute("data-outcome", "reversed");
+            } catch (NotFoundException none) {
+                result.setText(getTranslation("campaigns.redeem.noRedemption", orderNo.getValue()));
+                result.getElement().setAttribute("data-outcome", "none");
+            }
+        });
+        reverse.setId("redeem-reverse");
+        reverse.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(new H2(getTranslation("campaigns.redeem.title")), new Paragraph(getTranslation("campaigns.redeem.intro")),
-                new FormLayout(code, customer, orderNo, amount, category), redeem, result);
+                new FormLayout(code, customer, orderNo, amount, category), new HorizontalLayout(redeem, reverse),
+                result);
     }
 
     private TextField field(String key) {

@@ -117,6 +117,9 @@ class CampaignViewsTest extends BrowserlessViewTest {
         test(find(BigDecimalField.class).withId("redeem-amount").single()).setValue(new BigDecimal("120"));
         test(find(Button.class).withId("redeem-submit").single()).click();
         assertThat(result.getText()).isEqualTo("Discount CN¥20.00: the customer pays CN¥100.00.");
+        test(find(TextField.class).withId("redeem-orderNo").single()).setValue("SO-STAFF-0");
+        test(find(Button.class).withId("redeem-reverse").single()).click();
+        assertThat(result.getText()).isEqualTo("No coupon was redeemed on the order SO-STAFF-0.");
 
         navigate("campaigns/" + campaign.id() + "/results", CampaignResultsView.class);
         Grid<CampaignResultsView.Row> figures = find(Grid.class).withId("campaign-results").single();
