@@ -60,6 +60,9 @@ class CampaignForm extends VerticalLayout {
     final Button showPreview = new Button();
     final Button save = new Button();
 
+    /** The uses a shared code gets by default: one per customer, for a shop's whole clientele. */
+    static final int SHARED_CODE_USES = 100_000;
+
     private final Binder<CampaignFormModel> binder = new Binder<>();
     private final CampaignFormModel model;
 
@@ -140,6 +143,13 @@ class CampaignForm extends VerticalLayout {
         codeMode.addValueChangeListener(e -> {
             sharedCode.setVisible(e.getValue() == CodeMode.SHARED);
             prefix.setVisible(e.getValue() == CodeMode.UNIQUE);
+            // A shared code is used by many customers: one use per code would end it at the first till.
+            if (e.getValue() == CodeMode.SHARED && Integer.valueOf(1).equals(perCode.getValue())) {
+                perCode.setValue(SHARED_CODE_USES);
+            } else if (e.getValue() == CodeMode.UNIQUE
+                    && Integer.valueOf(SHARED_CODE_USES).equals(perCode.getValue())) {
+                perCode.setValue(1);
+            }
         });
 
         preview.setId("campaign-preview");

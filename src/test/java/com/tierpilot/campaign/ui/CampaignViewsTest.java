@@ -133,6 +133,31 @@ class CampaignViewsTest extends BrowserlessViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSharedCodeCampaignIsSavedWithTheCodeAndManyUsesPerCode() {
+        navigate(CampaignWizardView.class);
+        test(find(TextField.class).withId("campaign-name").single()).setValue("Spring sale");
+        ((MultiSelectComboBox<String>) find(MultiSelectComboBox.class).withId("campaign-include").single())
+                .setValue(Set.of("LIFECYCLE:at_risk", "RFM:at_risk"));
+        find(com.vaadin.flow.component.select.Select.class).withId("campaign-discountType").single()
+                .setValue(com.tierpilot.campaign.DiscountType.SPEND_SAVE);
+        test(find(BigDecimalField.class).withId("campaign-value").single()).setValue(new BigDecimal("30"));
+        test(find(BigDecimalField.class).withId("campaign-threshold").single()).setValue(new BigDecimal("200"));
+        find(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).withId("campaign-codeMode").single()
+                .setValue(com.tierpilot.campaign.CodeMode.SHARED);
+        test(find(TextField.class).withId("campaign-sharedCode").single()).setValue("spring-30");
+
+        test(find(Button.class).withId("campaign-save").single()).click();
+
+        var saved = campaigns.page(shop.id(), 0, 1).getFirst();
+        assertThat(saved.include()).containsExactlyInAnyOrder("LIFECYCLE:at_risk", "RFM:at_risk");
+        assertThat(saved.coupon().sharedCode()).isEqualTo("SPRING-30");
+        assertThat(saved.coupon().perCodeLimit()).isEqualTo(CampaignForm.SHARED_CODE_USES);
+        assertThat(saved.coupon().spendThreshold()).isEqualByComparingTo("200");
+        assertThat(find(H2.class).withId("campaign-title").single().getText()).isEqualTo("Spring sale");
+    }
+
+    @Test
     void anAccountManagerMayRedeemButNotSeeCampaigns() {
         TestTenants.signIn(shop.addUser(Role.ACCOUNT_MANAGER));
         openNewTab();
