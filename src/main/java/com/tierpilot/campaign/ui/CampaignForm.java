@@ -110,6 +110,8 @@ class CampaignForm extends VerticalLayout {
         codeMode.setItems(CodeMode.values());
         codeMode.setItemLabelGenerator(m -> getTranslation(m.messageKey()));
         prefix.setMaxLength(8);
+        validFrom.setHelperText(getTranslation("campaigns.field.validDefault"));
+        validTo.setHelperText(getTranslation("campaigns.field.validDefault"));
 
         binder.forField(name).asRequired(getTranslation("campaigns.error.name"))
                 .bind(m -> m.name, (m, v) -> m.name = v);
