@@ -106,7 +106,14 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
             Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
-            Map.entry("GET /api/v1/segments", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"));
+            Map.entry("GET /api/v1/segments", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
+            Map.entry("route:campaigns", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:campaigns/new", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:campaigns/:id", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:campaigns/:id/results", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:coupons/redeem", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("POST /api/v1/coupons/redeem", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"),
+            Map.entry("POST /api/v1/coupons/reverse", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"));
     /** The HTTP method of each mapping annotation; {@code @RequestMapping} names its methods itself. */
     private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GetMapping.class, "GET",
             PostMapping.class, "POST", PutMapping.class, "PUT", DeleteMapping.class, "DELETE", PatchMapping.class,
@@ -142,6 +149,12 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.followup.RevisitPlans revisitPlans;
     @Autowired
     com.tierpilot.followup.RevisitTasks revisitTasks;
+    @Autowired
+    com.tierpilot.campaign.Campaigns campaigns;
+    @Autowired
+    com.tierpilot.campaign.Coupons coupons;
+    @Autowired
+    com.tierpilot.support.MutableClock clock;
 
     TestTenant a;
     TestTenant b;
@@ -503,6 +516,79 @@ class CrossTenantTest extends SpringBrowserlessTest {
                 bTask.getFirst().id(), com.tierpilot.followup.TaskOutcome.LOST, null, null))
                 .isInstanceOf(NotFoundException.class);
         assertThat(revisitTasks.ofCustomer(a.id(), bTask.getFirst().customerId(), 10)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns() {
+        var fixtures = new com.tierpilot.campaign.CampaignFixtures(customers, segmentation, campaigns, clock);
+        TestTenants.signIn(b.owner());
+        fixtures.atRiskCustomers(b.id(), "BC", 3);
+        var bCampaign = fixtures.launchedOnAtRisk(b, "B's secret campaign", 0,
+                fixtures.uniqueCodes(com.tierpilot.campaign.DiscountType.FIXED, "10", null, "0", 1, 1, null));
+        var bCode = campaigns.codes(b.id(), bCampaign.id(), 0, 1).getFirst();
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.campaign.ui.CampaignListView.class);
+        assertThat(test((Grid<?>) find(Grid.class).withId("campaign-grid").single()).size()).isZero();
+        navigate(com.tierpilot.campaign.ui.CampaignWizardView.class);
+        assertThat(((com.vaadin.flow.component.combobox.MultiSelectComboBox<String>) find(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class).withId("campaign-include").single())
+                .getGenericDataView().getItems().toList()).doesNotContain("RULE:" + bCampaign.id());
+        String detail = navigate("campaigns/" + bCampaign.id(), com.tierpilot.campaign.ui.CampaignDetailView.class)
+                .getElement().getOuterHTML();
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("campaign-not-found").exists()).isTrue();
+        assertThat(detail).doesNotContain("B's secret campaign");
+        String results = navigate("campaigns/" + bCampaign.id() + "/results",
+                com.tierpilot.campaign.ui.CampaignResultsView.class).getElement().getOuterHTML();
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("campaign-not-found").exists()).isTrue();
+        assertThat(results).doesNotContain("B's secret campaign");
+        navigate(com.tierpilot.campaign.ui.RedeemView.class);
+        test(find(TextField.class).withId("redeem-code").single()).setValue(bCode.code());
+        test(find(TextField.class).withId("redeem-customer").single()).setValue(bCode.customerCode());
+        test(find(TextField.class).withId("redeem-orderNo").single()).setValue("A-STEALS");
+        test(find(com.vaadin.flow.component.textfield.BigDecimalField.class).withId("redeem-amount").single())
+                .setValue(java.math.BigDecimal.TEN);
+        test(find(com.vaadin.flow.component.button.Button.class).withId("redeem-submit").single()).click();
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("redeem-result").single()
+                .getElement().getAttribute("data-outcome")).isEqualTo("UNKNOWN_CODE");
+
+        assertThatThrownBy(() -> campaigns.launch(a.id(), bCampaign.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> campaigns.cancel(a.id(), bCampaign.id())).isInstanceOf(NotFoundException.class);
+        assertThat(campaigns.codes(a.id(), bCampaign.id(), 0, 10)).isEmpty();
+        assertThat(campaigns.find(b.id(), bCampaign.id()).orElseThrow().status())
+                .isEqualTo(com.tierpilot.campaign.CampaignStatus.ACTIVE);
+        assertThat(campaigns.codes(b.id(), bCampaign.id(), 0, 1).getFirst().uses()).isZero();
+    }
+
+    @Test
+    void anApiTokenNeverRedeemsOrReversesAnotherTenantsCode() throws Exception {
+        var fixtures = new com.tierpilot.campaign.CampaignFixtures(customers, segmentation, campaigns, clock);
+        TestTenants.signIn(b.owner());
+        fixtures.atRiskCustomers(b.id(), "BR", 3);
+        var campaign = fixtures.launchedOnAtRisk(b, "B's win-back", 0,
+                fixtures.uniqueCodes(com.tierpilot.campaign.DiscountType.FIXED, "10", null, "0", 1, 1, null));
+        var code = campaigns.codes(b.id(), campaign.id(), 0, 1).getFirst();
+        TestTenants.signIn(a.owner());
+        String aToken = a.apiToken();
+        String bToken = b.apiToken();
+        String redeem = """
+                {"code": "%s", "customerCode": "%s", "orderNo": "SO-X", "orderAmount": 100}""".formatted(code.code(),
+                code.customerCode());
+
+        api(post("/api/v1/coupons/redeem"), aToken, redeem).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("UNKNOWN_CODE"));
+        api(post("/api/v1/coupons/redeem"), aToken, redeem.replace(code.customerCode(), "A-1"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("UNKNOWN_CODE"));
+        api(post("/api/v1/coupons/redeem"), bToken, redeem).andExpect(status().isOk());
+        api(post("/api/v1/coupons/reverse"), aToken, "{\"orderNo\": \"SO-X\"}").andExpect(status().isNotFound());
+
+        TestTenants.signIn(b.owner());
+        assertThat(campaigns.codes(b.id(), campaign.id(), 0, 1).getFirst().uses()).isEqualTo(1);
+        TestTenants.signIn(a.owner());
+        assertThatThrownBy(() -> coupons.redeem(a.id(), new com.tierpilot.campaign.RedemptionRequest(code.code(),
+                code.customerCode(), "SO-Y", java.math.BigDecimal.TEN, null)))
+                .isInstanceOf(com.tierpilot.campaign.CouponRefusedException.class);
     }
 
     @Test

@@ -165,6 +165,36 @@ class I18nBundlesTest {
         for (String gender : new String[] {"M", "F"}) {
             used.add("rule.gender." + gender);
         }
+        for (var e : com.tierpilot.campaign.CampaignStatus.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.campaign.CampaignAction.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.campaign.DiscountType.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.campaign.CodeMode.values()) {
+            used.add(e.messageKey());
+        }
+        for (var e : com.tierpilot.campaign.RefusalReason.values()) {
+            used.add(e.messageKey());
+        }
+        for (String scheme : com.tierpilot.segmentation.AudienceQuery.SCHEMES) {
+            used.add("campaigns.scheme." + scheme);
+        }
+        for (String figure : new String[] {"members", "redemptions", "redemptionRate", "buyers", "buyerRate",
+                "orders", "revenue", "revenuePerMember", "discounts"}) {
+            used.add("campaigns.results." + figure);
+        }
+        for (String field : new String[] {"name", "goal", "include", "exclude", "rule", "holdout", "startsAt",
+                "endsAt", "actions", "discountType", "value", "threshold", "minSpend", "validFrom", "validTo",
+                "categories", "codeMode", "prefix", "sharedCode", "perCode", "perCustomer", "total"}) {
+            used.add("campaigns.field." + field);
+        }
+        for (String field : new String[] {"code", "customer", "orderNo", "category"}) {
+            used.add("campaigns.redeem." + field);
+        }
         for (String scheme : new String[] {"rfm", "abc", "lifecycle", "rule"}) {
             used.add("segmentation.tab." + scheme);
         }

@@ -1,0 +1,269 @@
+package com.tierpilot.campaign;
+
+import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.UserId;
+import com.tierpilot.campaign.persistence.CampaignStore;
+import com.tierpilot.campaign.persistence.CouponStore;
+import com.tierpilot.segmentation.Audiences;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Campaigns: drafts from the wizard, the audience preview, launch (which freezes the audience into target and
+ * control members and issues the coupon codes), cancel and complete, and the codes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Campaigns {
+
+    private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+    /** Length of the random part of a unique code: 31^8 ≈ 8.5 × 10^11 possible codes per prefix. */
+    static final int RANDOM_LENGTH = 8;
+    private static final int LAUNCH_ATTEMPTS = 3;
+
+    private final CampaignStore store;
+    private final CouponStore coupons;
+    private final Audiences audiences;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Campaigns(CampaignStore store, CouponStore coupons, Audiences audiences, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.store = store;
+        this.coupons = coupons;
+        this.audiences = audiences;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Saves a new draft. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public long create(TenantId tenant, UserId user, CampaignDraft draft) {
+        draft.validate();
+        if (draft.coupon() != null && draft.coupon().codeMode() == CodeMode.SHARED
+                && coupons.codeExists(tenant, draft.coupon().sharedCode())) {
+            throw new UserFacingException("campaigns.error.sharedCodeTaken", draft.coupon().sharedCode());
+        }
+        long id = store.insert(tenant, draft, user, clock.instant());
+        log.info("Campaign {} drafted in tenant {}", id, tenant.value());
+        return id;
+    }
+
+    /**
+     * The audience's size now, and its split into target and control. For a saved campaign the split is exactly the
+     * one launch would make (the hash needs the campaign's id); for a new draft the control size is the holdout
+     * share of the audience, rounded.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public AudiencePreview preview(TenantId tenant, CampaignDraft draft, @Nullable Long campaignId) {
+        if (draft.include().isEmpty()) {
+            return new AudiencePreview(0, 0, 0);
+        }
+        if (campaignId == null) {
+            int audience = audiences.count(tenant, draft.audience());
+            int control = Math.round(audience * draft.holdoutPercent() / 100f);
+            return new AudiencePreview(audience, audience - control, control);
+        }
+        int[] counts = new int[2];
+        audiences.forEachCustomer(tenant, draft.audience(), customer -> {
+            counts[0]++;
+            if (Holdout.isControl(campaignId, customer, draft.holdoutPercent())) {
+                counts[1]++;
+            }
+        });
+        return new AudiencePreview(counts[0], counts[0] - counts[1], counts[1]);
+    }
+
+    /** The saved campaign's audience now. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public AudiencePreview preview(TenantId tenant, long campaignId) {
+        Campaign c = require(tenant, campaignId);
+        if (c.launchedAt() != null) {
+            return new AudiencePreview(c.targetMembers() + c.controlMembers(), c.targetMembers(),
+                    c.controlMembers());
+        }
+        return preview(tenant, draftOf(c), campaignId);
+    }
+
+    /**
+     * Launches a draft: freezes its audience into members, holds out the control group by hash, and issues the
+     * coupon's codes to the target members (or the one shared code). Scheduled when it starts later, active now
+     * otherwise. Launching twice, or concurrently, launches once.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public Campaign launch(TenantId tenant, long campaignId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> launchOnce(tenant, campaignId));
+                log.info("Campaign {} launched in tenant {}", campaignId, tenant.value());
+                return require(tenant, campaignId);
+            } catch (DuplicateKeyException codeTaken) {
+                if (attempt == LAUNCH_ATTEMPTS) {
+                    throw codeTaken;
+                }
+                log.warn("Campaign {} in tenant {}: a generated code existed already, launching again",
+                        campaignId, tenant.value());
+            }
+        }
+    }
+
+    private void launchOnce(TenantId tenant, long campaignId) {
+        Campaign c = require(tenant, campaignId);
+        if (c.status() != CampaignStatus.DRAFT) {
+            throw new UserFacingException("campaigns.error.notDraft");
+        }
+        List<Long> audience = new ArrayList<>();
+        audiences.forEachCustomer(tenant, draftOf(c).audience(), audience::add);
+        if (audience.isEmpty()) {
+            throw new UserFacingException("campaigns.error.emptyAudience");
+        }
+        long[] members = new long[audience.size()];
+        boolean[] control = new boolean[members.length];
+        List<Long> targets = new ArrayList<>();
+        for (int i = 0; i < members.length; i++) {
+            members[i] = audience.get(i);
+            control[i] = Holdout.isControl(campaignId, members[i], c.holdoutPercent());
+            if (!control[i]) {
+                targets.add(members[i]);
+            }
+        }
+        Instant now = clock.instant();
+        CampaignStatus status = now.isBefore(c.startsAt()) ? CampaignStatus.SCHEDULED : CampaignStatus.ACTIVE;
+        if (!store.markLaunched(tenant, campaignId, status, now, targets.size(), members.length - targets.size())) {
+            throw new UserFacingException("campaigns.error.notDraft");
+        }
+        store.insertMembers(tenant, campaignId, members, control);
+        CouponTerms terms = c.coupon();
+        if (terms != null) {
+            long coupon = store.couponId(tenant, campaignId).orElseThrow();
+            if (terms.codeMode() == CodeMode.SHARED) {
+                List<@Nullable Long> nobody = Collections.singletonList(null);
+                coupons.insertCodes(tenant, coupon, List.of(terms.sharedCode()), nobody);
+            } else {
+                List<String> codes = new ArrayList<>(targets.size());
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                while (codes.size() < targets.size()) {
+                    String code = newCode(terms.prefix());
+                    if (seen.add(code)) {
+                        codes.add(code);
+                    }
+                }
+                coupons.insertCodes(tenant, coupon, codes, new ArrayList<>(targets));
+            }
+        }
+    }
+
+    /** A prefix and a random part from {@link CouponTerms#ALPHABET}: random, never sequential. */
+    String newCode(String prefix) {
+        StringBuilder code = new StringBuilder(prefix.length() + RANDOM_LENGTH).append(prefix);
+        for (int i = 0; i < RANDOM_LENGTH; i++) {
+            code.append(CouponTerms.ALPHABET.charAt(random.nextInt(CouponTerms.ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** Cancels a campaign that has not ended; its codes are refused from then on. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public void cancel(TenantId tenant, long campaignId) {
+        require(tenant, campaignId);
+        if (!store.changeStatus(tenant, campaignId, EnumSet.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED,
+                CampaignStatus.ACTIVE), CampaignStatus.CANCELLED)) {
+            throw new UserFacingException("campaigns.error.notRunning");
+        }
+        log.info("Campaign {} cancelled in tenant {}", campaignId, tenant.value());
+    }
+
+    /** Ends an active campaign now. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public void complete(TenantId tenant, long campaignId) {
+        Campaign c = require(tenant, campaignId);
+        if (c.status() != CampaignStatus.ACTIVE || !store.changeStatus(tenant, campaignId,
+                EnumSet.of(CampaignStatus.SCHEDULED, CampaignStatus.ACTIVE), CampaignStatus.COMPLETED)) {
+            throw new UserFacingException("campaigns.error.notRunning");
+        }
+        log.info("Campaign {} completed in tenant {}", campaignId, tenant.value());
+    }
+
+    public Optional<Campaign> find(TenantId tenant, long campaignId) {
+        return store.find(tenant, campaignId).map(this::asOfNow);
+    }
+
+    public List<Campaign> page(TenantId tenant, int offset, int limit) {
+        return store.page(tenant, offset, limit).stream().map(this::asOfNow).toList();
+    }
+
+    public int count(TenantId tenant) {
+        return store.count(tenant);
+    }
+
+    /** The campaign's codes, one page, in the order they were issued. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public List<CouponCode> codes(TenantId tenant, long campaignId, int offset, int limit) {
+        return store.couponId(tenant, campaignId).map(c -> coupons.codes(tenant, c, offset, limit))
+                .orElse(List.of());
+    }
+
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public int countCodes(TenantId tenant, long campaignId) {
+        return store.couponId(tenant, campaignId).map(c -> coupons.countCodes(tenant, c)).orElse(0);
+    }
+
+    /** Every code of the campaign, streamed, for the CSV export. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public void forEachCode(TenantId tenant, long campaignId, Consumer<CouponCode> consumer) {
+        store.couponId(tenant, campaignId).ifPresent(c -> coupons.forEachCode(tenant, c, consumer));
+    }
+
+    /** The codes a customer was given. */
+    public List<CustomerCoupon> codesOf(TenantId tenant, long customerId) {
+        return coupons.ofCustomer(tenant, customerId);
+    }
+
+    Campaign require(TenantId tenant, long campaignId) {
+        return find(tenant, campaignId).orElseThrow(() -> new NotFoundException("campaign"));
+    }
+
+    /** The campaign with the status it has now: a scheduled campaign is active from its start, and ends at its end. */
+    Campaign asOfNow(Campaign c) {
+        return new Campaign(c.id(), c.name(), c.goal(), statusAt(c, clock.instant()), c.include(), c.exclude(),
+                c.requiredRule(), c.holdoutPercent(), c.startsAt(), c.endsAt(), c.actions(), c.launchedAt(),
+                c.targetMembers(), c.controlMembers(), c.coupon());
+    }
+
+    static CampaignStatus statusAt(Campaign c, Instant now) {
+        return switch (c.status()) {
+            case SCHEDULED, ACTIVE -> !now.isBefore(c.endsAt()) ? CampaignStatus.COMPLETED
+                    : now.isBefore(c.startsAt()) ? CampaignStatus.SCHEDULED : CampaignStatus.ACTIVE;
+            default -> c.status();
+        };
+    }
+
+    private static CampaignDraft draftOf(Campaign c) {
+        return new CampaignDraft(c.name(), c.goal(), c.include(), c.exclude(), c.requiredRule(), c.holdoutPercent(),
+                c.startsAt(), c.endsAt(), c.actions(), c.coupon());
+    }
+}
