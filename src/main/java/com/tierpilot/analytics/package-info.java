@@ -1,5 +1,5 @@
 /** Dashboard read models and charts of the customer base. */
-@ApplicationModule(displayName = "Analytics", allowedDependencies = {"base", "customer"})
+@ApplicationModule(displayName = "Analytics", allowedDependencies = {"base", "customer", "segmentation"})
 @NullMarked
 package com.tierpilot.analytics;
 
