@@ -71,8 +71,15 @@ public final class DashboardCharts {
             categories.put("inverse", true);
         }
         ArrayNode values = JSON.arrayNode();
-        values.addObject().put("type", "value").put("name", customers);
-        values.addObject().put("type", "value").put("name", revenue).putObject("splitLine").put("show", false);
+        ObjectNode countAxis = values.addObject().put("type", "value");
+        ObjectNode moneyAxis = values.addObject().put("type", "value");
+        moneyAxis.putObject("splitLine").put("show", false);
+        if (!horizontal) {
+            // Beside the bars the legend names the axes; above them there is room to name them too.
+            countAxis.put("name", customers);
+            moneyAxis.put("name", revenue);
+            option.withObject("grid").put("top", 64);
+        }
         option.set(horizontal ? "yAxis" : "xAxis", categories);
         option.set(horizontal ? "xAxis" : "yAxis", values);
         ArrayNode series = option.putArray("series");
@@ -110,7 +117,7 @@ public final class DashboardCharts {
         ObjectNode markLine = line.putObject("markLine").put("symbol", "none");
         markLine.putObject("lineStyle").put("type", "dashed");
         markLine.putArray("data").addObject().put("yAxis", 80).putObject("label")
-                .put("formatter", labels.get("dashboard.pareto.line80"));
+                .put("formatter", labels.get("dashboard.pareto.line80")).put("position", "insideEndTop");
         ObjectNode top = line.putObject("markPoint").putArray("data").addObject()
                 .put("name", "top20").put("symbol", "pin").put("symbolSize", 44);
         top.putArray("coord").add(20).add(percent(snapshot.top20Share()));
@@ -129,8 +136,10 @@ public final class DashboardCharts {
         ArrayNode f = option.putObject("xAxis").put("type", "category")
                 .put("name", labels.get("dashboard.heatmap.frequency")).put("nameLocation", "middle")
                 .put("nameGap", 28).putArray("data");
-        ArrayNode r = option.putObject("yAxis").put("type", "category")
-                .put("name", labels.get("dashboard.heatmap.recency")).putArray("data");
+        ObjectNode yAxis = option.putObject("yAxis").put("type", "category")
+                .put("name", labels.get("dashboard.heatmap.recency"));
+        yAxis.putObject("nameTextStyle").put("align", "left");
+        ArrayNode r = yAxis.putArray("data");
         for (int score = 1; score <= 5; score++) {
             f.add("F" + score);
             r.add("R" + score);
@@ -148,7 +157,7 @@ public final class DashboardCharts {
                     .putArray("value").add(cell.frequencyScore() - 1).add(cell.recencyScore() - 1)
                     .add(cell.customers());
         }
-        option.withObject("grid").put("bottom", 70);
+        option.withObject("grid").put("bottom", 36);
         return option;
     }
 
@@ -174,8 +183,10 @@ public final class DashboardCharts {
                 .put("name", labels.get("dashboard.migration.to")).put("nameLocation", "middle").put("nameGap", 56);
         xAxis.putObject("axisLabel").put("interval", 0).put("rotate", 30);
         ArrayNode to = xAxis.putArray("data");
-        ArrayNode from = option.putObject("yAxis").put("type", "category").put("inverse", true)
-                .put("name", labels.get("dashboard.migration.from")).putArray("data");
+        ObjectNode yAxis = option.putObject("yAxis").put("type", "category").put("inverse", true)
+                .put("nameLocation", "start").put("name", labels.get("dashboard.migration.from"));
+        yAxis.putObject("nameTextStyle").put("align", "left");
+        ArrayNode from = yAxis.putArray("data");
         axis.forEach(k -> {
             to.add(segmentName(scheme, k));
             from.add(segmentName(scheme, k));
@@ -194,7 +205,8 @@ public final class DashboardCharts {
             }
             item.putArray("value").add(axis.indexOf(m.to())).add(axis.indexOf(m.from())).add(m.customers());
         }
-        option.withObject("grid").put("bottom", 100).put("left", 8);
+        yAxis.putObject("axisLabel").put("interval", 0);
+        option.withObject("grid").put("bottom", 64).put("left", 8);
         return option;
     }
 
@@ -209,7 +221,8 @@ public final class DashboardCharts {
                 .putArray("data");
         runs.values().forEach(d -> dates.add(d.toString()));
         option.putObject("yAxis").put("type", "value").put("name", labels.get("dashboard.series.customers"));
-        ArrayNode legend = option.putObject("legend").put("type", "scroll").put("top", 0).putArray("data");
+        ArrayNode legend = option.putObject("legend").put("type", "scroll").put("top", 0).put("right", 40)
+                .putArray("data");
         ArrayNode series = option.putArray("series");
         for (String segment : order(scheme)) {
             List<DashboardSnapshot.TrendPoint> points = snapshot.trend().stream()
@@ -249,14 +262,15 @@ public final class DashboardCharts {
     private ObjectNode base() {
         ObjectNode option = JSON.objectNode();
         option.put("animation", false);
-        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 24).put("top", 40)
+        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 24).put("top", 48)
                 .put("bottom", 8);
         return option;
     }
 
     private void visualMap(ObjectNode option, int max) {
         option.putObject("visualMap").put("min", 0).put("max", Math.max(max, 1)).put("calculable", true)
-                .put("orient", "horizontal").put("left", "center").put("bottom", 0).put("itemHeight", 120);
+                .put("orient", "vertical").put("right", 0).put("top", "middle").put("itemHeight", 120);
+        option.withObject("grid").put("right", 72);
     }
 
     /** The segments of a scheme in display order. */

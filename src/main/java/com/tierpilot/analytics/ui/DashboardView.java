@@ -95,6 +95,9 @@ public class DashboardView extends VerticalLayout {
             @Nullable Function<String, ObjectNode> perScheme) {
         var chart = new EChart(name);
         chart.setId("chart-" + name);
+        if (name.equals("migration")) {
+            chart.setHeight("28rem");
+        }
         chart.addChartClickListener(event -> openCustomers(event.getKey()));
         if (perScheme == null) {
             chart.setOption(Objects.requireNonNull(option));
