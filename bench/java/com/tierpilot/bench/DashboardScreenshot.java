@@ -42,9 +42,11 @@ public final class DashboardScreenshot {
             page.locator("#user-menu vaadin-menu-bar-item").first().click();
             page.getByText("Language").or(page.getByText("语言")).first().click();
             page.locator("#language-en").click();
+            page.waitForTimeout(2_000);
+            page.navigate(base + "/");
             page.waitForFunction("() => document.querySelectorAll('tp-chart').length >= 7 && [...document"
                     + ".querySelectorAll('tp-chart')].every(c => c.shadowRoot?.querySelector('svg path'))");
-            page.waitForTimeout(500);
+            page.waitForTimeout(1_000);
             page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
             System.out.println("Saved " + file.toAbsolutePath());
         }
