@@ -88,6 +88,24 @@ class DashboardViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void theChartsSpeakTheUsersLanguageAndOfferToSaveThemselvesAsPng() {
+        TestTenant chinese = tenants.signUp("图表公司", ZoneId.of("Asia/Shanghai"), SupportedLocales.CHINESE)
+                .signInAsOwner();
+        DashboardFixtures.tenBuyers(customers, chinese.id(), "Z", D);
+        segmentation.runNow(chinese.id(), D, RunTrigger.MANUAL);
+        openNewTab();
+
+        navigate(DashboardView.class);
+
+        EChart tiers = find(EChart.class).withId("chart-tiers").single();
+        assertThat(option("chart-tiers").at("/xAxis/data/0").asString()).isEqualTo("A 类 – 高价值");
+        assertThat(option("chart-tiers").at("/legend/data/0").asString()).isEqualTo("客户数");
+        assertThat(tiers.getElement().getProperty("locale")).isEqualTo("zh-CN");
+        assertThat(tiers.getElement().getProperty("saveLabel")).isEqualTo("保存为 PNG 图片");
+        assertThat(tiers.getElement().getProperty("fileName")).isEqualTo("tiers");
+    }
+
+    @Test
     void theMigrationMatrixAppearsAfterTheSecondRunAndSwitchesScheme() {
         segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
         segmentation.runNow(shop.id(), D.plusDays(30), RunTrigger.MANUAL);
