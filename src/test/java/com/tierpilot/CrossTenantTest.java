@@ -206,6 +206,11 @@ class CrossTenantTest extends SpringBrowserlessTest {
 
     @Test
     void theDashboardCountsOnlyTheTenantsOwnCustomers() {
+        TestTenants.signIn(b.owner());
+        segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        TestTenants.signIn(a.owner());
+        segmentation.runNow(a.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+
         navigate(DashboardView.class);
 
         Div customersCard = find(Div.class).withId("kpi-customers").single();

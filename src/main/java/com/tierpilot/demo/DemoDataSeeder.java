@@ -75,8 +75,15 @@ class DemoDataSeeder implements ApplicationRunner {
         logLogins();
         TenantId demo = provisioning.tenantOfLogin(OWNER).orElseThrow();
         if (segmentation.currentRun(demo).isEmpty()) {
-            // A demo shows its segments, churn list and predictions at once, not after the first night.
-            log.info("Demo Store: first recompute, {}", segmentation.runNow(demo, null, RunTrigger.MANUAL).state());
+            // A demo shows its segments, churn list and predictions at once, not after the first night; two earlier
+            // runs, four weeks apart, give the dashboard's trend and its moves between segments something to show.
+            LocalDate today = segmentation.today(demo);
+            for (int weeksAgo : new int[] {8, 4}) {
+                log.info("Demo Store: recompute as of {} weeks ago, {}", weeksAgo,
+                        segmentation.runNow(demo, today.minusWeeks(weeksAgo), RunTrigger.MANUAL).state());
+            }
+            log.info("Demo Store: recompute as of today, {}",
+                    segmentation.runNow(demo, null, RunTrigger.MANUAL).state());
         }
         String token = provisioning.replaceApiToken(demo, API_TOKEN_NAME).token();
         log.info("Demo API token: {}", token);

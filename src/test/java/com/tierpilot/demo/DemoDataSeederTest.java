@@ -75,7 +75,8 @@ class DemoDataSeederTest {
         assertThat(statistics.overview(demo, today)).as("a second start seeds nothing").isEqualTo(first);
         var run = segmentation.currentRun(demo).orElseThrow();
         assertThat(run.customers()).as("the demo is segmented at once").isEqualTo(2000);
-        assertThat(segmentation.runs(demo, 0, 10)).as("but only on its first start").hasSize(1);
+        assertThat(segmentation.runs(demo, 0, 10)).as("three runs, four weeks apart, but only on its first start")
+                .extracting(r -> r.asOf()).containsExactlyInAnyOrder(today.minusWeeks(8), today.minusWeeks(4), today);
         assertThat(predictions.model(demo).orElseThrow().asOf()).isEqualTo(run.asOf());
         assertThat(first.customers()).isEqualTo(2000);
         assertThat(first.orders()).isBetween(8_000L, 14_000L);

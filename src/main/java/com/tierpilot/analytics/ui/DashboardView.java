@@ -1,26 +1,39 @@
 package com.tierpilot.analytics.ui;
 
+import com.tierpilot.analytics.DashboardService;
+import com.tierpilot.analytics.DashboardSnapshot;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
-import com.tierpilot.customer.CustomerOverview;
-import com.tierpilot.customer.CustomerStatistics;
+import com.tierpilot.base.ui.chart.EChart;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The landing page after login. For now it shows the headline figures of the customer base; the segmentation charts
- * join it once tiers are computed.
+ * The landing page after login: the customer base as of the current segmentation run, in KPI cards and charts (tiers,
+ * RFM segments, Pareto curve, R x F heatmap, migration since the previous run, segment-size trend, lifecycle
+ * funnel). Everything comes from the read models stored at the end of the run ({@link DashboardService}); clicking a
+ * bar, cell, point or slice opens the customer list filtered to that group.
  */
 @Route("")
 @PageTitle("nav.dashboard")
@@ -28,25 +41,94 @@ import java.time.LocalDate;
 @PermitAll
 public class DashboardView extends VerticalLayout {
 
-    DashboardView(CustomerStatistics statistics, CurrentUser currentUser, Clock clock) {
-        TierPilotUser user = currentUser.require();
-        LocalDate today = LocalDate.now(clock.withZone(user.timeZone()));
-        CustomerOverview overview = statistics.overview(user.tenantId(), today);
+    private static final List<String> SCHEMES = List.of("RFM", "ABC", "LIFECYCLE");
 
+    DashboardView(DashboardService dashboards, CurrentUser currentUser) {
+        TierPilotUser user = currentUser.require();
+        addClassName("dashboard");
         add(new H2(getTranslation("dashboard.welcome", user.displayName())));
-        var kpis = new Div(
-                kpi("kpi-customers", "dashboard.kpi.customers", Formats.count(overview.customers(), getLocale())),
-                kpi("kpi-active", "dashboard.kpi.active", Formats.count(overview.activeCustomers(), getLocale())),
-                kpi("kpi-orders", "dashboard.kpi.orders", Formats.count(overview.orders(), getLocale())),
-                kpi("kpi-revenue", "dashboard.kpi.revenue",
-                        Formats.money(overview.revenue(), user.currency(), getLocale())));
-        kpis.addClassName("kpi-row");
-        add(kpis);
-        if (overview.customers() == 0) {
-            add(new Paragraph(getTranslation("dashboard.empty")));
-        } else {
-            add(new Paragraph(getTranslation("dashboard.window")));
+        Optional<DashboardSnapshot> current = dashboards.current(user.tenantId());
+        if (current.isEmpty()) {
+            var empty = new Paragraph(getTranslation("dashboard.noRun"));
+            empty.setId("dashboard-empty");
+            add(empty);
+            return;
         }
+        DashboardSnapshot snapshot = current.get();
+        var charts = new DashboardCharts(snapshot, this::getTranslation, getLocale(), user.currency());
+        NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
+        percent.setMaximumFractionDigits(1);
+        var kpis = new Div(
+                kpi("kpi-customers", "dashboard.kpi.customers", Formats.count(snapshot.customers(), getLocale())),
+                kpi("kpi-active", "dashboard.kpi.active", Formats.count(snapshot.activeCustomers(), getLocale())),
+                kpi("kpi-revenue", "dashboard.kpi.revenue",
+                        Formats.money(snapshot.revenue(), user.currency(), getLocale())),
+                kpi("kpi-tier-a", "dashboard.kpi.tierA", percent.format(snapshot.tierARevenueShare())));
+        kpis.addClassName("kpi-row");
+        var asOf = new Paragraph(getTranslation("dashboard.asOf",
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).format(snapshot.asOf())));
+        asOf.setId("dashboard-as-of");
+        asOf.addClassName("dashboard-as-of");
+        add(kpis, asOf);
+
+        var grid = new Div();
+        grid.addClassName("dashboard-charts");
+        grid.add(chartCard("tiers", charts.tiers(), null));
+        grid.add(chartCard("segments", charts.segments(), null));
+        grid.add(chartCard("pareto", charts.pareto(), null));
+        grid.add(chartCard("heatmap", charts.heatmap(), null));
+        if (charts.hasMigrations()) {
+            grid.add(chartCard("migration", null, charts::migration));
+        } else {
+            var none = new Paragraph(getTranslation("dashboard.migration.none"));
+            none.setId("migration-none");
+            grid.add(card("migration", none));
+        }
+        grid.add(chartCard("trend", null, charts::trend));
+        grid.add(chartCard("lifecycle", charts.lifecycle(), null));
+        add(grid);
+        setWidthFull();
+    }
+
+    /** A chart card; {@code perScheme} charts get a scheme selector and start on RFM. */
+    private Component chartCard(String name, @Nullable ObjectNode option,
+            @Nullable Function<String, ObjectNode> perScheme) {
+        var chart = new EChart(name);
+        chart.setId("chart-" + name);
+        if (name.equals("migration")) {
+            chart.setHeight("28rem");
+        }
+        chart.addChartClickListener(event -> openCustomers(event.getKey()));
+        if (perScheme == null) {
+            chart.setOption(Objects.requireNonNull(option));
+            return card(name, chart);
+        }
+        var scheme = new Select<String>();
+        scheme.setId("scheme-" + name);
+        scheme.setItems(SCHEMES);
+        scheme.setItemLabelGenerator(s -> getTranslation("dashboard.scheme." + s));
+        scheme.addValueChangeListener(event -> chart.setOption(perScheme.apply(event.getValue())));
+        scheme.setValue("RFM");
+        return card(name, scheme, chart);
+    }
+
+    private Component card(String name, Component... content) {
+        var title = new H3(getTranslation("dashboard.chart." + name));
+        var card = new Div(title);
+        card.add(content);
+        card.addClassName("chart-card");
+        card.setId("card-" + name);
+        return card;
+    }
+
+    /** Opens the customer list filtered by a chart key such as {@code rfm:champions}. */
+    private void openCustomers(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0 || colon == key.length() - 1) {
+            return;
+        }
+        getUI().ifPresent(ui -> ui.navigate("customers",
+                QueryParameters.of(key.substring(0, colon), key.substring(colon + 1))));
     }
 
     private Component kpi(String id, String labelKey, String value) {

@@ -1,0 +1,140 @@
+package com.tierpilot.analytics;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.segmentation.LifecycleStage;
+import com.tierpilot.segmentation.RfmSegment;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the dashboard of a tenant: the read models of its newest run that has them, and the stored segment sizes of
+ * its last runs. A handful of small indexed reads, whatever the number of customers and orders.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardService {
+
+    /** How many past runs the segment-size trend shows. */
+    static final int TREND_RUNS = 12;
+
+    private final JdbcClient jdbc;
+
+    DashboardService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The dashboard of the tenant's newest run with read models; empty before the first recompute. */
+    public Optional<DashboardSnapshot> current(TenantId tenant) {
+        long t = tenant.value();
+        return jdbc.sql("""
+                select run_id, as_of, previous_run_id, customers, active_customers, revenue, tier_a_revenue,
+                       top20_share
+                  from dashboard_run where tenant_id = ? order by run_id desc limit 1""")
+                .param(t)
+                .query((rs, i) -> {
+                    long run = rs.getLong(1);
+                    BigDecimal revenue = rs.getBigDecimal(6);
+                    BigDecimal tierA = rs.getBigDecimal(7);
+                    List<DashboardSnapshot.Segment> sizes = sizes(tenant, run);
+                    return new DashboardSnapshot(run, rs.getDate(2).toLocalDate(), rs.getObject(3, Long.class),
+                            rs.getInt(4), rs.getInt(5), revenue,
+                            revenue.signum() <= 0 ? 0 : tierA.doubleValue() / revenue.doubleValue(), rs.getDouble(8),
+                            ofScheme(sizes, "ABC", Comparator.comparing(DashboardSnapshot.Segment::key)),
+                            ofScheme(sizes, "RFM", Comparator.comparingInt(s -> rfmOrder(s.key()))),
+                            ofScheme(sizes, "LIFECYCLE", Comparator.comparingInt(s -> lifecycleOrder(s.key()))),
+                            pareto(tenant, run), heatmap(tenant, run), migrations(tenant, run), List.of());
+                })
+                .optional()
+                .map(snapshot -> withTrend(tenant, snapshot));
+    }
+
+    private List<DashboardSnapshot.Segment> sizes(TenantId tenant, long run) {
+        return jdbc.sql("select scheme, segment, customers, revenue from segment_size where tenant_id = ?"
+                + " and run_id = ? and scheme in ('ABC', 'RFM', 'LIFECYCLE')")
+                .params(tenant.value(), run)
+                .query((rs, i) -> new DashboardSnapshot.Segment(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+
+    private static List<DashboardSnapshot.Segment> ofScheme(List<DashboardSnapshot.Segment> sizes, String scheme,
+            Comparator<DashboardSnapshot.Segment> order) {
+        return sizes.stream().filter(s -> s.scheme().equals(scheme)).sorted(order).toList();
+    }
+
+    private List<DashboardSnapshot.ParetoPoint> pareto(TenantId tenant, long run) {
+        return jdbc.sql("select customer_share, revenue_share from dashboard_pareto where tenant_id = ?"
+                + " and run_id = ? order by point")
+                .params(tenant.value(), run)
+                .query((rs, i) -> new DashboardSnapshot.ParetoPoint(rs.getDouble(1), rs.getDouble(2)))
+                .list();
+    }
+
+    private List<DashboardSnapshot.RfCell> heatmap(TenantId tenant, long run) {
+        return jdbc.sql("select r_score, f_score, rfm_segment, customers, monetary from dashboard_rf_cell"
+                + " where tenant_id = ? and run_id = ? order by r_score, f_score")
+                .params(tenant.value(), run)
+                .query((rs, i) -> new DashboardSnapshot.RfCell(rs.getInt(1), rs.getInt(2), rs.getString(3),
+                        rs.getInt(4), rs.getBigDecimal(5).divide(BigDecimal.valueOf(rs.getInt(4)), 2,
+                                RoundingMode.HALF_UP)))
+                .list();
+    }
+
+    private List<DashboardSnapshot.Migration> migrations(TenantId tenant, long run) {
+        return jdbc.sql("select scheme, from_segment, to_segment, customers from dashboard_migration"
+                + " where tenant_id = ? and run_id = ? order by scheme, from_segment, to_segment")
+                .params(tenant.value(), run)
+                .query((rs, i) -> new DashboardSnapshot.Migration(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    /** Adds the segment sizes of the tenant's last {@link #TREND_RUNS} succeeded runs up to the snapshot's. */
+    private DashboardSnapshot withTrend(TenantId tenant, DashboardSnapshot s) {
+        Map<Long, LocalDate> runs = new HashMap<>();
+        jdbc.sql("select id, as_of from segmentation_run where tenant_id = ? and status = 'SUCCEEDED' and id <= ?"
+                + " order by id desc limit " + TREND_RUNS)
+                .params(tenant.value(), s.runId())
+                .query(rs -> {
+                    runs.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+                });
+        List<DashboardSnapshot.TrendPoint> trend = new ArrayList<>();
+        if (!runs.isEmpty()) {
+            jdbc.sql("select run_id, scheme, segment, customers from segment_size where tenant_id = ?"
+                    + " and run_id between ? and ? and scheme in ('ABC', 'RFM', 'LIFECYCLE') order by run_id")
+                    .params(tenant.value(), Collections.min(runs.keySet()), Collections.max(runs.keySet()))
+                    .query(rs -> {
+                        LocalDate asOf = runs.get(rs.getLong(1));
+                        if (asOf != null) {
+                            trend.add(new DashboardSnapshot.TrendPoint(rs.getLong(1), asOf, rs.getString(2),
+                                    rs.getString(3), rs.getInt(4)));
+                        }
+                    });
+        }
+        return new DashboardSnapshot(s.runId(), s.asOf(), s.previousRunId(), s.customers(), s.activeCustomers(),
+                s.revenue(), s.tierARevenueShare(), s.top20Share(), s.abc(), s.rfm(), s.lifecycle(), s.pareto(),
+                s.heatmap(), s.migrations(), List.copyOf(trend));
+    }
+
+    private static int rfmOrder(String key) {
+        return Arrays.stream(RfmSegment.values()).filter(s -> s.key().equals(key)).findFirst()
+                .map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+
+    private static int lifecycleOrder(String key) {
+        return Arrays.stream(LifecycleStage.values()).filter(s -> s.key().equals(key)).findFirst()
+                .map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+}
