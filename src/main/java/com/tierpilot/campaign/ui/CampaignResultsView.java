@@ -5,6 +5,7 @@ import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
+import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignReporting;
 import com.tierpilot.campaign.CampaignResults;
@@ -35,8 +36,8 @@ import java.util.function.Function;
 
 /**
  * A launched campaign's results, target against control: the figures in a table, the lifts with their 95%
- * confidence intervals, the discount cost and the ROI, and their CSV export. The chart goes into
- * {@code campaign-results-chart} once the shared chart component lands.
+ * confidence intervals, the discount cost and the ROI, charts of target against control (the shared chart
+ * component), and their CSV export.
  */
 @Route("campaigns/:id/results")
 @PageTitle("campaigns.detail.results")
@@ -123,9 +124,16 @@ public class CampaignResultsView extends VerticalLayout implements BeforeEnterOb
         var roi = new Paragraph(r.roi() == null ? getTranslation("campaigns.results.noRoi")
                 : getTranslation("campaigns.results.roi", percent.format(r.roi())));
         roi.setId("campaign-roi");
-        // The hook for the shared ECharts component (target against control, per figure).
-        var chart = new Div();
-        chart.setId("campaign-results-chart");
+        var rates = new EChart("campaign-" + c.id() + "-rates");
+        rates.setId("campaign-results-chart");
+        rates.setOption(ResultsChart.rates(r, this::getTranslation));
+        rates.setHeight("18rem");
+        var perMember = new EChart("campaign-" + c.id() + "-revenue");
+        perMember.setId("campaign-results-revenue-chart");
+        perMember.setOption(ResultsChart.revenue(r, this::getTranslation, me.currency()));
+        perMember.setHeight("18rem");
+        var chart = new Div(rates, perMember);
+        chart.addClassName("campaign-results-charts");
         var export = new Anchor(exportCsv(c), getTranslation("campaigns.results.export"));
         export.setId("campaign-results-export");
         add(conversion, revenue, incremental, cost, roi, chart, export);

@@ -125,6 +125,11 @@ class CampaignViewsTest extends BrowserlessViewTest {
         Grid<CampaignResultsView.Row> figures = find(Grid.class).withId("campaign-results").single();
         assertThat(test(figures).getRow(1).target()).isEqualTo("1");
         assertThat(find(Paragraph.class).withId("campaign-discount-cost").single().getText()).contains("20.00");
+        var rates = find(com.tierpilot.base.ui.chart.EChart.class).withId("campaign-results-chart").single();
+        assertThat(rates.getOption()).as("the chart compares target and control in the user's language")
+                .contains("\"Target\"", "\"Control\"", "\"Redemption rate\"");
+        assertThat(find(com.tierpilot.base.ui.chart.EChart.class).withId("campaign-results-revenue-chart").exists())
+                .isTrue();
 
         navigate("customers/" + code.customerCode(), CustomerDetailView.class);
         Grid<?> coupons = find(Grid.class).withId("customer-coupon-grid").single();
