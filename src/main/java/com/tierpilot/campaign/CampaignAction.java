@@ -1,12 +1,13 @@
 package com.tierpilot.campaign;
 
 /**
- * What a campaign does for its target members. Only {@link #COUPON} is available now; the others are the hooks for
- * the loyalty and follow-up modules, which will act on a launched campaign's target members.
+ * What a campaign does for its target members: a coupon; double loyalty points on their purchases while the campaign
+ * runs (booked by the loyalty module's nightly run, see {@link PointsCampaigns}); a revisit plan is reserved for the
+ * follow-up module.
  */
 public enum CampaignAction {
     COUPON(true),
-    LOYALTY_REWARD(false),
+    LOYALTY_REWARD(true),
     REVISIT_PLAN(false);
 
     private final boolean available;

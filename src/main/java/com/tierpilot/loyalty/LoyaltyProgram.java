@@ -3,11 +3,15 @@ package com.tierpilot.loyalty;
 import com.tierpilot.base.ConflictException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
+import com.tierpilot.campaign.PointsCampaigns;
 import com.tierpilot.loyalty.persistence.ProgramStore;
 import com.tierpilot.loyalty.persistence.ProgramStore.EarnOrder;
+import com.tierpilot.tenant.TenantService;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The loyalty programme: its earn rules, and the night's bookings. Each night, the orders since {@code earnFrom}
  * that have not earned yet earn points (refunds take them back), birthdays get their bonus, and expired points
- * leave the balance. Every booking goes through the ledger with its own idempotency key (order:, refund:,
+ * leave the balance. Target members of a double-points campaign earn the order's points once more (reason CAMPAIGN)
+ * for orders placed while it runs. Every booking goes through the ledger with its own idempotency key (order:, refund:,
  * birthday:, expiry:), so a night that runs twice books nothing twice.
  */
 @Service
@@ -31,11 +36,16 @@ public class LoyaltyProgram {
 
     private final ProgramStore store;
     private final PointsLedger ledger;
+    private final PointsCampaigns campaigns;
+    private final TenantService tenants;
     private final Clock clock;
 
-    LoyaltyProgram(ProgramStore store, PointsLedger ledger, Clock clock) {
+    LoyaltyProgram(ProgramStore store, PointsLedger ledger, PointsCampaigns campaigns, TenantService tenants,
+            Clock clock) {
         this.store = store;
         this.ledger = ledger;
+        this.campaigns = campaigns;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -95,6 +105,9 @@ public class LoyaltyProgram {
         }
         List<EarnOrder> orders = new ArrayList<>();
         store.unbookedOrders(tenant, rules.earnFrom(), today, orders::add);
+        ZoneId zone = tenants.profile(tenant).timeZone();
+        List<PointsCampaigns.Bonus> bonuses = orders.isEmpty() ? List.of() : campaigns.overlapping(tenant,
+                rules.earnFrom().atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
         int earned = 0;
         int refunds = 0;
         for (EarnOrder o : orders) {
@@ -110,10 +123,18 @@ public class LoyaltyProgram {
             } else {
                 int points = rules.pointsFor(o.amount(), o.category(), o.channel());
                 if (points > 0) {
+                    LocalDate expires = rules.expiryMode().lastValidDay(o.orderDate(), rules.expiryMonths());
                     ledger.award(tenant, o.customerId(), points, PointsReason.ORDER, o.orderNo(),
-                            "order:" + o.orderNo(), rules.expiryMode().lastValidDay(o.orderDate(),
-                                    rules.expiryMonths()));
+                            "order:" + o.orderNo(), expires);
                     earned++;
+                    Instant at = o.orderedAt().atZone(zone).toInstant();
+                    for (PointsCampaigns.Bonus bonus : bonuses) {
+                        if (bonus.covers(o.customerId(), at)) {
+                            ledger.award(tenant, o.customerId(), points * (PointsCampaigns.MULTIPLIER - 1),
+                                    PointsReason.CAMPAIGN, o.orderNo(), "campaign:" + bonus.campaignId() + ":"
+                                            + o.orderNo(), expires);
+                        }
+                    }
                 }
             }
         }

@@ -42,6 +42,12 @@ class LoyaltyProgramTest {
     PointsLedger ledger;
     @Autowired
     LedgerStore store;
+    @Autowired
+    com.tierpilot.segmentation.SegmentationService segmentation;
+    @Autowired
+    com.tierpilot.campaign.Campaigns campaigns;
+    @Autowired
+    java.time.Clock clock;
 
     TestTenant shop;
     long member;
@@ -136,6 +142,32 @@ class LoyaltyProgramTest {
         assertThatThrownBy(() -> program.save(shop.id(), new LoyaltyRules(true, BigDecimal.TEN, 0, ExpiryMode.NONE,
                 null, START, List.of(), saved.version()))).isInstanceOf(ConflictException.class);
         assertThat(program.rules(shop.id()).pointsPerUnit()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aDoublePointsCampaignDoublesTheTargetMembersOrdersWhileItRuns() {
+        var fixtures = new com.tierpilot.campaign.CampaignFixtures(customers, segmentation, campaigns, clock);
+        fixtures.atRiskCustomers(shop.id(), "P", 4);
+        java.time.Instant now = clock.instant();
+        long campaign = campaigns.create(shop.id(), shop.owner().userId(), new com.tierpilot.campaign.CampaignDraft(
+                "Double points for at risk", "Win back", List.of("LIFECYCLE:at_risk"), List.of(), null, 0,
+                now.minus(java.time.Duration.ofMinutes(1)), now.plus(java.time.Duration.ofDays(30)),
+                java.util.EnumSet.of(com.tierpilot.campaign.CampaignAction.LOYALTY_REWARD), null));
+        campaigns.launch(shop.id(), campaign);
+        LocalDate today = LocalDate.now(clock.withZone(com.tierpilot.campaign.CampaignFixtures.SHANGHAI));
+        save(new LoyaltyRules(true, BigDecimal.ONE, 0, ExpiryMode.NONE, null, today, List.of(), -1));
+        customers.upsertOrders(shop.id(), List.of(
+                fixtures.orderAfter("P1-NOW", "P1", java.time.Duration.ofMinutes(1), "100"),
+                fixtures.orderAfter("M1-NOW", "M1", java.time.Duration.ofMinutes(1), "100")));
+
+        program.night(shop.id(), today.plusDays(1));
+        program.night(shop.id(), today.plusDays(1));
+
+        long p1 = queries.byCode(shop.id(), "P1").orElseThrow().id();
+        assertThat(ledger.balance(shop.id(), p1).points()).as("a target member: twice the points").isEqualTo(200);
+        assertThat(ledger.latest(shop.id(), p1, 5)).extracting(PointsEntry::reason)
+                .containsExactlyInAnyOrder(PointsReason.ORDER, PointsReason.CAMPAIGN);
+        assertThat(ledger.balance(shop.id(), member).points()).as("not in the campaign").isEqualTo(100);
     }
 
     private LoyaltyRules save(LoyaltyRules rules) {

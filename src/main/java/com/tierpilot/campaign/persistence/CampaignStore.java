@@ -82,6 +82,15 @@ public class CampaignStore {
                 .params(tenant.value(), id).query((rs, i) -> campaign(rs)).optional();
     }
 
+    /** Launched, not cancelled campaigns with the double-points action whose window overlaps from–to. */
+    public List<Campaign> pointsCampaigns(TenantId tenant, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? and c.launched_at is not null"
+                + " and c.status <> 'CANCELLED' and c.actions like ? and c.starts_at < ? and c.ends_at > ?"
+                + " order by c.id").params(tenant.value(), "%" + CampaignAction.LOYALTY_REWARD.name() + "%",
+                        java.sql.Timestamp.from(to), java.sql.Timestamp.from(from))
+                .query((rs, i) -> campaign(rs)).list();
+    }
+
     /** The id of the coupon of a campaign, if it has one. */
     public Optional<Long> couponId(TenantId tenant, long campaignId) {
         return jdbc.sql("select id from coupon where tenant_id = ? and campaign_id = ?")

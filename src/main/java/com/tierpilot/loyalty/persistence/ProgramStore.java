@@ -69,8 +69,8 @@ public class ProgramStore {
     }
 
     /** An order that earns points, or takes them back (a refund). */
-    public record EarnOrder(long customerId, String orderNo, LocalDate orderDate, BigDecimal amount,
-            @Nullable String category, @Nullable String channel, boolean refund) {
+    public record EarnOrder(long customerId, String orderNo, java.time.LocalDateTime orderedAt, LocalDate orderDate,
+            BigDecimal amount, @Nullable String category, @Nullable String channel, boolean refund) {
     }
 
     /**
@@ -80,7 +80,8 @@ public class ProgramStore {
      */
     public void unbookedOrders(TenantId tenant, LocalDate from, LocalDate to, Consumer<EarnOrder> sink) {
         jdbc.query("""
-                select o.customer_id, o.order_no, o.order_date, o.amount, o.category, o.channel, o.status
+                select o.customer_id, o.order_no, o.order_date, o.amount, o.category, o.channel, o.status,
+                       o.ordered_at
                   from customer_order o
                  where o.tenant_id = ? and o.order_date >= ? and o.order_date <= ?
                    and ((o.status = 'COMPLETED' and o.amount > 0 and not exists (select 1 from loyalty_entry e
@@ -88,7 +89,8 @@ public class ProgramStore {
                      or ((o.status = 'REFUNDED' or o.amount < 0) and not exists (select 1 from loyalty_entry e
                           where e.tenant_id = o.tenant_id and e.idempotency_key = concat('refund:', o.order_no))))
                  order by o.ordered_at, o.id""", (RowCallbackHandler) rs -> sink.accept(new EarnOrder(
-                        rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
+                        rs.getLong(1), rs.getString(2), rs.getObject(8, java.time.LocalDateTime.class),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
                         rs.getString(5), rs.getString(6), !"COMPLETED".equals(rs.getString(7))
                                 || rs.getBigDecimal(4).signum() < 0)),
                 tenant.value(), Date.valueOf(from), Date.valueOf(to));
