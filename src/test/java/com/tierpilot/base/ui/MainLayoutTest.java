@@ -43,7 +43,7 @@ class MainLayoutTest extends BrowserlessViewTest {
         navigate(DashboardView.class);
 
         assertThat(menuLabels()).containsExactly("Dashboard", "Customers", "Churn list", "Import", "Segments",
-                "Segmentation settings", "Churn prediction", "Users", "Settings");
+                "Segmentation settings", "Churn prediction", "Nightly runs", "Users", "Settings");
         assertThat(find(Span.class).withId("tenant-name").single().getText()).isEqualTo("Menu Co");
         assertThat(find(H1.class).withText("Dashboard").exists()).isTrue();
         assertThat(tenant.owner().role()).isEqualTo(Role.OWNER);
@@ -66,7 +66,7 @@ class MainLayoutTest extends BrowserlessViewTest {
 
         navigate(DashboardView.class);
 
-        assertThat(menuLabels()).containsExactly("仪表盘", "客户", "流失名单", "数据导入", "客户分群", "分层设置", "流失预测", "用户管理", "设置");
+        assertThat(menuLabels()).containsExactly("仪表盘", "客户", "流失名单", "数据导入", "客户分群", "分层设置", "流失预测", "夜间计算", "用户管理", "设置");
     }
 
     @Test
