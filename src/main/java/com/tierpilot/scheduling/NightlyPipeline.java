@@ -104,6 +104,7 @@ public class NightlyPipeline {
 
     private long open(TenantId tenant, RunTrigger trigger, boolean recovering) {
         Instant giveUp = clock.instant().plus(RECOVERY_WAIT);
+        boolean waiting = false;
         while (true) {
             try {
                 return segmentation.openRun(tenant, null, trigger);
@@ -112,7 +113,10 @@ public class NightlyPipeline {
                 if (!recovering || clock.instant().isAfter(giveUp)) {
                     throw running;
                 }
-                log.info("Recovered nightly run waits for the dead node's recompute to go stale");
+                if (!waiting) {
+                    log.info("Recovered nightly run waits for the dead node's recompute to go stale");
+                    waiting = true;
+                }
                 sleep(Duration.ofSeconds(2));
             }
         }
