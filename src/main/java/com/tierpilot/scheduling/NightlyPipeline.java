@@ -127,7 +127,8 @@ public class NightlyPipeline {
             Instant started = clock.instant();
             long nightly = store.start(tenant, trigger, attempt, node, started);
             store.link(tenant, nightly, run);
-            var context = new NightlyStep.PipelineContext(run, trigger, attempt);
+            var context = new NightlyStep.PipelineContext(run, segmentation.run(tenant, run).asOf(), trigger,
+                    attempt);
             List<String> done = new ArrayList<>();
             String error = null;
             for (NightlyStep step : steps) {

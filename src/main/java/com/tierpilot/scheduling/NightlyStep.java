@@ -16,6 +16,7 @@ public interface NightlyStep {
     String run(TenantId tenant, PipelineContext context);
 
     /** What a step knows of the run it belongs to. */
-    record PipelineContext(long segmentationRunId, com.tierpilot.segmentation.RunTrigger trigger, int attempt) {
+    record PipelineContext(long segmentationRunId, java.time.LocalDate asOf,
+            com.tierpilot.segmentation.RunTrigger trigger, int attempt) {
     }
 }

@@ -130,7 +130,8 @@ class NightlyScheduleTest {
             assertThat(run.customers()).isEqualTo(1);
             assertThat(run.node()).isNotBlank();
             awaitSteps(tenant.id(), run.id());
-            assertThat(pipeline.steps(tenant.id(), List.of(run.id())).get(run.id())).startsWith("recompute: OK");
+            assertThat(pipeline.steps(tenant.id(), List.of(run.id())).get(run.id())).startsWith("recompute: OK")
+                    .contains("; prediction: OK");
         } finally {
             scheduler.standby();
         }
