@@ -133,6 +133,7 @@ public class NightlyPipeline {
             String error = null;
             for (NightlyStep step : steps) {
                 long t0 = System.nanoTime();
+                MDC.put("tenantId", tenant.toString()); // a step may have cleared it (the recompute does)
                 try {
                     String detail = step.run(tenant, context);
                     done.add(step.name() + ": OK, " + millis(t0) + " ms, " + detail);
@@ -143,6 +144,7 @@ public class NightlyPipeline {
                     break;
                 }
             }
+            MDC.put("tenantId", tenant.toString());
             Instant finished = clock.instant();
             store.finish(tenant, nightly, error == null, String.join("; ", done), error, finished);
             if (error != null) {

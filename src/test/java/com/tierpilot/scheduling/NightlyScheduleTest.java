@@ -15,6 +15,8 @@ import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import com.tierpilot.tenant.TenantService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,6 +33,7 @@ import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 
 @IntegrationTest
 class NightlyScheduleTest {
@@ -56,6 +59,10 @@ class NightlyScheduleTest {
     Scheduler scheduler;
     @Autowired
     MutableClock clock;
+    @Autowired
+    SchedulerHealth health;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void resetClockAndSignOut() {
@@ -205,6 +212,28 @@ class NightlyScheduleTest {
 
         assertThat(scheduler.checkExists(TenantSchedules.jobKey(tenant.id()))).isTrue();
         assertThat(schedules.schedule(tenant.id()).runAt()).isEqualTo(LocalTime.of(2, 0));
+    }
+
+    @Test
+    void healthReportsTheSchedulerAndAMetricGivesEachTenantsLastSuccessfulRun() throws Exception {
+        TestTenant tenant = tenants.signUp("Metric Co", SHANGHAI, SupportedLocales.ENGLISH);
+        Gauge gauge = meters.find(LastSuccessGauge.NAME).tag("tenant", tenant.id().toString()).gauge();
+        assertThat(gauge).isNotNull();
+        assertThat(gauge.value()).as("never recomputed").isZero();
+
+        assertThat(health.health().getStatus()).as("the suite's scheduler is in standby").isEqualTo(Status.DOWN);
+        scheduler.start();
+        try {
+            var up = health.health();
+            assertThat(up.getStatus()).isEqualTo(Status.UP);
+            assertThat(up.getDetails()).containsEntry("clustered", true).containsEntry("standby", false);
+        } finally {
+            scheduler.standby();
+        }
+
+        RunStatus run = segmentation.runNow(tenant.id(), null, RunTrigger.MANUAL);
+        clock.advance(Duration.ofMinutes(2)); // past the gauge's one-minute cache
+        assertThat(gauge.value()).isEqualTo((double) run.finishedAt().getEpochSecond());
     }
 
     /** Another recompute of the tenant holds its slot now (on the moved clock), so the nightly run cannot start. */
