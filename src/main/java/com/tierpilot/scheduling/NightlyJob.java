@@ -28,6 +28,9 @@ class NightlyJob implements Job {
         int attempt = data.containsKey(TenantSchedules.ATTEMPT) ? data.getInt(TenantSchedules.ATTEMPT) : 1;
         RunTrigger trigger = data.containsKey(TenantSchedules.TRIGGER)
                 ? RunTrigger.valueOf(data.getString(TenantSchedules.TRIGGER)) : RunTrigger.SCHEDULE;
-        pipeline.runScheduled(tenant, trigger, attempt, context.isRecovering());
+        NightlyPipeline.Resume resume = data.containsKey(TenantSchedules.RESUME_RUN)
+                ? new NightlyPipeline.Resume(data.getLong(TenantSchedules.RESUME_RUN),
+                        data.getString(TenantSchedules.RESUME_STEP)) : null;
+        pipeline.runScheduled(tenant, trigger, attempt, context.isRecovering(), resume);
     }
 }

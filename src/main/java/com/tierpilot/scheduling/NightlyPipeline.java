@@ -72,7 +72,7 @@ public class NightlyPipeline {
     public long start(TenantId tenant) {
         long run = segmentation.openRun(tenant, null, RunTrigger.MANUAL);
         try {
-            executor.execute(() -> runOpened(tenant, run, RunTrigger.MANUAL, 1));
+            executor.execute(() -> runOpened(tenant, run, RunTrigger.MANUAL, 1, null));
         } catch (RejectedExecutionException busy) {
             throw new UserFacingException("segmentation.error.busy");
         }
@@ -81,10 +81,16 @@ public class NightlyPipeline {
 
     /**
      * A firing of the tenant's job (the nightly trigger, a retry, a catch-up, or a job recovered from a dead node):
-     * runs the whole pipeline in this thread.
+     * runs the whole pipeline in this thread. A retry of a run whose recompute succeeded and a later step failed
+     * ({@code resume}) runs only the steps from the failed one on, on the same recompute, if it is still current.
      */
-    public Outcome runScheduled(TenantId tenant, RunTrigger trigger, int attempt, boolean recovering) {
+    public Outcome runScheduled(TenantId tenant, RunTrigger trigger, int attempt, boolean recovering,
+            @Nullable Resume resume) {
         try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenantId", tenant.toString())) {
+            if (resume != null && segmentation.currentRun(tenant).map(RunStatus::id)
+                    .filter(current -> current == resume.segmentationRun()).isPresent()) {
+                return runOpened(tenant, resume.segmentationRun(), trigger, attempt, resume.step());
+            }
             long run;
             try {
                 run = open(tenant, trigger, recovering);
@@ -92,9 +98,9 @@ public class NightlyPipeline {
                 long nightly = store.start(tenant, trigger, attempt, node, clock.instant());
                 log.error("Nightly run (attempt {}) could not start", attempt, e);
                 store.finish(tenant, nightly, false, "", String.valueOf(e.getMessage()), clock.instant());
-                return afterFailure(tenant, nightly, attempt, String.valueOf(e.getMessage()));
+                return afterFailure(tenant, nightly, attempt, String.valueOf(e.getMessage()), null);
             }
-            Outcome outcome = runOpened(tenant, run, trigger, attempt);
+            Outcome outcome = runOpened(tenant, run, trigger, attempt, null);
             if (trigger == RunTrigger.SCHEDULE && attempt == 1) {
                 schedules.planDstCatchUp(tenant);
             }
@@ -122,7 +128,7 @@ public class NightlyPipeline {
         }
     }
 
-    private Outcome runOpened(TenantId tenant, long run, RunTrigger trigger, int attempt) {
+    private Outcome runOpened(TenantId tenant, long run, RunTrigger trigger, int attempt, @Nullable String fromStep) {
         try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenantId", tenant.toString())) {
             Instant started = clock.instant();
             long nightly = store.start(tenant, trigger, attempt, node, started);
@@ -131,7 +137,13 @@ public class NightlyPipeline {
                     attempt);
             List<String> done = new ArrayList<>();
             String error = null;
+            Resume resume = null;
+            boolean reached = fromStep == null;
             for (NightlyStep step : steps) {
+                reached |= step.name().equals(fromStep);
+                if (!reached) {
+                    continue;
+                }
                 long t0 = System.nanoTime();
                 MDC.put("tenantId", tenant.toString()); // a step may have cleared it (the recompute does)
                 try {
@@ -141,6 +153,8 @@ public class NightlyPipeline {
                     log.error("Nightly step {} of run {} failed (attempt {})", step.name(), run, attempt, e);
                     done.add(step.name() + ": FAILED, " + millis(t0) + " ms");
                     error = step.name() + ": " + e.getMessage();
+                    // The recompute is published once its step succeeded: a retry resumes at the failed step.
+                    resume = step == steps.getFirst() ? null : new Resume(run, step.name());
                     break;
                 }
             }
@@ -148,7 +162,7 @@ public class NightlyPipeline {
             Instant finished = clock.instant();
             store.finish(tenant, nightly, error == null, String.join("; ", done), error, finished);
             if (error != null) {
-                return trigger == RunTrigger.SCHEDULE ? afterFailure(tenant, nightly, attempt, error)
+                return trigger == RunTrigger.SCHEDULE ? afterFailure(tenant, nightly, attempt, error, resume)
                         : new Outcome(nightly, false, null);
             }
             checkSpeed(tenant, run, nightly, Duration.between(started, finished));
@@ -156,11 +170,11 @@ public class NightlyPipeline {
         }
     }
 
-    private Outcome afterFailure(TenantId tenant, long nightly, int attempt, String error) {
+    private Outcome afterFailure(TenantId tenant, long nightly, int attempt, String error, @Nullable Resume resume) {
         Instant now = clock.instant();
         var retry = RetryPolicy.nextAttempt(attempt, now);
         if (retry.isPresent()) {
-            schedules.once(tenant, "retry", retry.get(), RunTrigger.SCHEDULE, attempt + 1);
+            schedules.once(tenant, "retry", retry.get(), RunTrigger.SCHEDULE, attempt + 1, resume);
             log.warn("Nightly run failed (attempt {}); retrying at {}", attempt, retry.get());
             return new Outcome(nightly, false, retry.get());
         }
@@ -192,6 +206,10 @@ public class NightlyPipeline {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the tenant's slot", e);
         }
+    }
+
+    /** Where a retry picks up: the recompute run that was published, and the step that failed after it. */
+    public record Resume(long segmentationRun, String step) {
     }
 
     /** How a pipeline run ended, and when it is tried again if it failed. */

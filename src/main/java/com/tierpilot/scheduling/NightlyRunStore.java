@@ -46,14 +46,15 @@ class NightlyRunStore {
                         Timestamp.from(now), tenant.value(), nightlyRun).update();
     }
 
-    /** The steps of the given recompute runs, by recompute run id. */
+    /** The steps of the given recompute runs, by recompute run id (of a resumed run: its last pipeline run). */
     Map<Long, String> stepsOf(TenantId tenant, List<Long> segmentationRuns) {
         if (segmentationRuns.isEmpty()) {
             return Map.of();
         }
         return jdbc.sql("""
                 select segmentation_run_id, steps from nightly_run
-                 where tenant_id = :tenant and segmentation_run_id in (:runs) and steps is not null""")
+                 where tenant_id = :tenant and segmentation_run_id in (:runs) and steps is not null
+                 order by id""")
                 .param("tenant", tenant.value()).param("runs", segmentationRuns)
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b));

@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.TimeZone;
+import org.jspecify.annotations.Nullable;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -53,6 +54,8 @@ public class TenantSchedules {
     static final String TENANT = "tenantId";
     static final String ATTEMPT = "attempt";
     static final String TRIGGER = "trigger";
+    static final String RESUME_RUN = "resumeRun";
+    static final String RESUME_STEP = "resumeStep";
 
     private static final Logger log = LoggerFactory.getLogger(TenantSchedules.class);
 
@@ -109,10 +112,20 @@ public class TenantSchedules {
 
     /** Puts one extra run of the tenant's pipeline on the schedule at {@code at} (a retry, a catch-up, run now). */
     void once(TenantId tenant, String name, Instant at, RunTrigger trigger, int attempt) {
-        Trigger once = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(name + "-" + tenant.value(),
+        once(tenant, name, at, trigger, attempt, null);
+    }
+
+    /** The same, for a retry that resumes at the step that failed (see {@link NightlyPipeline.Resume}). */
+    void once(TenantId tenant, String name, Instant at, RunTrigger trigger, int attempt,
+            NightlyPipeline.@Nullable Resume resume) {
+        var builder = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(name + "-" + tenant.value(),
                 GROUP)).forJob(jobKey(tenant)).usingJobData(ATTEMPT, attempt).usingJobData(TRIGGER, trigger.name())
                 .startAt(Date.from(at))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow());
+        if (resume != null) {
+            builder.usingJobData(RESUME_RUN, resume.segmentationRun()).usingJobData(RESUME_STEP, resume.step());
+        }
+        Trigger once = builder.build();
         try {
             ensureJob(tenant);
             if (scheduler.checkExists(once.getKey())) {

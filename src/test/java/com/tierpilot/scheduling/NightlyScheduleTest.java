@@ -10,6 +10,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.FailingNightlyStep;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
@@ -151,7 +152,7 @@ class NightlyScheduleTest {
         TriggerKey retry = TriggerKey.triggerKey("retry-" + tenant.id().value(), TenantSchedules.GROUP);
 
         Instant failedAt = clock.instant();
-        var first = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 1, false);
+        var first = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 1, false, null);
         assertThat(first.succeeded()).isFalse();
         assertThat(Duration.between(failedAt, first.retryAt())).isBetween(Duration.ofSeconds(59),
                 Duration.ofSeconds(61));
@@ -159,12 +160,12 @@ class NightlyScheduleTest {
 
         clock.advance(Duration.ofMinutes(1));
         block(tenant.id());
-        var second = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 2, false);
+        var second = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 2, false, null);
         assertThat(Duration.between(clock.instant(), second.retryAt())).isBetween(Duration.ofMinutes(4),
                 Duration.ofMinutes(5));
         clock.advance(Duration.ofMinutes(5));
         block(tenant.id());
-        var third = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 3, false);
+        var third = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 3, false, null);
         assertThat(Duration.between(clock.instant(), third.retryAt())).isBetween(Duration.ofMinutes(14),
                 Duration.ofMinutes(15));
         assertThat(scheduler.getTrigger(retry).getJobDataMap().getInt(TenantSchedules.ATTEMPT)).isEqualTo(4);
@@ -172,7 +173,7 @@ class NightlyScheduleTest {
 
         clock.advance(Duration.ofMinutes(15));
         long blocking = block(tenant.id());
-        var last = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 4, false);
+        var last = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 4, false, null);
 
         assertThat(last.retryAt()).isNull();
         assertThat(alerts.open(tenant.id())).singleElement().satisfies(alert -> {
@@ -181,6 +182,36 @@ class NightlyScheduleTest {
         });
         scheduler.unscheduleJob(retry);
         assertThat(segmentation.run(tenant.id(), blocking).state()).isEqualTo(RunStatus.State.RUNNING);
+    }
+
+    @Test
+    void aStepThatFailsAfterThePublishedRecomputeIsRetriedFromThatStepWithoutRecomputingAgain() throws Exception {
+        TestTenant tenant = tenants.signUp("Resume Co", SHANGHAI, SupportedLocales.ENGLISH);
+        customers.upsertCustomers(tenant.id(), List.of(customer("R-1", "First", "上海")));
+        customers.upsertOrders(tenant.id(), List.of(order("R-O1", "R-1", LocalDateTime.now().minusDays(3), "9.00")));
+        TriggerKey retry = TriggerKey.triggerKey("retry-" + tenant.id().value(), TenantSchedules.GROUP);
+
+        FailingNightlyStep.failFor(tenant.id());
+        long run;
+        try {
+            var first = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 1, false, null);
+            assertThat(first.succeeded()).isFalse();
+            var data = scheduler.getTrigger(retry).getJobDataMap();
+            assertThat(data.getString(TenantSchedules.RESUME_STEP)).isEqualTo("test-failure");
+            run = data.getLong(TenantSchedules.RESUME_RUN);
+            assertThat(segmentation.currentRun(tenant.id()).map(RunStatus::id)).as("the recompute was published")
+                    .contains(run);
+        } finally {
+            FailingNightlyStep.stopFailing(tenant.id());
+        }
+
+        var second = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 2, false,
+                new NightlyPipeline.Resume(run, "test-failure"));
+
+        assertThat(second.succeeded()).isTrue();
+        assertThat(segmentation.countRuns(tenant.id())).as("no second recompute").isEqualTo(1);
+        assertThat(pipeline.steps(tenant.id(), List.of(run)).get(run)).startsWith("test-failure: OK");
+        scheduler.unscheduleJob(retry);
     }
 
     @Test
