@@ -131,6 +131,9 @@ public class NightlyPipeline {
     private Outcome runOpened(TenantId tenant, long run, RunTrigger trigger, int attempt, @Nullable String fromStep) {
         try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenantId", tenant.toString())) {
             Instant started = clock.instant();
+            if (fromStep == null) {
+                store.failUnfinished(tenant, started); // this run holds the slot: others left unfinished died
+            }
             long nightly = store.start(tenant, trigger, attempt, node, started);
             store.link(tenant, nightly, run);
             var context = new NightlyStep.PipelineContext(run, segmentation.run(tenant, run).asOf(), trigger,

@@ -32,6 +32,17 @@ class NightlyRunStore {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Marks the tenant's pipeline runs that never finished as failed: called by a run that holds the tenant's
+     * recompute slot, so any other unfinished one belonged to a node that died.
+     */
+    int failUnfinished(TenantId tenant, Instant now) {
+        return jdbc.sql("""
+                update nightly_run set status = 'FAILED', finished_at = ?,
+                       error = 'The node running it stopped; another node ran the tenant again'
+                 where tenant_id = ? and status = 'RUNNING'""").params(Timestamp.from(now), tenant.value()).update();
+    }
+
     void link(TenantId tenant, long nightlyRun, long segmentationRun) {
         jdbc.sql("update nightly_run set segmentation_run_id = ? where tenant_id = ? and id = ?")
                 .params(segmentationRun, tenant.value(), nightlyRun).update();

@@ -205,6 +205,9 @@ class TwoNodeClusterTest {
         assertThat(recovered.customers()).isEqualTo(BIG_CUSTOMERS);
         assertThat(recoveredAfter).as("recovered within 60 s").isLessThan(Duration.ofSeconds(60));
         assertThat(reader.violations).as("half-written runs seen by a reader").isEmpty();
+        assertThat(jdbc.sql("select status from nightly_run where tenant_id = ? and node = ?")
+                .params(big.id().value(), victim).query(String.class).list()).as("the dead node's pipeline run")
+                .containsExactly("FAILED");
         assertThat(reader.completeReads.get()).as("the reader saw the recovered run").isPositive();
 
         List<String> afterRecovery = tiers(big.id(), recovered.id());
