@@ -94,6 +94,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:churn", "theChurnListShowsAndChangesOnlyTheTenantsOwnCustomers"),
             Map.entry("route:customers", "theCustomerScreensShowOnlyTheTenantsOwnCustomers"),
             Map.entry("route:customers/:code", "theCustomerScreensShowOnlyTheTenantsOwnCustomers"),
+            Map.entry("route:runs", "theRunHistoryShowsAndChangesOnlyTheTenantsOwnRunsAndSchedule"),
             Map.entry("POST /api/v1/loyalty/points", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
             Map.entry("GET /api/v1/loyalty/customers/{code}", "anApiTokenAwardsAndReadsOnlyItsOwnTenantsPoints"),
             Map.entry("GET /api/v1/loyalty/rewards", "rewardsAreListedAndRedeemedOnlyWithinTheirTenant"),
@@ -155,6 +156,10 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.campaign.Coupons coupons;
     @Autowired
     com.tierpilot.support.MutableClock clock;
+    @Autowired
+    com.tierpilot.scheduling.TenantSchedules schedules;
+    @Autowired
+    com.tierpilot.scheduling.RunAlerts runAlerts;
 
     TestTenant a;
     TestTenant b;
@@ -373,6 +378,27 @@ class CrossTenantTest extends SpringBrowserlessTest {
         navigate("customers/A-1", com.tierpilot.customer.ui.CustomerDetailView.class);
         assertThat(find(com.vaadin.flow.component.html.H2.class).withId("customer-title").single().getText())
                 .contains("A-1");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRunHistoryShowsAndChangesOnlyTheTenantsOwnRunsAndSchedule() {
+        TestTenants.signIn(b.owner());
+        var bRun = segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
+        var bSchedule = schedules.schedule(b.id());
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.scheduling.ui.RunHistoryView.class);
+        var grid = (Grid<com.tierpilot.segmentation.RunStatus>) find(Grid.class).withId("runs-grid").single();
+        assertThat(test(grid).size()).as("A was never recomputed").isZero();
+        test(find(com.vaadin.flow.component.timepicker.TimePicker.class).withId("runs-schedule-time").single())
+                .setValue(java.time.LocalTime.of(4, 15));
+        test(find(com.vaadin.flow.component.button.Button.class).withId("runs-schedule-save").single()).click();
+
+        assertThat(schedules.schedule(a.id()).runAt()).isEqualTo(java.time.LocalTime.of(4, 15));
+        assertThat(schedules.schedule(b.id())).isEqualTo(bSchedule);
+        assertThatThrownBy(() -> segmentation.run(a.id(), bRun.id())).isInstanceOf(NotFoundException.class);
+        assertThat(runAlerts.open(a.id())).isEmpty();
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Renews the tenant's predictions after each published recompute, the nightly one included, as of the same date, in
+ * Renews the tenant's predictions after each recompute started from a screen or the API (the nightly pipeline has its
+ * own {@link PredictionStep}), as of the same date, in
  * the recompute's thread. A failed prediction leaves the previous predictions in place and does not undo the
  * recompute: it is logged with the tenant, and the next recompute tries again. Off with
  * {@code tierpilot.prediction.after-recompute=false} (the recompute benchmark times the recompute alone).
@@ -28,6 +29,9 @@ class PredictAfterRecompute {
 
     @EventListener
     void predict(SegmentationPublished published) {
+        if (published.followUpsChained()) {
+            return; // the nightly pipeline predicts in its own step (PredictionStep), where a failure counts
+        }
         try {
             predictions.predict(published.tenant(), published.asOf());
         } catch (RuntimeException e) {

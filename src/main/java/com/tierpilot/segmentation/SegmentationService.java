@@ -150,7 +150,7 @@ public class SegmentationService {
     public long startRun(TenantId tenant, @Nullable LocalDate asOf, RunTrigger trigger) {
         long run = open(tenant, asOf == null ? today(tenant) : asOf, trigger);
         try {
-            executor.execute(() -> execute(tenant, run));
+            executor.execute(() -> compute(tenant, run, false));
         } catch (RejectedExecutionException busy) {
             fail(tenant, run, "the recompute queue is full");
             throw new UserFacingException("segmentation.error.busy");
@@ -160,8 +160,27 @@ public class SegmentationService {
 
     /** Runs a recompute to its end in this thread (the nightly job, tests); returns how it ended. */
     public RunStatus runNow(TenantId tenant, @Nullable LocalDate asOf, RunTrigger trigger) {
-        long run = open(tenant, asOf == null ? today(tenant) : asOf, trigger);
-        execute(tenant, run);
+        long run = openRun(tenant, asOf, trigger);
+        compute(tenant, run, false);
+        return run(tenant, run);
+    }
+
+    /**
+     * Opens a run and takes the tenant's recompute slot, without computing anything yet: callers that chain more
+     * work after the recompute (the nightly pipeline) learn the run's id first, then {@link #execute} it.
+     *
+     * @throws UserFacingException when another recompute of the tenant is running
+     */
+    public long openRun(TenantId tenant, @Nullable LocalDate asOf, RunTrigger trigger) {
+        return open(tenant, asOf == null ? today(tenant) : asOf, trigger);
+    }
+
+    /**
+     * Computes and publishes a run opened by {@link #openRun}, in this thread, as the first step of a pipeline that
+     * runs the follow-up work itself (see {@link SegmentationPublished#followUpsChained()}); returns how it ended.
+     */
+    public RunStatus execute(TenantId tenant, long run) {
+        compute(tenant, run, true);
         return run(tenant, run);
     }
 
@@ -201,7 +220,7 @@ public class SegmentationService {
         return run;
     }
 
-    private void execute(TenantId tenant, long run) {
+    private void compute(TenantId tenant, long run, boolean followUpsChained) {
         MDC.put("tenantId", tenant.toString());
         long started = System.nanoTime();
         try {
@@ -240,7 +259,7 @@ public class SegmentationService {
             publishProgress(tenant, run);
             runs.state(tenant).ifPresent(state -> ownTransaction.executeWithoutResult(tx -> writer.removeOldRuns(tenant,
                     state.current(), state.previous())));
-            events.publishEvent(new SegmentationPublished(tenant, run, asOf));
+            events.publishEvent(new SegmentationPublished(tenant, run, asOf, followUpsChained));
         } catch (RuntimeException e) {
             log.error("Recompute {} failed", run, e);
             writer.removeRun(tenant, run);

@@ -113,9 +113,30 @@ public class TenantService {
             throw new UserFacingException("settings.error.name");
         }
         Tenant tenant = tenants.findByTenantId(tenantId).orElseThrow(() -> new NotFoundException("tenant"));
+        boolean moved = !tenant.timeZone().equals(timeZone);
         tenant.rename(name);
         tenant.changeRegionalSettings(timeZone, currency);
-        return toProfile(tenants.save(tenant));
+        TenantProfile saved = toProfile(tenants.save(tenant));
+        if (moved) {
+            events.publishEvent(new TenantTimeZoneChanged(tenantId, timeZone));
+        }
+        return saved;
+    }
+
+    /**
+     * Deactivates the tenant: its users can no longer sign in and its nightly work stops. Kept for the operators'
+     * tooling and trusted provisioning; no screen offers it.
+     */
+    @PreAuthorize("hasRole('OWNER')")
+    public void deactivate(TenantId tenantId) {
+        Tenant tenant = tenants.findByTenantId(tenantId).orElseThrow(() -> new NotFoundException("tenant"));
+        if (!tenant.active()) {
+            return;
+        }
+        tenant.deactivate();
+        tenants.save(tenant);
+        log.info("Tenant {} deactivated", tenantId);
+        events.publishEvent(new TenantDeactivated(tenantId));
     }
 
     private static TenantProfile toProfile(Tenant t) {

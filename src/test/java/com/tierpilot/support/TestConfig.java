@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Beans every integration test shares: the movable clock and the tenant fixtures. */
+/** Beans every integration test shares: the movable clock, the tenant fixtures, a nightly step that fails on demand. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestConfig {
 
@@ -12,6 +12,11 @@ public class TestConfig {
     @Primary
     MutableClock mutableClock() {
         return new MutableClock();
+    }
+
+    @Bean
+    FailingNightlyStep failingNightlyStep() {
+        return new FailingNightlyStep();
     }
 
     @Bean

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.RecordingMailSender;
 import com.tierpilot.support.TestTenants;
-import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessagePreparator;
 import com.tierpilot.tenant.domain.TenantRepository;
 
 /** With SMTP configured, an invitation is e-mailed in the owner's language; a failing server is reported. */
@@ -72,43 +66,5 @@ class InvitationMailerTest {
         beans.addBean("mailSender", sender);
         return new InvitationMailer(beans.getBeanProvider(JavaMailSender.class), tenantRepository, messages,
                 "no-reply@example.com");
-    }
-
-    /** Records the simple messages it is asked to send, or fails like an unreachable server. */
-    private static final class RecordingMailSender implements JavaMailSender {
-        final List<SimpleMailMessage> sent = new ArrayList<>();
-        private final boolean failing;
-
-        RecordingMailSender(boolean failing) {
-            this.failing = failing;
-        }
-
-        @Override
-        public void send(SimpleMailMessage... messages) {
-            if (failing) {
-                throw new MailSendException("connection refused");
-            }
-            sent.addAll(List.of(messages));
-        }
-
-        @Override
-        public MimeMessage createMimeMessage() {
-            throw new UnsupportedOperationException("the invitation is a simple message");
-        }
-
-        @Override
-        public MimeMessage createMimeMessage(InputStream contentStream) {
-            throw new UnsupportedOperationException("the invitation is a simple message");
-        }
-
-        @Override
-        public void send(MimeMessage... mimeMessages) {
-            throw new UnsupportedOperationException("the invitation is a simple message");
-        }
-
-        @Override
-        public void send(MimeMessagePreparator... mimeMessagePreparators) {
-            throw new UnsupportedOperationException("the invitation is a simple message");
-        }
     }
 }

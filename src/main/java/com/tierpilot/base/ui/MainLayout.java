@@ -13,6 +13,7 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -33,6 +34,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -49,13 +51,32 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final UserLocaleStore localeStore;
     private final AuthenticationContext authenticationContext;
 
-    MainLayout(CurrentUser currentUser, UserLocaleStore localeStore, AuthenticationContext authenticationContext) {
+    MainLayout(CurrentUser currentUser, UserLocaleStore localeStore, AuthenticationContext authenticationContext,
+            List<LayoutBanners> banners) {
         this.user = currentUser.require();
         this.localeStore = localeStore;
         this.authenticationContext = authenticationContext;
         setPrimarySection(Section.DRAWER);
         addToDrawer(drawerHeader(), new Scroller(sideNav()));
-        addToNavbar(new DrawerToggle(), viewTitle, userMenu());
+        addToNavbar(new DrawerToggle(), viewTitle, banners(banners), userMenu());
+    }
+
+    /** Alerts from the features (e.g. a failed nightly run), each a link to where it is dealt with. */
+    private Component banners(List<LayoutBanners> sources) {
+        var area = new Div();
+        area.setId("layout-banners");
+        area.addClassName("layout-banners");
+        for (LayoutBanners source : sources) {
+            for (LayoutBanners.Banner banner : source.banners(user)) {
+                var link = new Anchor(banner.route(), getTranslation(banner.messageKey(),
+                        banner.arguments().toArray()));
+                link.setId(banner.id());
+                link.addClassName("layout-banner");
+                link.getElement().setAttribute("theme", "badge error");
+                area.add(link);
+            }
+        }
+        return area;
     }
 
     private Component drawerHeader() {

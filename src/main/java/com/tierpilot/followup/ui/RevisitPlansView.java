@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("revisit-plans")
 @PageTitle("nav.revisitPlans")
-@Menu(order = 34, icon = "vaadin:calendar-user", title = "nav.revisitPlans")
+@Menu(order = 35, icon = "vaadin:calendar-user", title = "nav.revisitPlans")
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class RevisitPlansView extends VerticalLayout {
 

@@ -6,13 +6,13 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.base.ui.ProgressPanel;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentQueries;
 import com.tierpilot.segmentation.SegmentSize;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -25,7 +25,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -59,9 +58,10 @@ public class SegmentsView extends VerticalLayout {
     private final SegmentQueries queries;
     private final TierPilotUser me;
     private final Paragraph current = new Paragraph();
-    private final Div progress = new Div();
+    private final ProgressPanel<RunStatus> progress = new ProgressPanel<>(RunStatus::progressPermille,
+            status -> getTranslation("segments.phase." + status.phase().name(), status.asOf().toString()),
+            RunStatus::finished, this::finished);
     private final Div segments = new Div();
-    private @Nullable Runnable unsubscribe;
 
     SegmentsView(SegmentationService segmentation, SegmentQueries queries, CurrentUser currentUser) {
         this.segmentation = segmentation;
@@ -75,7 +75,6 @@ public class SegmentsView extends VerticalLayout {
             add(recomputeControls(), progress);
         }
         add(segments);
-        addDetachListener(detach -> stopWatching());
         refresh();
         segmentation.runs(me.tenantId(), 0, 1).stream().filter(r -> !r.finished()).findFirst()
                 .ifPresent(r -> watch(r.id()));
@@ -117,40 +116,18 @@ public class SegmentsView extends VerticalLayout {
     }
 
     private void watch(long runId) {
-        stopWatching();
-        UI ui = UI.getCurrent();
-        var bar = new ProgressBar(0, 1000);
-        var text = new Paragraph();
-        progress.removeAll();
-        progress.add(text, bar);
-        java.util.function.Consumer<RunStatus> render = status -> {
-            bar.setValue(status.progressPermille());
-            text.setText(getTranslation("segments.phase." + status.phase().name(), status.asOf().toString()));
-            if (status.finished()) {
-                progress.removeAll();
-                if (status.state() == RunStatus.State.FAILED) {
-                    Notifications.error(getTranslation("segments.runFailed", status.error() == null ? ""
-                            : status.error()));
-                } else {
-                    Notifications.success(getTranslation("segments.runDone", Formats.count(status.customers(),
-                            getLocale()), Formats.count(status.changes(), getLocale())));
-                }
-                refresh();
-            }
-        };
-        render.accept(segmentation.run(me.tenantId(), runId));
-        unsubscribe = segmentation.onProgress(me.tenantId(), runId, status -> ui.access(() -> render.accept(status)));
-        RunStatus now = segmentation.run(me.tenantId(), runId);
-        if (now.finished()) {
-            render.accept(now);
-        }
+        progress.watch(() -> segmentation.run(me.tenantId(), runId),
+                listener -> segmentation.onProgress(me.tenantId(), runId, listener));
     }
 
-    private void stopWatching() {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
+    private void finished(RunStatus status) {
+        if (status.state() == RunStatus.State.FAILED) {
+            Notifications.error(getTranslation("segments.runFailed", status.error() == null ? "" : status.error()));
+        } else {
+            Notifications.success(getTranslation("segments.runDone", Formats.count(status.customers(), getLocale()),
+                    Formats.count(status.changes(), getLocale())));
         }
+        refresh();
     }
 
     private void refresh() {

@@ -1,0 +1,208 @@
+package com.tierpilot.bench;
+
+import com.tierpilot.TierPilotApplication;
+import com.tierpilot.scheduling.TenantSchedules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The nightly run of many tenants all due at the same moment, on the clustered Quartz scheduler: by default 1,000
+ * tenants with 1,000 customers and 10 orders each (10,000,000 orders). Round 1 runs them on one node (this JVM);
+ * round 2 on two nodes (this JVM and a second JVM started like a real node, against the same schema). Each round
+ * measures the wall time from the moment all tenants are due to the end of the last tenant's pipeline (recompute
+ * and prediction). Prints both figures and their ratio.
+ *
+ * <p>{@code -Dbench.args="--tenants 100"} for a smaller run; {@code --prediction false} leaves the prediction step
+ * out (the pipeline is then the recompute alone).
+ */
+public final class NightlyBench {
+
+    private static final String SCHEMA = "tp_quartz_bench";
+
+    public static void main(String[] args) throws Exception {
+        int tenants = 1_000;
+        int customers = 1_000;
+        int orders = 10;
+        boolean prediction = true;
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--tenants" -> tenants = Integer.parseInt(args[i + 1]);
+                case "--customers" -> customers = Integer.parseInt(args[i + 1]);
+                case "--orders" -> orders = Integer.parseInt(args[i + 1]);
+                case "--prediction" -> prediction = Boolean.parseBoolean(args[i + 1]);
+                default -> { }
+            }
+        }
+        String url = BenchDatabase.recreate(SCHEMA);
+        try (ConfigurableApplicationContext app = node(url, "bench-1", prediction)) {
+            long load = System.nanoTime();
+            generate(tenants, customers, orders);
+            System.out.printf("Loaded %,d tenants, %,d customers, %,d orders in %.0f s%n", tenants,
+                    (long) tenants * customers, (long) tenants * customers * orders, seconds(load));
+            app.getBean(TenantSchedules.class).reconcile();
+            Scheduler scheduler = app.getBean(Scheduler.class);
+
+            Instant oneDue = Instant.now().plusSeconds(5);
+            double one = round(scheduler, tenants, "one-node", oneDue);
+            System.out.printf("One node: %d tenants in %.1f s (%.2f tenants/s); %s%n", tenants, one, tenants / one,
+                    perNode(oneDue));
+
+            Process second = startSecondNode(url, prediction);
+            try {
+                awaitNode(scheduler, "bench-2");
+                Instant twoDue = Instant.now().plusSeconds(5);
+                double two = round(scheduler, tenants, "two-nodes", twoDue);
+                System.out.printf("Two nodes: %d tenants in %.1f s (%.2f tenants/s); per node: %s%n", tenants, two,
+                        tenants / two, perNode(twoDue));
+                System.out.printf("Ratio one node / two nodes: %.2f%n", one / two);
+            } finally {
+                second.destroy();
+                second.waitFor();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext node(String url, String name, boolean prediction) {
+        // Command-line arguments: they win over application.properties (default properties would not).
+        return new SpringApplicationBuilder(TierPilotApplication.class).web(WebApplicationType.SERVLET)
+                .profiles("mysql").run("--spring.datasource.url=" + url, "--spring.datasource.username=root",
+                        "--spring.datasource.password=", "--server.port=0", "--tierpilot.demo.enabled=false",
+                        "--spring.quartz.auto-startup=false", "--tierpilot.node-name=" + name,
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
+                        "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000",
+                        "--tierpilot.prediction.after-recompute=" + prediction,
+                        "--logging.level.root=WARN", "--logging.level.com.tierpilot=WARN");
+    }
+
+    /** Puts one trigger per tenant, all due at the same second, starts this node's scheduler, and waits. */
+    private static double round(Scheduler scheduler, int tenants, String name, Instant due) throws Exception {
+        List<Long> ids = tenantIds();
+        scheduler.standby();
+        for (long id : ids) {
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name + "-" + id, "bench")
+                    .forJob(JobKey.jobKey("tenant-" + id, "nightly")).usingJobData("trigger", "SCHEDULE")
+                    .usingJobData("attempt", 1).startAt(Date.from(due))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            scheduler.scheduleJob(trigger);
+        }
+        scheduler.start();
+        while (true) {
+            Thread.sleep(1000);
+            try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*), sum(status = 'RUNNING'), max(finished_at)"
+                            + " from nightly_run where started_at >= '" + Timestamp.from(due.minusSeconds(1))
+                            + "'")) {
+                rs.next();
+                int started = rs.getInt(1);
+                int running = rs.getInt(2);
+                if (started >= tenants && running == 0) {
+                    Instant last = rs.getTimestamp(3).toInstant();
+                    return Duration.between(due, last).toMillis() / 1000.0;
+                }
+            }
+        }
+    }
+
+    private static String perNode(Instant due) throws Exception {
+        try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select node, count(*), sum(status = 'FAILED') from nightly_run"
+                        + " where started_at >= '" + Timestamp.from(due.minusSeconds(1)) + "' group by node"
+                        + " order by node")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getInt(2) + " runs (failed " + rs.getInt(3) + ")");
+            }
+            return String.join(", ", rows);
+        }
+    }
+
+    private static List<Long> tenantIds() throws Exception {
+        try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id from tenant order by id")) {
+            List<Long> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids;
+        }
+    }
+
+    /** Tenants, customers and orders straight in SQL (MariaDB's sequence tables), 100 tenants per statement. */
+    private static void generate(int tenants, int customers, int orders) throws Exception {
+        try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement()) {
+            s.execute("set foreign_key_checks = 0, unique_checks = 0");
+            s.executeUpdate("insert into tenant (name, time_zone, currency, locale, active, created_at)"
+                    + " select concat('Bench ', seq), if(seq % 2 = 0, 'Asia/Shanghai', 'America/New_York'), 'CNY',"
+                    + " 'en', true, now(6) from seq_1_to_" + tenants);
+            for (int from = 1; from <= tenants; from += 100) {
+                int to = Math.min(tenants, from + 99);
+                s.executeUpdate("insert into customer (tenant_id, code, name, region, created_on, created_at,"
+                        + " updated_at) select t.id, concat('C', lpad(q.seq, 6, '0')), concat('Customer ', q.seq),"
+                        + " 'East', '2024-01-01', now(6), now(6) from tenant t join seq_1_to_" + customers
+                        + " q where t.id between " + from + " and " + to);
+                s.executeUpdate("insert into customer_order (tenant_id, order_no, customer_id, ordered_at,"
+                        + " order_date, amount, quantity, status, created_at)"
+                        + " select c.tenant_id, concat(c.code, '-', o.seq), c.id,"
+                        + " date_sub(date(now()), interval (1 + (c.id * 7 + o.seq * 37) % 700) day),"
+                        + " date_sub(date(now()), interval (1 + (c.id * 7 + o.seq * 37) % 700) day),"
+                        + " 1 + ((c.id * 37 + o.seq * 11) % 50000) / 100, 1, 'COMPLETED', now(6)"
+                        + " from customer c join seq_1_to_" + orders + " o where c.tenant_id between " + from
+                        + " and " + to);
+                System.out.printf("  tenants %d-%d loaded%n", from, to);
+            }
+        }
+    }
+
+    private static Process startSecondNode(String url, boolean prediction) throws Exception {
+        Path log = Files.createTempFile("nightly-bench-node-2-", ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), TierPilotApplication.class.getName(),
+                "--spring.profiles.active=mysql", "--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=root", "--spring.datasource.password=", "--tierpilot.demo.enabled=false",
+                "--tierpilot.node-name=bench-2", "--tierpilot.prediction.after-recompute=" + prediction,
+                "--spring.quartz.properties.org.quartz.scheduler.instanceId=bench-2",
+                "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000",
+                "--logging.level.root=WARN");
+        System.out.println("Second node log: " + log);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits until the other node checks in to the cluster. */
+    private static void awaitNode(Scheduler scheduler, String instance) throws Exception {
+        scheduler.standby();
+        for (int i = 0; i < 240; i++) {
+            try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from QRTZ_SCHEDULER_STATE where INSTANCE_NAME = '"
+                            + instance + "'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(instance + " did not join the cluster");
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,62 @@
+package com.tierpilot.scheduling;
+
+import com.tierpilot.base.TenantAgnostic;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SchedulerMetaData;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheduler's part of actuator health: up when it is started, not in standby, and this node checked in to the
+ * cluster within three check-in intervals (a node that cannot reach the database, or hangs, stops checking in and
+ * the other nodes take its jobs over).
+ */
+@Component("scheduler")
+class SchedulerHealth implements HealthIndicator {
+
+    private final Scheduler scheduler;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SchedulerHealth(Scheduler scheduler, JdbcClient jdbc, Clock clock) {
+        this.scheduler = scheduler;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        try {
+            SchedulerMetaData meta = scheduler.getMetaData();
+            Health.Builder health = meta.isStarted() && !meta.isInStandbyMode() ? Health.up() : Health.down();
+            health.withDetail("instanceId", meta.getSchedulerInstanceId()).withDetail("started", meta.isStarted())
+                    .withDetail("standby", meta.isInStandbyMode()).withDetail("clustered", meta.isJobStoreClustered())
+                    .withDetail("jobsExecuted", meta.getNumberOfJobsExecuted());
+            if (meta.isJobStoreClustered() && meta.isStarted()) {
+                Optional<Long> checkin = lastCheckin(meta.getSchedulerName(), meta.getSchedulerInstanceId());
+                Duration since = checkin.map(at -> Duration.between(Instant.ofEpochMilli(at), clock.instant()))
+                        .orElse(null);
+                health.withDetail("lastCheckinAgoMs", since == null ? -1 : since.toMillis());
+                if (since == null || since.compareTo(Duration.ofSeconds(15)) > 0) {
+                    health.down();
+                }
+            }
+            return health.build();
+        } catch (SchedulerException e) {
+            return Health.down(e).build();
+        }
+    }
+
+    @TenantAgnostic("the scheduler's own row in Quartz's cluster table belongs to no tenant")
+    private Optional<Long> lastCheckin(String scheduler, String instance) {
+        return jdbc.sql("select LAST_CHECKIN_TIME from QRTZ_SCHEDULER_STATE where SCHED_NAME = ? and INSTANCE_NAME = ?")
+                .params(scheduler, instance).query(Long.class).optional();
+    }
+}

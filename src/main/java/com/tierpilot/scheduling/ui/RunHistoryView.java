@@ -1,0 +1,185 @@
+package com.tierpilot.scheduling.ui;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.Formats;
+import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.base.ui.ProgressPanel;
+import com.tierpilot.scheduling.NightlyPipeline;
+import com.tierpilot.scheduling.RunAlert;
+import com.tierpilot.scheduling.RunAlerts;
+import com.tierpilot.scheduling.ScheduleInfo;
+import com.tierpilot.scheduling.TenantSchedules;
+import com.tierpilot.segmentation.RunStatus;
+import com.tierpilot.segmentation.SegmentationService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The owner's run history: every recompute with its trigger (schedule, manual, API), node, start, end, duration,
+ * customers scored, tier changes, error and pipeline steps; "run now" with a live progress bar; the nightly schedule
+ * (local time, pause); and the open alerts.
+ */
+@Route("runs")
+@PageTitle("nav.runs")
+@Menu(order = 34, icon = "vaadin:clock", title = "nav.runs")
+@RolesAllowed(Role.OWNER_NAME)
+public class RunHistoryView extends VerticalLayout {
+
+    private final SegmentationService segmentation;
+    private final NightlyPipeline pipeline;
+    private final TenantSchedules schedules;
+    private final RunAlerts alerts;
+    private final TierPilotUser me;
+    private final Grid<RunStatus> grid = new Grid<>();
+    private final ProgressPanel<RunStatus> progress = new ProgressPanel<>(RunStatus::progressPermille,
+            status -> getTranslation("segments.phase." + status.phase().name(), status.asOf().toString()),
+            RunStatus::finished, status -> {
+                grid.getDataProvider().refreshAll();
+                showAlerts();
+            });
+    private final Div alertArea = new Div();
+    private final Paragraph next = new Paragraph();
+    private Map<Long, String> steps = Map.of();
+
+    RunHistoryView(SegmentationService segmentation, NightlyPipeline pipeline, TenantSchedules schedules,
+            RunAlerts alerts, CurrentUser currentUser) {
+        this.segmentation = segmentation;
+        this.pipeline = pipeline;
+        this.schedules = schedules;
+        this.alerts = alerts;
+        this.me = currentUser.require();
+        progress.setId("runs-progress");
+        alertArea.setId("runs-alerts");
+        next.setId("runs-next");
+        var runNow = new Button(getTranslation("runs.runNow"), VaadinIcon.PLAY.create(), click -> runNow());
+        runNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        runNow.setId("runs-run-now");
+        add(alertArea, new H3(getTranslation("runs.schedule")), scheduleEditor(), next, runNow, progress,
+                new H3(getTranslation("runs.history")), grid());
+        showAlerts();
+        showSchedule(schedules.schedule(me.tenantId()));
+        segmentation.runs(me.tenantId(), 0, 1).stream().filter(r -> !r.finished()).findFirst()
+                .ifPresent(r -> watch(r.id()));
+    }
+
+    private HorizontalLayout scheduleEditor() {
+        ScheduleInfo current = schedules.schedule(me.tenantId());
+        var time = new TimePicker(getTranslation("runs.schedule.time"));
+        time.setStep(Duration.ofMinutes(15));
+        time.setValue(current.runAt());
+        time.setHelperText(getTranslation("runs.schedule.zone", current.zone().getId()));
+        time.setId("runs-schedule-time");
+        var paused = new Checkbox(getTranslation("runs.schedule.paused"), current.paused());
+        paused.setId("runs-schedule-paused");
+        var save = new Button(getTranslation("runs.schedule.save"), click -> {
+            if (time.getValue() == null) {
+                return;
+            }
+            try {
+                showSchedule(schedules.change(me.tenantId(), time.getValue(), paused.getValue()));
+                Notifications.success(getTranslation("runs.schedule.saved"));
+            } catch (UserFacingException e) {
+                Notifications.error(this, e);
+            }
+        });
+        save.setId("runs-schedule-save");
+        var row = new HorizontalLayout(time, paused, save);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private void showSchedule(ScheduleInfo info) {
+        next.setText(info.paused() || info.nextRun() == null ? getTranslation("runs.schedule.isPaused")
+                : getTranslation("runs.schedule.next", Formats.dateTime(info.nextRun(), info.zone(), getLocale())));
+    }
+
+    private void showAlerts() {
+        alertArea.removeAll();
+        List<RunAlert> open = alerts.open(me.tenantId());
+        if (open.isEmpty()) {
+            return;
+        }
+        for (RunAlert alert : open) {
+            var text = new Paragraph(getTranslation(alert.messageKey(), alert.detail() == null ? "" : alert.detail())
+                    + " (" + Formats.dateTime(alert.createdAt(), me.timeZone(), getLocale()) + ")");
+            text.addClassName("run-alert");
+            alertArea.add(text);
+        }
+        var dismiss = new Button(getTranslation("runs.alert.dismiss"), click -> {
+            alerts.dismissAll(me.tenantId());
+            showAlerts();
+        });
+        dismiss.setId("runs-alerts-dismiss");
+        alertArea.add(dismiss);
+    }
+
+    private Grid<RunStatus> grid() {
+        grid.setId("runs-grid");
+        grid.addColumn(r -> getTranslation(r.trigger().messageKey())).setHeader(getTranslation("runs.col.trigger"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.node() == null ? "" : r.node()).setHeader(getTranslation("runs.col.node"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> time(r.startedAt())).setHeader(getTranslation("runs.col.start")).setAutoWidth(true);
+        grid.addColumn(r -> time(r.finishedAt())).setHeader(getTranslation("runs.col.end")).setAutoWidth(true);
+        grid.addColumn(r -> r.duration() == null ? "" : seconds(r.duration()))
+                .setHeader(getTranslation("runs.col.duration")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("runs.state." + r.state().name())).setHeader(getTranslation("runs.col.state"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> Formats.count(r.customersScored(), getLocale()))
+                .setHeader(getTranslation("runs.col.scored")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.count(r.changes(), getLocale())).setHeader(getTranslation("runs.col.changes"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader(getTranslation("runs.col.error"));
+        grid.addColumn(r -> steps.getOrDefault(r.id(), "")).setHeader(getTranslation("runs.col.steps"));
+        grid.setItems(query -> {
+            List<RunStatus> page = segmentation.runs(me.tenantId(), query.getOffset(), query.getLimit());
+            steps = pipeline.steps(me.tenantId(), page.stream().map(RunStatus::id).toList());
+            return page.stream();
+        }, query -> segmentation.countRuns(me.tenantId()));
+        return grid;
+    }
+
+    private String time(@Nullable Instant instant) {
+        return instant == null ? "" : Formats.dateTime(instant, me.timeZone(), getLocale());
+    }
+
+    private String seconds(Duration duration) {
+        return getTranslation("runs.seconds", String.format(getLocale(), "%.1f", duration.toMillis() / 1000.0));
+    }
+
+    private void runNow() {
+        try {
+            watch(pipeline.start(me.tenantId()));
+            grid.getDataProvider().refreshAll();
+        } catch (UserFacingException e) {
+            Notifications.error(this, e);
+        }
+    }
+
+    private void watch(long runId) {
+        progress.watch(() -> segmentation.run(me.tenantId(), runId),
+                listener -> segmentation.onProgress(me.tenantId(), runId, listener));
+    }
+}

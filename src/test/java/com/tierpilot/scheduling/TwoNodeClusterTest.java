@@ -1,0 +1,340 @@
+package com.tierpilot.scheduling;
+
+import static com.tierpilot.customer.CustomerFixtures.customer;
+import static com.tierpilot.customer.CustomerFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.segmentation.RunStatus;
+import com.tierpilot.segmentation.RunTrigger;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two real nodes, each a JVM of its own running the packaged application on loopback (its own port and Quartz
+ * instance id), against the suite's MySQL/MariaDB schema. This JVM prepares the data and watches the shared tables;
+ * its own scheduler never runs jobs here. MySQL profile only: H2 in memory cannot be shared between processes.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodeClusterTest {
+
+    private static final Logger log = LoggerFactory.getLogger(TwoNodeClusterTest.class);
+    private static final int TENANTS = 50;
+    private static final int BIG_CUSTOMERS = 200_000;
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    TenantSchedules schedules;
+    @Autowired
+    SegmentationService segmentation;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Map<String, Process> nodes = new LinkedHashMap<>();
+    private final Map<String, Path> logs = new LinkedHashMap<>();
+
+    @BeforeAll
+    void startTwoNodes() throws Exception {
+        assumeTrue(environment.acceptsProfiles(Profiles.of("mysql")),
+                "Two nodes need one database that both processes reach: runs on the MySQL profile only");
+        for (String name : List.of("node-a", "node-b")) {
+            nodes.put(name, start(name, freePort()));
+        }
+        // The nodes start while the first test prepares its tenants; it waits for them before scheduling.
+    }
+
+    private void awaitNodesStarted() throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+        for (String name : nodes.keySet()) {
+            while (!Files.readString(logs.get(name)).contains("Started TierPilotApplication")) {
+                assertThat(nodes.get(name).isAlive()).as(name + " died; see " + logs.get(name)).isTrue();
+                assertThat(Instant.now()).as(name + " did not start in time").isBefore(giveUp);
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @AfterAll
+    void stopNodes() {
+        nodes.values().forEach(Process::destroy);
+        for (Process node : nodes.values()) {
+            try {
+                if (!node.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    node.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fiftyTenantsDueAtTheSameMomentEachRunExactlyOnceAndBothNodesTakePart() throws Exception {
+        List<TestTenant> due = new ArrayList<>();
+        for (int t = 0; t < TENANTS; t++) {
+            ZoneId zone = ZoneId.of(t % 2 == 0 ? "Asia/Shanghai" : "America/New_York");
+            TestTenant tenant = tenants.signUp("Cluster " + t, zone, SupportedLocales.ENGLISH);
+            int n = t;
+            customers.upsertCustomers(tenant.id(), IntStream.range(0, 20)
+                    .mapToObj(i -> customer("C" + n + "-" + i, "Customer " + i, "上海")).toList());
+            customers.upsertOrders(tenant.id(), IntStream.range(0, 40).mapToObj(i -> order("O" + n + "-" + i,
+                    "C" + n + "-" + (i % 20), LocalDateTime.now().minusDays(1 + (i * 7L) % 300), (10 + i) + ".00"))
+                    .toList());
+            due.add(tenant);
+        }
+        awaitNodesStarted();
+        // Every tenant's job gets a trigger due at the same second, a few seconds ahead. (A cron trigger would have
+        // to wait for the next whole minute; NightlyScheduleTest checks the cron triggers' local fire times.)
+        Instant fireAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+        for (TestTenant tenant : due) {
+            schedules.once(tenant.id(), "cluster-test", fireAt, RunTrigger.SCHEDULE, 1);
+        }
+        log.info("{} tenants due at {}", TENANTS, fireAt);
+
+        Instant giveUp = fireAt.plus(Duration.ofSeconds(100));
+        while (finishedScheduledRuns(due) < TENANTS) {
+            assertThat(Instant.now()).as("all tenants ran in time").isBefore(giveUp);
+            Thread.sleep(1000);
+        }
+        Thread.sleep(3000); // a duplicate firing would show up now
+
+        Set<String> nodesThatRan = new TreeSet<>();
+        for (TestTenant tenant : due) {
+            List<RunStatus> runs = segmentation.runs(tenant.id(), 0, 10);
+            assertThat(runs).as("runs of " + tenant.id()).singleElement().satisfies(run -> {
+                assertThat(run.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+                assertThat(run.state()).isEqualTo(RunStatus.State.SUCCEEDED);
+                assertThat(run.customers()).isEqualTo(20);
+                assertThat(run.startedAt()).isAfterOrEqualTo(fireAt);
+            });
+            nodesThatRan.add(runs.getFirst().node());
+            assertThat(jdbc.sql("select count(*) from nightly_run where tenant_id = ?").param(tenant.id().value())
+                    .query(Integer.class).single()).as("pipeline runs of " + tenant.id()).isEqualTo(1);
+        }
+        Map<String, Integer> perNode = new LinkedHashMap<>();
+        for (String node : nodes.keySet()) {
+            perNode.put(node, jdbc.sql("select count(*) from segmentation_run where tenant_id in (:t) and node = :n")
+                    .param("t", due.stream().map(t -> t.id().value()).toList()).param("n", node)
+                    .query(Integer.class).single());
+        }
+        log.info("Runs per node: {}", perNode);
+        assertThat(nodesThatRan).containsExactly("node-a", "node-b");
+    }
+
+    @Test
+    @Order(2)
+    void whenTheNodeRunningALongRecomputeIsKilledTheOtherRecoversItAndNoReaderSeesAHalfWrittenRun()
+            throws Exception {
+        TestTenant big = tenants.signUp("Big Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH);
+        seedBigTenant(big.id());
+        var reader = new Reader(big.id());
+        Thread readerThread = Thread.ofPlatform().daemon().start(reader);
+
+        schedules.once(big.id(), "kill-test", Instant.now().plusSeconds(2), RunTrigger.SCHEDULE, 1);
+        RunStatus victimRun = awaitRunning(big.id(), Duration.ofSeconds(60));
+        Thread.sleep(1500); // well into the run: reading the orders or writing the results
+        assertThat(segmentation.run(big.id(), victimRun.id()).finished()).as("the recompute takes long enough")
+                .isFalse();
+        String victim = victimRun.node();
+        String survivor = nodes.keySet().stream().filter(n -> !n.equals(victim)).findFirst().orElseThrow();
+        long pid = nodes.get(victim).pid();
+        Instant killedAt = Instant.now();
+        assertThat(new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor()).isZero();
+        log.info("Killed {} (pid {}) during run {} at {}", victim, pid, victimRun.id(), killedAt);
+
+        RunStatus recovered = awaitRecovered(big.id(), victimRun.id(), Duration.ofSeconds(150));
+        Duration recoveredAfter = Duration.between(killedAt, recovered.startedAt());
+        Duration doneAfter = Duration.between(killedAt, recovered.finishedAt());
+        log.info("Recovered on {}: the run started {} s and finished {} s after the kill", recovered.node(),
+                recoveredAfter.toMillis() / 1000.0, doneAfter.toMillis() / 1000.0);
+        reader.stop.set(true);
+        readerThread.join(5000);
+
+        assertThat(recovered.node()).isEqualTo(survivor);
+        assertThat(recovered.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+        assertThat(recovered.customers()).isEqualTo(BIG_CUSTOMERS);
+        assertThat(recoveredAfter).as("recovered within 60 s").isLessThan(Duration.ofSeconds(60));
+        assertThat(reader.violations).as("half-written runs seen by a reader").isEmpty();
+        assertThat(jdbc.sql("select status from nightly_run where tenant_id = ? and node = ?")
+                .params(big.id().value(), victim).query(String.class).list()).as("the dead node's pipeline run")
+                .containsExactly("FAILED");
+        assertThat(reader.completeReads.get()).as("the reader saw the recovered run").isPositive();
+
+        List<String> afterRecovery = tiers(big.id(), recovered.id());
+        RunStatus clean = segmentation.runNow(big.id(), recovered.asOf(), RunTrigger.MANUAL);
+        assertThat(clean.state()).isEqualTo(RunStatus.State.SUCCEEDED);
+        assertThat(afterRecovery).as("tiers equal a clean single-node run").hasSize(BIG_CUSTOMERS)
+                .isEqualTo(tiers(big.id(), clean.id()));
+    }
+
+    private Process start(String name, int port) throws IOException {
+        Path logFile = Files.createTempFile("tierpilot-" + name + "-", ".log");
+        logs.put(name, logFile);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                "com.tierpilot.TierPilotApplication", "--spring.profiles.active=mysql", "--server.address=127.0.0.1",
+                "--server.port=" + port, "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--tierpilot.node-name=" + name,
+                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
+                "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000", "--tierpilot.demo.enabled=false",
+                "--logging.level.root=WARN", "--logging.level.com.tierpilot=INFO",
+                "--logging.level.org.springframework.boot.StartupInfoLogger=INFO"));
+        log.info("Starting {} on port {}, log {}", name, port, logFile);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
+        return builder.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private int finishedScheduledRuns(List<TestTenant> due) {
+        return jdbc.sql("""
+                select count(distinct tenant_id) from segmentation_run
+                 where tenant_id in (:t) and trigger_source = 'SCHEDULE' and status <> 'RUNNING'""")
+                .param("t", due.stream().map(t -> t.id().value()).toList()).query(Integer.class).single();
+    }
+
+    private void seedBigTenant(TenantId tenant) {
+        jdbc.sql("""
+                insert into customer (tenant_id, code, name, region, created_on, created_at, updated_at)
+                select ?, concat('BIG', lpad(seq, 7, '0')), concat('Customer ', seq), 'East', '2024-01-01',
+                       now(6), now(6)
+                  from seq_1_to_%d""".formatted(BIG_CUSTOMERS)).param(tenant.value()).update();
+        jdbc.sql("""
+                insert into customer_order (tenant_id, order_no, customer_id, ordered_at, order_date, amount,
+                                            quantity, status, created_at)
+                select c.tenant_id, concat(c.code, '-', s.seq), c.id,
+                       date_sub(date(now()), interval (1 + (c.id * 7 + s.seq * 13) %% 700) day),
+                       date_sub(date(now()), interval (1 + (c.id * 7 + s.seq * 13) %% 700) day),
+                       1 + ((c.id * 37 + s.seq * 11) %% 50000) / 100, 1, 'COMPLETED', now(6)
+                  from customer c join seq_1_to_2 s
+                 where c.tenant_id = ?""".formatted()).param(tenant.value()).update();
+    }
+
+    private RunStatus awaitRunning(TenantId tenant, Duration timeout) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(giveUp)) {
+            var runs = segmentation.runs(tenant, 0, 1);
+            if (!runs.isEmpty() && !runs.getFirst().finished()) {
+                return runs.getFirst();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No node started the recompute of " + tenant);
+    }
+
+    private RunStatus awaitRecovered(TenantId tenant, long deadRun, Duration timeout) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(giveUp)) {
+            var runs = segmentation.runs(tenant, 0, 5).stream().filter(r -> r.id() > deadRun).toList();
+            if (!runs.isEmpty() && runs.getFirst().state() == RunStatus.State.SUCCEEDED) {
+                return runs.getFirst();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("No node recovered the recompute of " + tenant + " in " + timeout);
+    }
+
+    private List<String> tiers(TenantId tenant, long run) {
+        return jdbc.sql("""
+                select customer_id, r_score, f_score, m_score, rfm_segment, abc_tier, lifecycle
+                  from customer_segment where tenant_id = ? and run_id = ? order by customer_id""")
+                .params(tenant.value(), run).query((rs, i) -> Arrays.toString(new Object[] {rs.getLong(1),
+                        rs.getObject(2), rs.getObject(3), rs.getObject(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7)})).list();
+    }
+
+    /** Polls what a screen would read: the current run, and its rows, which must be all there. */
+    private final class Reader implements Runnable {
+
+        final TenantId tenant;
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicInteger completeReads = new AtomicInteger();
+        final List<String> violations = new CopyOnWriteArrayList<>();
+
+        Reader(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        @Override
+        public void run() {
+            while (!stop.get()) {
+                List<Long> current = jdbc.sql("select current_run_id from segmentation_state where tenant_id = ?"
+                        + " and current_run_id is not null").param(tenant.value()).query(Long.class).list();
+                if (!current.isEmpty()) {
+                    long run = current.getFirst();
+                    Map<String, Object> row = jdbc.sql("select status, customers from segmentation_run"
+                            + " where tenant_id = ? and id = ?").params(tenant.value(), run).query().singleRow();
+                    int rows = jdbc.sql("select count(*) from customer_segment where tenant_id = ? and run_id = ?")
+                            .params(tenant.value(), run).query(Integer.class).single();
+                    if (!"SUCCEEDED".equals(row.get("status"))
+                            || rows != ((Number) row.get("customers")).intValue()) {
+                        violations.add("run " + run + ": " + row + ", rows " + rows);
+                    } else {
+                        completeReads.incrementAndGet();
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
