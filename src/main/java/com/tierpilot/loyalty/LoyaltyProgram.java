@@ -49,6 +49,11 @@ public class LoyaltyProgram {
         this.clock = clock;
     }
 
+    /** Today in the company's time zone. */
+    public LocalDate today(TenantId tenant) {
+        return LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+    }
+
     public LoyaltyRules rules(TenantId tenant) {
         return store.rules(tenant);
     }

@@ -139,7 +139,7 @@ class NightlyScheduleTest {
             assertThat(run.node()).isNotBlank();
             awaitSteps(tenant.id(), run.id());
             assertThat(pipeline.steps(tenant.id(), List.of(run.id())).get(run.id())).startsWith("recompute: OK")
-                    .contains("; prediction: OK");
+                    .contains("; prediction: OK").contains("; loyalty: OK").contains("; revisit-tasks: OK");
         } finally {
             scheduler.standby();
         }

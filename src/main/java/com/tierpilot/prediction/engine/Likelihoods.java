@@ -4,6 +4,7 @@ import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -39,6 +40,9 @@ final class Likelihoods {
         return total;
     }
 
+    /** The evaluations one simplex run may take. */
+    static final int MAX_EVALUATIONS = 20_000;
+
     /**
      * Maximises a log-likelihood over positive parameters with Commons Math's Nelder-Mead simplex, on the logs of
      * the parameters (so they stay positive), restarting from the optimum until it no longer improves: a simplex
@@ -50,6 +54,11 @@ final class Likelihoods {
 
     /** As {@link #maximise(MultivariateFunction, double[])}, with the simplex's first step (in log-parameters). */
     static double[] maximise(MultivariateFunction logLikelihood, double[] start, double step) {
+        return maximise(logLikelihood, start, step, MAX_EVALUATIONS);
+    }
+
+    /** As {@link #maximise(MultivariateFunction, double[], double)}, with the budget of each simplex run. */
+    static double[] maximise(MultivariateFunction logLikelihood, double[] start, double step, int maxEvaluations) {
         MultivariateFunction onLogs = theta -> {
             double[] params = new double[theta.length];
             for (int i = 0; i < theta.length; i++) {
@@ -62,15 +71,35 @@ final class Likelihoods {
         for (int i = 0; i < start.length; i++) {
             theta[i] = Math.log(start[i]);
         }
+        // The best point seen, kept for data on which the simplex never settles: with no spread between customers
+        // (every one bought the same number of times, say) the likelihood keeps rising as the parameters run off
+        // together, and the fit takes the best point within the evaluation budget, whose predictions are the
+        // limit's within rounding.
+        double[] seenValue = {Double.NEGATIVE_INFINITY};
+        double[][] seenPoint = {theta.clone()};
+        MultivariateFunction tracked = point -> {
+            double value = onLogs.value(point);
+            if (value > seenValue[0]) {
+                seenValue[0] = value;
+                seenPoint[0] = point.clone();
+            }
+            return value;
+        };
         double best = Double.NEGATIVE_INFINITY;
         for (int restart = 0; restart < 5; restart++) {
             SimplexOptimizer optimiser = new SimplexOptimizer(1e-10, 1e-12);
-            PointValuePair optimum = optimiser.optimize(new MaxEval(20_000), new ObjectiveFunction(onLogs),
-                    GoalType.MAXIMIZE, new InitialGuess(theta), new NelderMeadSimplex(theta.length, restart == 0 ? step : 0.5 * step));
-            theta = optimum.getPoint();
-            boolean improved = optimum.getValue() > best + 1e-9;
-            best = Math.max(best, optimum.getValue());
-            if (!improved && restart > 0) {
+            try {
+                PointValuePair optimum = optimiser.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(tracked),
+                        GoalType.MAXIMIZE, new InitialGuess(theta), new NelderMeadSimplex(theta.length,
+                                restart == 0 ? step : 0.5 * step));
+                theta = optimum.getPoint();
+                boolean improved = optimum.getValue() > best + 1e-9;
+                best = Math.max(best, optimum.getValue());
+                if (!improved && restart > 0) {
+                    break;
+                }
+            } catch (TooManyEvaluationsException unsettled) {
+                theta = seenPoint[0];
                 break;
             }
         }

@@ -1,0 +1,31 @@
+package com.tierpilot.followup;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.scheduling.NightlyStep;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A nightly pipeline step, after the recompute and the predictions: creates the revisit tasks due by the coming
+ * week from the plans and the customers' fresh tiers, for the company's today. Idempotent, as steps must be.
+ */
+@Component
+@Order(30)
+class RevisitStep implements NightlyStep {
+
+    private final RevisitTasks tasks;
+
+    RevisitStep(RevisitTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @Override
+    public String name() {
+        return "revisit-tasks";
+    }
+
+    @Override
+    public String run(TenantId tenant, PipelineContext context) {
+        return tasks.generate(tenant, tasks.today(tenant)) + " tasks created";
+    }
+}

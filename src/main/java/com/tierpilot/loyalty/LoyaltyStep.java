@@ -1,0 +1,37 @@
+package com.tierpilot.loyalty;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.scheduling.NightlyStep;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A nightly pipeline step: books the loyalty programme's night (orders earned, refunds, birthdays, expiry, with
+ * double points for campaign members) and then decides the member tiers, for the company's today. Idempotent.
+ */
+@Component
+@Order(20)
+class LoyaltyStep implements NightlyStep {
+
+    private final LoyaltyProgram program;
+    private final LoyaltyTiers tiers;
+
+    LoyaltyStep(LoyaltyProgram program, LoyaltyTiers tiers) {
+        this.program = program;
+        this.tiers = tiers;
+    }
+
+    @Override
+    public String name() {
+        return "loyalty";
+    }
+
+    @Override
+    public String run(TenantId tenant, PipelineContext context) {
+        var today = program.today(tenant);
+        var night = program.night(tenant, today);
+        var review = tiers.review(tenant, today);
+        return night + "; tiers: " + review.upgraded() + " up, " + review.graced() + " in grace, "
+                + review.downgraded() + " down";
+    }
+}
