@@ -184,6 +184,51 @@ public class Campaigns {
         return code.toString();
     }
 
+    /**
+     * The templates a single coupon can be issued from (a win-back coupon from the churn list, say): the active
+     * campaigns whose coupon gives every member a code of their own.
+     */
+    public List<Campaign> couponTemplates(TenantId tenant) {
+        return store.page(tenant, 0, 500).stream().map(this::asOfNow)
+                .filter(c -> c.status() == CampaignStatus.ACTIVE && c.coupon() != null
+                        && c.coupon().codeMode() == CodeMode.UNIQUE)
+                .toList();
+    }
+
+    /**
+     * Issues one customer a code of an active unique-code campaign, adding the customer to its target members; the
+     * customer's code, if the customer already has one there. A control member of the campaign gets nothing.
+     */
+    @Transactional
+    public String issueCode(TenantId tenant, long campaignId, long customerId) {
+        Campaign c = require(tenant, campaignId);
+        if (c.status() != CampaignStatus.ACTIVE || c.coupon() == null || c.coupon().codeMode() != CodeMode.UNIQUE) {
+            throw new UserFacingException("campaigns.error.notTemplate");
+        }
+        if (!store.customerExists(tenant, customerId)) {
+            throw new NotFoundException("customer");
+        }
+        if (store.isControl(tenant, campaignId, customerId)) {
+            throw new UserFacingException("campaigns.error.controlMember");
+        }
+        var held = coupons.ofCustomer(tenant, customerId).stream().filter(k -> k.campaignId() == campaignId)
+                .findFirst();
+        if (held.isPresent()) {
+            return held.get().code();
+        }
+        if (store.addTargetMember(tenant, campaignId, customerId)) {
+            store.insertMembers(tenant, campaignId, new long[] {customerId}, new boolean[] {false});
+        }
+        long coupon = store.couponId(tenant, campaignId).orElseThrow();
+        String code = newCode(c.coupon().prefix());
+        while (coupons.codeExists(tenant, code)) {
+            code = newCode(c.coupon().prefix());
+        }
+        coupons.insertCodes(tenant, coupon, List.of(code), List.of(customerId));
+        log.info("Campaign {} issued a code to customer {} in tenant {}", campaignId, customerId, tenant.value());
+        return code;
+    }
+
     /** Cancels a campaign that has not ended; its codes are refused from then on. */
     @Transactional
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")

@@ -6,6 +6,7 @@ import com.tierpilot.base.SpreadsheetCells;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
+import com.tierpilot.campaign.Campaigns;
 import com.tierpilot.followup.persistence.ChurnStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,11 +40,35 @@ public class ChurnList {
     private static final Logger log = LoggerFactory.getLogger(ChurnList.class);
 
     private final ChurnStore store;
+    private final Campaigns campaigns;
     private final Clock clock;
 
-    ChurnList(ChurnStore store, Clock clock) {
+    ChurnList(ChurnStore store, Campaigns campaigns, Clock clock) {
         this.store = store;
+        this.campaigns = campaigns;
         this.clock = clock;
+    }
+
+    /** The coupon templates a win-back coupon can be issued from: active campaigns with a code per member. */
+    public List<CouponTemplate> winBackTemplates(TenantId tenant) {
+        return campaigns.couponTemplates(tenant).stream().map(c -> new CouponTemplate(c.id(), c.name())).toList();
+    }
+
+    /** A campaign whose coupon can be issued to one customer. */
+    public record CouponTemplate(long campaignId, String name) {
+    }
+
+    /**
+     * Issues one of the viewer's customers a win-back coupon from a template (the customer joins that campaign's
+     * target members); returns the code, the same one if the customer already holds a code there.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER')")
+    public String issueWinBackCoupon(TenantId tenant, UserId user, Role role, long customerId, long campaignId) {
+        checkMayWorkOn(tenant, user, role, customerId);
+        String code = campaigns.issueCode(tenant, campaignId, customerId);
+        log.info("User {} issued customer {} win-back code of campaign {}", user, customerId, campaignId);
+        return code;
     }
 
     /** A page of the viewer's list, highest value at risk first. */

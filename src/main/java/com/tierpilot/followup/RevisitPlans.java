@@ -121,6 +121,7 @@ public class RevisitPlans {
             case BIRTHDAY -> {
                 // A birthday is the customer's own.
             }
+            case MANUAL -> throw new UserFacingException("revisit.error.cadence");
         }
         return d;
     }

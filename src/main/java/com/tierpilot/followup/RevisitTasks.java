@@ -80,6 +80,9 @@ public class RevisitTasks {
         LocalDate horizon = today.plusDays(LOOKAHEAD_DAYS);
         int created = 0;
         for (RevisitPlan plan : plans) {
+            if (plan.kind() == PlanKind.MANUAL) {
+                continue;
+            }
             Map<Long, LocalDate> lastGreetings = plan.kind() == PlanKind.CADENCE ? Map.of()
                     : store.lastGreetings(tenant, plan.id());
             List<NewTask> tasks = new ArrayList<>();
@@ -89,6 +92,7 @@ public class RevisitTasks {
                     case BIRTHDAY -> nextDay(MonthDay.from(c.birthday()), lastGreetings.get(c.customerId()), today);
                     case HOLIDAY -> nextDay(MonthDay.of(plan.holidayMonth(), plan.holidayDay()),
                             lastGreetings.get(c.customerId()), today);
+                    case MANUAL -> throw new IllegalStateException("manual plans are not generated");
                 };
                 if (!due.isAfter(horizon)) {
                     tasks.add(new NewTask(c.customerId(), c.managerId(), due));
@@ -155,6 +159,40 @@ public class RevisitTasks {
                 user.value(), clock.instant())) {
             throw new com.tierpilot.base.ConflictException("revisit.error.closed");
         }
+    }
+
+    /**
+     * A follow-up a manager sets by hand (from the churn list): one open at a time per customer, for the account
+     * manager who sets it, or (set by an owner or marketer) for the customer's manager or the unassigned queue.
+     * {@code planName} names the company's follow-up plan when this is its first.
+     */
+    @Transactional
+    public RevisitTask createFollowUp(TenantId tenant, UserId user, Role role, long customerId, LocalDate dueOn,
+            ContactChannel channel, @Nullable String note, String planName) {
+        Long manager = store.managerOf(tenant, customerId).orElseThrow(() -> new NotFoundException("customer"))
+                .orElse(null);
+        if (role == Role.ACCOUNT_MANAGER && (manager == null || manager != user.value())) {
+            throw new NotFoundException("customer");
+        }
+        if (dueOn.isBefore(today(tenant))) {
+            throw new UserFacingException("revisit.error.dueOn");
+        }
+        if (note != null && note.length() > 1000) {
+            throw new UserFacingException("revisit.error.note");
+        }
+        RevisitPlan plan = store.plans(tenant, false).stream().filter(p -> p.kind() == PlanKind.MANUAL).findFirst()
+                .orElseGet(() -> store.plan(tenant, store.insertPlan(tenant, new RevisitPlanDraft(planName,
+                        PlanKind.MANUAL, null, null, null, null, null, null, ContactChannel.CALL, null, 1, true),
+                        clock.instant())).orElseThrow());
+        try {
+            store.insertTasks(tenant, plan, channel, List.of(new NewTask(customerId,
+                    role == Role.ACCOUNT_MANAGER ? Long.valueOf(user.value()) : manager, dueOn)),
+                    note == null || note.isBlank() ? null : note.strip(), clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException open) {
+            throw new com.tierpilot.base.ConflictException("revisit.error.openFollowUp");
+        }
+        return store.ofCustomer(tenant, customerId, 50).stream().filter(t -> t.open() && t.planId() == plan.id())
+                .findFirst().orElseThrow();
     }
 
     /** A customer's tasks, open first, then the latest outcomes: the customer page's timeline of contacts. */

@@ -4,7 +4,7 @@
  * changes) and of prediction (P(alive), CLV): tables those modules replace atomically, read here without calling
  * into them.
  */
-@ApplicationModule(displayName = "Follow-up and churn list", allowedDependencies = {"base", "tenant", "customer", "scheduling"})
+@ApplicationModule(displayName = "Follow-up and churn list", allowedDependencies = {"base", "tenant", "customer", "scheduling", "campaign"})
 @NullMarked
 package com.tierpilot.followup;
 

@@ -131,6 +131,23 @@ public class CampaignStore {
                 i -> new Object[] {tenant.value(), campaignId, members[i], control[i]}, null);
     }
 
+    public boolean customerExists(TenantId tenant, long customerId) {
+        return jdbc.sql("select count(*) from customer where tenant_id = ? and id = ?")
+                .params(tenant.value(), customerId).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Counts one more target member unless the customer is a member already; true when counted (the caller then
+     * inserts the member). The campaign row's lock orders concurrent issues.
+     */
+    public boolean addTargetMember(TenantId tenant, long campaignId, long customerId) {
+        int counted = jdbc.sql("update campaign set target_members = target_members + 1 where tenant_id = ? and id = ?"
+                + " and not exists (select 1 from campaign_member m where m.tenant_id = ? and m.campaign_id = ?"
+                + " and m.customer_id = ?)").params(tenant.value(), campaignId, tenant.value(), campaignId,
+                        customerId).update();
+        return counted == 1;
+    }
+
     /** The target (not held out) members' customer ids, ascending. */
     public List<Long> targetMembers(TenantId tenant, long campaignId) {
         return jdbc.sql("select customer_id from campaign_member where tenant_id = ? and campaign_id = ?"

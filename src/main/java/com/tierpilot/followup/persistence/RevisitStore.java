@@ -191,16 +191,29 @@ public class RevisitStore {
     }
 
     public void insertTasks(TenantId tenant, RevisitPlan plan, List<NewTask> tasks, Instant now) {
+        insertTasks(tenant, plan, plan.channel(), tasks, null, now);
+    }
+
+    /** Creates open tasks of a plan, by this channel, with a note (null: none), in batches. */
+    public void insertTasks(TenantId tenant, RevisitPlan plan, ContactChannel channel, List<NewTask> tasks,
+            @Nullable String note, Instant now) {
         for (int from = 0; from < tasks.size(); from += 1000) {
             List<Object[]> batch = tasks.subList(from, Math.min(tasks.size(), from + 1000)).stream()
                     .map(t -> new Object[] {tenant.value(), t.customerId(), plan.id(), t.managerId(),
-                        Date.valueOf(t.dueOn()), plan.channel().name(), plan.priority(), Timestamp.from(now)})
+                        Date.valueOf(t.dueOn()), channel.name(), plan.priority(), note, Timestamp.from(now)})
                     .toList();
             jdbc.batchUpdate("""
                     insert into revisit_task (tenant_id, customer_id, plan_id, manager_id, due_on, channel, priority,
-                                              status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", batch);
+                                              status, note, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""", batch);
         }
+    }
+
+    /** The customer's account manager (empty inside: none); empty when the company has no such customer. */
+    public Optional<Optional<Long>> managerOf(TenantId tenant, long customer) {
+        List<Optional<Long>> found = jdbc.query("select account_manager_id from customer where tenant_id = ? and id = ?",
+                (rs, i) -> Optional.ofNullable(rs.getObject(1, Long.class)), tenant.value(), customer);
+        return found.stream().findFirst();
     }
 
     /** SQL testing that the customer of {@code alias}.customer_id (or c.id) is in the plan's segment of the run. */

@@ -10,6 +10,7 @@ import com.tierpilot.followup.ChurnEntry;
 import com.tierpilot.followup.ChurnList;
 import com.tierpilot.followup.ChurnOutcome;
 import com.tierpilot.followup.ChurnSummary;
+import com.tierpilot.followup.RevisitTasks;
 import com.tierpilot.tenant.TeamDirectory;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.button.Button;
@@ -47,13 +48,15 @@ import java.util.stream.Collectors;
 public class ChurnListView extends VerticalLayout {
 
     private final ChurnList churn;
+    private final RevisitTasks revisits;
     private final TierPilotUser me;
     private final Grid<ChurnEntry> grid = new Grid<>();
     private final Paragraph total = new Paragraph();
     private final Map<Long, String> managers;
 
-    ChurnListView(ChurnList churn, TeamDirectory team, CurrentUser currentUser) {
+    ChurnListView(ChurnList churn, RevisitTasks revisits, TeamDirectory team, CurrentUser currentUser) {
         this.churn = churn;
+        this.revisits = revisits;
         this.me = currentUser.require();
         this.managers = team.activeUsers(me.tenantId()).stream()
                 .collect(Collectors.toMap(u -> u.userId().value(), UserSummary::displayName, (a, b) -> a));
@@ -125,7 +128,31 @@ public class ChurnListView extends VerticalLayout {
         }).open());
         outcome.setId("churn-outcome-" + entry.code());
         outcome.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(contact, outcome);
+        var followUp = new Button(getTranslation("churn.action.followUp"), click -> new FollowUpDialog(entry,
+                revisits.today(me.tenantId()), save -> {
+                    try {
+                        revisits.createFollowUp(me.tenantId(), me.userId(), me.role(), entry.customerId(),
+                                save.dueOn(), save.channel(), save.note(), getTranslation("churn.followUp.plan"));
+                        Notifications.success(getTranslation("churn.followUp.saved"));
+                    } catch (UserFacingException e) {
+                        Notifications.error(this, e);
+                    }
+                }).open());
+        followUp.setId("churn-followup-" + entry.code());
+        followUp.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        var winBack = new Button(getTranslation("churn.action.winBack"), click -> new WinBackDialog(entry,
+                churn.winBackTemplates(me.tenantId()), template -> {
+                    try {
+                        return churn.issueWinBackCoupon(me.tenantId(), me.userId(), me.role(), entry.customerId(),
+                                template.campaignId());
+                    } catch (UserFacingException e) {
+                        Notifications.error(this, e);
+                        return null;
+                    }
+                }).open());
+        winBack.setId("churn-winback-" + entry.code());
+        winBack.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(contact, outcome, followUp, winBack);
     }
 
     private void refresh() {

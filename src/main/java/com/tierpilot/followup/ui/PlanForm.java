@@ -53,7 +53,7 @@ class PlanForm extends FormLayout {
         name.setMaxLength(120);
         kind.setLabel(getTranslation("revisit.form.kind"));
         kind.setId("plan-kind");
-        kind.setItems(PlanKind.values());
+        kind.setItems(PlanKind.CADENCE, PlanKind.BIRTHDAY, PlanKind.HOLIDAY);
         kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
         List<String> schemes = new ArrayList<>();
         schemes.add("");
