@@ -208,4 +208,15 @@ public class ChurnStore {
         return new ChurnSummary(since, count(tenant, null), valueAtRisk(tenant, null), totals[0], totals[1], lostBy,
                 perManager);
     }
+
+    /** Claims the week's summary mail for the company; false when it was claimed before. */
+    public boolean claimSummaryWeek(TenantId tenant, java.time.LocalDate weekOf, java.time.Instant now) {
+        try {
+            return jdbc.update("insert into churn_summary_mail (tenant_id, week_of, sent_at) values (?, ?, ?)",
+                    tenant.value(), java.sql.Date.valueOf(weekOf), java.sql.Timestamp.from(now))
+                    == 1;
+        } catch (org.springframework.dao.DuplicateKeyException claimed) {
+            return false;
+        }
+    }
 }

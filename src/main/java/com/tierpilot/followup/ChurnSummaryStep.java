@@ -1,0 +1,30 @@
+package com.tierpilot.followup;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.scheduling.NightlyStep;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The nightly pipeline's last step: on Mondays, the owner's weekly churn summary by e-mail (when SMTP is set). */
+@Component
+@Order(40)
+class ChurnSummaryStep implements NightlyStep {
+
+    private final ChurnSummaryMail mail;
+    private final RevisitTasks calendar;
+
+    ChurnSummaryStep(ChurnSummaryMail mail, RevisitTasks calendar) {
+        this.mail = mail;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public String name() {
+        return "churn-summary";
+    }
+
+    @Override
+    public String run(TenantId tenant, PipelineContext context) {
+        return mail.sendIfDue(tenant, calendar.today(tenant)) ? "mailed" : "not due";
+    }
+}

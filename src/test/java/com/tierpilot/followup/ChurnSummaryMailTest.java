@@ -1,0 +1,120 @@
+package com.tierpilot.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tierpilot.base.Role;
+import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerRecord;
+import com.tierpilot.customer.OrderRecord;
+import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.followup.persistence.ChurnStore;
+import com.tierpilot.segmentation.RunTrigger;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.RecordingMailSender;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TenantService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** The owner's weekly churn summary by e-mail: on Mondays, once a week, in Chinese and English. */
+@IntegrationTest
+class ChurnSummaryMailTest {
+
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    CustomerBulkService customers;
+    @Autowired
+    CustomerQueries queries;
+    @Autowired
+    SegmentationService segmentation;
+    @Autowired
+    ChurnList churn;
+    @Autowired
+    ChurnStore store;
+    @Autowired
+    TeamDirectory team;
+    @Autowired
+    TenantService tenantService;
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    Clock clock;
+
+    TestTenant shop;
+
+    /** Two customers slipping away; one of them is marked lost (too expensive) this week. */
+    @BeforeEach
+    void aShopThatLostACustomerThisWeek() {
+        shop = tenants.signUp("Summary Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH).signInAsOwner();
+        LocalDate today = segmentation.today(shop.id());
+        for (String code : List.of("S1", "S2")) {
+            customers.upsertCustomers(shop.id(), List.of(new CustomerRecord(code, "Customer " + code, null, null, null,
+                    null, null, null, null, null, null, Set.of(), null, LocalDate.of(2024, 1, 1), true, Map.of())));
+            customers.upsertOrders(shop.id(), List.of(new OrderRecord(code + "-1", code,
+                    today.minusDays(200).atTime(10, 0), BigDecimal.valueOf(500), 1, null, null,
+                    OrderStatus.COMPLETED)));
+        }
+        segmentation.runNow(shop.id(), today, RunTrigger.MANUAL);
+        long s1 = queries.byCode(shop.id(), "S1").orElseThrow().id();
+        churn.decide(shop.id(), shop.owner().userId(), Role.OWNER, s1, ChurnOutcome.LOST,
+                ChurnOutcome.Reason.PRICE, null);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void onMondayTheOwnerGetsTheWeeksFiguresInBothLanguagesOnce() {
+        var outbox = new RecordingMailSender(false);
+        ChurnSummaryMail summaries = summaries(outbox);
+
+        assertThat(summaries.sendIfDue(shop.id(), MONDAY.plusDays(1))).as("not on a Tuesday").isFalse();
+        assertThat(summaries.sendIfDue(shop.id(), MONDAY)).isTrue();
+        assertThat(summaries.sendIfDue(shop.id(), MONDAY)).as("once a week").isFalse();
+
+        assertThat(outbox.sent).singleElement().satisfies(mail -> {
+            assertThat(mail.getTo()).containsExactly(shop.owner().email());
+            assertThat(mail.getSubject()).contains("Summary Co").contains("每周流失摘要").contains("weekly churn summary");
+            assertThat(mail.getText()).contains("On the churn list now: 1 customers").contains("Lost: 1")
+                    .contains("当前流失名单：1 位客户").contains("流失：1 位");
+        });
+    }
+
+    @Test
+    void withoutSmtpNothingIsSentAndTheWeekStaysUnclaimed() {
+        var none = new ChurnSummaryMail(churn, store, new StaticListableBeanFactory().getBeanProvider(
+                JavaMailSender.class), team, tenantService, messages, "no-reply@example.com", clock);
+
+        assertThat(none.sendIfDue(shop.id(), MONDAY)).isFalse();
+        assertThat(summaries(new RecordingMailSender(false)).sendIfDue(shop.id(), MONDAY)).isTrue();
+    }
+
+    private ChurnSummaryMail summaries(JavaMailSender sender) {
+        var beans = new StaticListableBeanFactory();
+        beans.addBean("mailSender", sender);
+        return new ChurnSummaryMail(churn, store, beans.getBeanProvider(JavaMailSender.class), team, tenantService,
+                messages, "no-reply@example.com", clock);
+    }
+}
