@@ -87,7 +87,8 @@ public final class DashboardBench {
             List<Double> readModels = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 started = System.nanoTime();
-                app.publishEvent(new SegmentationPublished(t, second.id(), AS_OF));
+                // "Follow-ups chained": the predictions are left to the (absent) pipeline, so only the read models run.
+                app.publishEvent(new SegmentationPublished(t, second.id(), AS_OF, true));
                 readModels.add((System.nanoTime() - started) / 1e6);
             }
 
