@@ -3,8 +3,6 @@ package com.tierpilot.analytics;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,15 +49,9 @@ class DashboardReadModels {
     /** Computes and stores the read models of the tenant's published run {@code run}, scored as of {@code asOf}. */
     void compute(TenantId tenant, long run, LocalDate asOf) {
         long started = System.nanoTime();
-        Totals totals = jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement("select r_score, f_score, monetary, rfm_segment,"
-                    + " abc_tier, lifecycle from customer_segment where tenant_id = ? and run_id = ?",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
-            ps.setLong(1, tenant.value());
-            ps.setLong(2, run);
-            return ps;
-        }, (ResultSetExtractor<Totals>) rs -> {
+        Totals totals = jdbc.query(dialect.streaming("select r_score, f_score, monetary, rfm_segment, abc_tier,"
+                + " lifecycle from customer_segment where tenant_id = ? and run_id = ?", tenant.value(), run),
+                (ResultSetExtractor<Totals>) rs -> {
             Totals t = new Totals();
             while (rs.next()) {
                 int r = rs.getInt(1);

@@ -4,7 +4,6 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerRow;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -102,15 +101,7 @@ public class CustomerSearchSql {
         List<Object> params = new ArrayList<>();
         String sql = select() + FROM + where(tenant, filter, searchIds(tenant, filter), params) + " order by " + orderBy;
         List<CustomerRow> chunk = new ArrayList<>();
-        jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            return ps;
-        }, (RowCallbackHandler) rs -> {
+        jdbc.query(dialect.streaming(sql, params.toArray()), (RowCallbackHandler) rs -> {
             chunk.add(row(rs, List.of()));
             if (chunk.size() == 1000) {
                 withTags(tenant, chunk).forEach(sink);

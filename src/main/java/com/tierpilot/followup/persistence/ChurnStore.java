@@ -8,7 +8,6 @@ import com.tierpilot.followup.ChurnOutcome;
 import com.tierpilot.followup.ChurnSummary;
 import com.tierpilot.followup.ContactChannel;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -94,15 +93,8 @@ public class ChurnStore {
     public void each(TenantId tenant, @Nullable UserId manager, Consumer<ChurnEntry> sink) {
         List<Object> params = params(tenant, manager);
         BigDecimal threshold = (BigDecimal) params.get(1);
-        jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement(select(manager), ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            return ps;
-        }, (RowCallbackHandler) rs -> sink.accept(entry(rs, threshold)));
+        jdbc.query(dialect.streaming(select(manager), params.toArray()),
+                (RowCallbackHandler) rs -> sink.accept(entry(rs, threshold)));
     }
 
     /** The current run's id, if the customer is on the tenant's churn list now. */

@@ -5,8 +5,6 @@ import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.prediction.engine.PurchaseHistories;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,17 +35,12 @@ public class HistoryReader {
         long[][] ids = {new long[1024]};
         long lastObserved = asOf.minusDays(1).toEpochDay();
         double[] totals = new double[2];
-        jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement("""
-                    select customer_id, order_date, sum(amount) from customer_order
-                     where tenant_id = ? and order_date < ? and status = 'COMPLETED'
-                     group by customer_id, order_date
-                     order by customer_id, order_date""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
-            ps.setLong(1, tenant.value());
-            ps.setDate(2, Date.valueOf(asOf));
-            return ps;
-        }, (ResultSetExtractor<Void>) rs -> {
+        jdbc.query(dialect.streaming("""
+                select customer_id, order_date, sum(amount) from customer_order
+                 where tenant_id = ? and order_date < ? and status = 'COMPLETED'
+                 group by customer_id, order_date
+                 order by customer_id, order_date""", tenant.value(), Date.valueOf(asOf)),
+                (ResultSetExtractor<Void>) rs -> {
             long customer = -1;
             long first = 0;
             long last = 0;

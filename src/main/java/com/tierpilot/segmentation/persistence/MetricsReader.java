@@ -50,14 +50,14 @@ public class MetricsReader {
         CustomerMetrics metrics = new CustomerMetrics();
         Date from = Date.valueOf(asOf.minusDays(windowDays));
         Date to = Date.valueOf(asOf);
-        jdbc.query(connection -> streaming(connection.prepareStatement(
+        jdbc.query(connection -> dialect.stream(connection.prepareStatement(
                 "select id, code from customer where tenant_id = ? order by id"), tenant.value()),
                 (ResultSetExtractor<Void>) customers -> {
                     boolean more = customers.next();
                     // A second connection of its own: a streaming result set occupies its connection, and any
                     // connection bound to this thread is the one the customers stream on.
                     try (Connection second = dataSource.getConnection();
-                            PreparedStatement ps = streaming(second.prepareStatement(AGGREGATE))) {
+                            PreparedStatement ps = dialect.stream(second.prepareStatement(AGGREGATE))) {
                         ps.setDate(1, from);
                         ps.setDate(2, from);
                         ps.setDate(3, from);
@@ -106,13 +106,5 @@ public class MetricsReader {
 
     private static int epochDay(Date date) {
         return date == null ? CustomerMetrics.NONE : (int) date.toLocalDate().toEpochDay();
-    }
-
-    private PreparedStatement streaming(PreparedStatement ps, Object... params) throws SQLException {
-        ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-        return ps;
     }
 }

@@ -7,8 +7,6 @@ import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,15 +104,9 @@ public class ResultWriter {
     public Changes compare(TenantId tenant, long previous, ScoredCustomers scored) {
         Changes changes = new Changes();
         CustomerMetrics m = scored.metrics();
-        jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement("select customer_id, rfm_segment, abc_tier, lifecycle"
-                    + " from customer_segment where tenant_id = ? and run_id = ? order by customer_id",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(dialect.isMySql() ? Integer.MIN_VALUE : 1000);
-            ps.setLong(1, tenant.value());
-            ps.setLong(2, previous);
-            return ps;
-        }, (ResultSetExtractor<Void>) before -> {
+        jdbc.query(dialect.streaming("select customer_id, rfm_segment, abc_tier, lifecycle from customer_segment"
+                + " where tenant_id = ? and run_id = ? order by customer_id", tenant.value(), previous),
+                (ResultSetExtractor<Void>) before -> {
             boolean more = before.next();
             for (int i = 0; i < scored.size(); i++) {
                 long id = m.id(i);
