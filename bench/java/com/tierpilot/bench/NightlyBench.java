@@ -36,21 +36,28 @@ public final class NightlyBench {
 
     private static final String SCHEMA = "tp_quartz_bench";
 
+    private static String threadCount = "";
+
     public static void main(String[] args) throws Exception {
         int tenants = 1_000;
         int customers = 1_000;
         int orders = 10;
         boolean prediction = true;
+        int threads = 0;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--tenants" -> tenants = Integer.parseInt(args[i + 1]);
                 case "--customers" -> customers = Integer.parseInt(args[i + 1]);
                 case "--orders" -> orders = Integer.parseInt(args[i + 1]);
                 case "--prediction" -> prediction = Boolean.parseBoolean(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 default -> { }
             }
         }
         String url = BenchDatabase.recreate(SCHEMA);
+        // --threads N: N Quartz threads per node (default: as shipped), for a node whose own capacity is the limit.
+        threadCount = threads > 0 ? "--spring.quartz.properties.org.quartz.threadPool.threadCount=" + threads
+                : "--tierpilot.bench.threads=shipped";
         try (ConfigurableApplicationContext app = node(url, "bench-1", prediction)) {
             long load = System.nanoTime();
             generate(tenants, customers, orders);
@@ -87,7 +94,7 @@ public final class NightlyBench {
                         "--spring.quartz.auto-startup=false", "--tierpilot.node-name=" + name,
                         "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
                         "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000",
-                        "--tierpilot.prediction.after-recompute=" + prediction,
+                        "--tierpilot.prediction.after-recompute=" + prediction, threadCount,
                         "--logging.level.root=WARN", "--logging.level.com.tierpilot=WARN");
     }
 
@@ -177,7 +184,7 @@ public final class NightlyBench {
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), TierPilotApplication.class.getName(),
                 "--spring.profiles.active=mysql", "--server.port=0", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=root", "--spring.datasource.password=", "--tierpilot.demo.enabled=false",
-                "--tierpilot.node-name=bench-2", "--tierpilot.prediction.after-recompute=" + prediction,
+                "--tierpilot.node-name=bench-2", "--tierpilot.prediction.after-recompute=" + prediction, threadCount,
                 "--spring.quartz.properties.org.quartz.scheduler.instanceId=bench-2",
                 "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000",
                 "--logging.level.root=WARN");
