@@ -157,6 +157,26 @@ class RewardsViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void theOwnerChangesATiersBenefitsAndDeletesAnother() {
+        LoyaltyTier silver = tiers.save(shop.id(), null, "Silver", new BigDecimal("500"), null);
+        LoyaltyTier gold = tiers.save(shop.id(), null, "Gold", new BigDecimal("2000"), null);
+        navigate(RewardsView.class);
+        test(find(Button.class).withId("tiers-edit").single()).click();
+        @SuppressWarnings("unchecked")
+        Grid<LoyaltyTier> grid = find(Grid.class).withId("tiers-grid").single();
+        test(tierButton(grid, 0, "tier-edit-" + silver.id())).click();
+        assertThat(find(TextField.class).withId("tier-name").single().getValue()).isEqualTo("Silver");
+        find(TextArea.class).withId("tier-benefits").single().setValue("Free delivery");
+        test(find(Button.class).withId("tier-save").single()).click();
+        test(tierButton(grid, 1, "tier-delete-" + gold.id())).click();
+
+        assertThat(tiers.tiers(shop.id())).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo(silver.id());
+            assertThat(t.benefits()).isEqualTo("Free delivery");
+        });
+    }
+
+    @Test
     void aTierThresholdTakenTwiceIsRefusedWithAMessage() {
         tiers.save(shop.id(), null, "Silver", new BigDecimal("500"), null);
         navigate(RewardsView.class);
@@ -168,5 +188,11 @@ class RewardsViewTest extends BrowserlessViewTest {
         assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
                 .contains("Another tier has this threshold.");
         assertThat(tiers.tiers(shop.id())).hasSize(1);
+    }
+
+    /** A button of the tier grid's last column. */
+    private Button tierButton(Grid<LoyaltyTier> grid, int row, String id) {
+        return test(grid).getCellComponent(row, 3).getChildren().map(Button.class::cast)
+                .filter(b -> b.getId().orElse("").equals(id)).findFirst().orElseThrow();
     }
 }
