@@ -7,6 +7,8 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.loyalty.LoyaltyProgram;
+import com.tierpilot.loyalty.LoyaltyTier;
+import com.tierpilot.loyalty.LoyaltyTiers;
 import com.tierpilot.loyalty.Reward;
 import com.tierpilot.loyalty.RewardDraft;
 import com.tierpilot.loyalty.RewardRedemption;
@@ -51,8 +53,8 @@ public class RewardsView extends VerticalLayout {
     /** One key per redemption: a retry of the same one (after an error, say) can never redeem twice. */
     private String attemptKey = newKey();
 
-    RewardsView(Rewards rewards, LoyaltyProgram program, CustomerQueries customers, CurrentUser currentUser,
-            Clock clock) {
+    RewardsView(Rewards rewards, LoyaltyProgram program, LoyaltyTiers tiers, CustomerQueries customers,
+            CurrentUser currentUser, Clock clock) {
         this.rewards = rewards;
         this.customers = customers;
         this.me = currentUser.require();
@@ -66,7 +68,9 @@ public class RewardsView extends VerticalLayout {
             var rules = new Button(getTranslation("loyalty.program.title"), e -> editRules(program,
                     LocalDate.now(clock.withZone(me.timeZone()))));
             rules.setId("program-rules");
-            add(new HorizontalLayout(create, rules));
+            var tierButton = new Button(getTranslation("tiers.title"), e -> editTiers(tiers));
+            tierButton.setId("tiers-edit");
+            add(new HorizontalLayout(create, rules, tierButton));
         }
         configureGrid(editor);
         add(grid);
@@ -184,6 +188,77 @@ public class RewardsView extends VerticalLayout {
                 Notifications.error(this, refused);
             }
         });
+        dialog.open();
+    }
+
+    /** The member tiers: a grid of the tiers, a form to add or change one, and what the thresholds count. */
+    void editTiers(LoyaltyTiers tiers) {
+        var tierGrid = new Grid<LoyaltyTier>();
+        tierGrid.setId("tiers-grid");
+        tierGrid.setAllRowsVisible(true);
+        var form = new TierForm();
+        Runnable reload = () -> tierGrid.setItems(tiers.tiers(me.tenantId()));
+        tierGrid.addColumn(LoyaltyTier::name).setHeader(getTranslation("tiers.name")).setAutoWidth(true);
+        tierGrid.addColumn(t -> t.threshold().stripTrailingZeros().toPlainString())
+                .setHeader(getTranslation("tiers.threshold")).setAutoWidth(true);
+        tierGrid.addColumn(t -> t.benefits() == null ? "" : t.benefits()).setHeader(getTranslation("tiers.benefits"));
+        tierGrid.addComponentColumn(t -> {
+            var change = new Button(getTranslation("rewards.edit"), e -> form.edit(t));
+            change.setId("tier-edit-" + t.id());
+            var delete = new Button(getTranslation("tiers.delete"), e -> {
+                try {
+                    tiers.delete(me.tenantId(), t.id());
+                    Notifications.success(getTranslation("tiers.deleted", t.name()));
+                    if (Long.valueOf(t.id()).equals(form.editing())) {
+                        form.edit(null);
+                    }
+                    reload.run();
+                } catch (UserFacingException refused) {
+                    Notifications.error(this, refused);
+                }
+            });
+            delete.setId("tier-delete-" + t.id());
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            return new HorizontalLayout(change, delete);
+        }).setAutoWidth(true);
+        reload.run();
+        form.addSaveListener(e -> {
+            try {
+                LoyaltyTier saved = tiers.save(me.tenantId(), e.id, e.name, e.threshold, e.benefits);
+                Notifications.success(getTranslation("tiers.saved", saved.name()));
+                form.edit(null);
+                reload.run();
+            } catch (UserFacingException refused) {
+                Notifications.error(this, refused);
+            }
+        });
+        var saveTier = new Button(getTranslation("tiers.saveTier"), e -> form.submit());
+        saveTier.setId("tier-save");
+        saveTier.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var newTier = new Button(getTranslation("tiers.new"), e -> form.edit(null));
+        newTier.setId("tier-new");
+
+        var settings = new TierSettingsForm(tiers.settings(me.tenantId()));
+        settings.addSaveListener(e -> {
+            try {
+                tiers.saveSettings(me.tenantId(), e.settings);
+                Notifications.success(getTranslation("tiers.settings.saved"));
+            } catch (UserFacingException refused) {
+                Notifications.error(this, refused);
+            }
+        });
+        var saveSettings = new Button(getTranslation("tiers.settings.save"), e -> settings.submit());
+        saveSettings.setId("tiers-settings-save");
+
+        var content = new VerticalLayout(tierGrid, form, new HorizontalLayout(newTier, saveTier),
+                new H3(getTranslation("tiers.settings")), settings, saveSettings);
+        content.setPadding(false);
+        var dialog = new Dialog(content);
+        dialog.setWidth("760px");
+        dialog.setHeaderTitle(getTranslation("tiers.title"));
+        var close = new Button(getTranslation("tiers.close"), e -> dialog.close());
+        close.setId("tiers-close");
+        dialog.getFooter().add(close);
         dialog.open();
     }
 

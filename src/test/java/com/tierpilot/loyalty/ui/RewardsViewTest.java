@@ -2,6 +2,7 @@ package com.tierpilot.loyalty.ui;
 
 import static com.tierpilot.customer.CustomerFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
@@ -10,7 +11,9 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.loyalty.PointsLedger;
 import com.tierpilot.loyalty.PointsReason;
+import com.tierpilot.loyalty.LoyaltyTier;
 import com.tierpilot.loyalty.Reward;
+import com.tierpilot.loyalty.TierSettings;
 import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
@@ -19,8 +22,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +48,8 @@ class RewardsViewTest extends BrowserlessViewTest {
     PointsLedger ledger;
     @Autowired
     com.tierpilot.loyalty.LoyaltyProgram program;
+    @Autowired
+    com.tierpilot.loyalty.LoyaltyTiers tiers;
 
     TestTenant shop;
     long member;
@@ -117,5 +126,73 @@ class RewardsViewTest extends BrowserlessViewTest {
             assertThat(m.factor()).isEqualByComparingTo("2");
         });
         assertThat(rules.earnFrom()).as("today, in the shop's zone, unless changed").isNotNull();
+    }
+
+    @Test
+    void theOwnerAddsSilverAndGoldTiersAndCountsSpendReviewedOnTheFirstOfApril() {
+        navigate(RewardsView.class);
+        test(find(Button.class).withId("tiers-edit").single()).click();
+        find(TextField.class).withId("tier-name").single().setValue("Silver");
+        find(BigDecimalField.class).withId("tier-threshold").single().setValue(new BigDecimal("500"));
+        find(TextArea.class).withId("tier-benefits").single().setValue("5% off");
+        test(find(Button.class).withId("tier-save").single()).click();
+        find(TextField.class).withId("tier-name").single().setValue("Gold");
+        find(BigDecimalField.class).withId("tier-threshold").single().setValue(new BigDecimal("2000"));
+        test(find(Button.class).withId("tier-save").single()).click();
+        @SuppressWarnings("unchecked")
+        Select<TierSettings.Basis> basis = find(Select.class).withId("tiers-basis").single();
+        basis.setValue(TierSettings.Basis.SPEND);
+        find(IntegerField.class).withId("tiers-review-month").single().setValue(4);
+        test(find(Button.class).withId("tiers-settings-save").single()).click();
+
+        assertThat(tiers.tiers(shop.id())).extracting(LoyaltyTier::name, t -> t.threshold().intValue(),
+                LoyaltyTier::benefits).containsExactly(tuple("Silver", 500, "5% off"), tuple("Gold", 2000, null));
+        assertThat(tiers.settings(shop.id())).isEqualTo(new TierSettings(TierSettings.Basis.SPEND, 4, 1));
+        @SuppressWarnings("unchecked")
+        Grid<LoyaltyTier> grid = find(Grid.class).withId("tiers-grid").single();
+        assertThat(test(grid).size()).isEqualTo(2);
+        assertThat(test(grid).getCellText(1, 0)).isEqualTo("Gold");
+        assertThat(find(TextField.class).withId("tier-name").single().getValue()).as("the form is cleared")
+                .isEmpty();
+    }
+
+    @Test
+    void theOwnerChangesATiersBenefitsAndDeletesAnother() {
+        LoyaltyTier silver = tiers.save(shop.id(), null, "Silver", new BigDecimal("500"), null);
+        LoyaltyTier gold = tiers.save(shop.id(), null, "Gold", new BigDecimal("2000"), null);
+        navigate(RewardsView.class);
+        test(find(Button.class).withId("tiers-edit").single()).click();
+        @SuppressWarnings("unchecked")
+        Grid<LoyaltyTier> grid = find(Grid.class).withId("tiers-grid").single();
+        test(tierButton(grid, 0, "tier-edit-" + silver.id())).click();
+        assertThat(find(TextField.class).withId("tier-name").single().getValue()).isEqualTo("Silver");
+        find(TextArea.class).withId("tier-benefits").single().setValue("Free delivery");
+        test(find(Button.class).withId("tier-save").single()).click();
+        test(tierButton(grid, 1, "tier-delete-" + gold.id())).click();
+
+        assertThat(tiers.tiers(shop.id())).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo(silver.id());
+            assertThat(t.benefits()).isEqualTo("Free delivery");
+        });
+    }
+
+    @Test
+    void aTierThresholdTakenTwiceIsRefusedWithAMessage() {
+        tiers.save(shop.id(), null, "Silver", new BigDecimal("500"), null);
+        navigate(RewardsView.class);
+        test(find(Button.class).withId("tiers-edit").single()).click();
+        find(TextField.class).withId("tier-name").single().setValue("Also silver");
+        find(BigDecimalField.class).withId("tier-threshold").single().setValue(new BigDecimal("500"));
+        test(find(Button.class).withId("tier-save").single()).click();
+
+        assertThat(find(Notification.class).all().stream().map(n -> test(n).getText()).toList())
+                .contains("Another tier has this threshold.");
+        assertThat(tiers.tiers(shop.id())).hasSize(1);
+    }
+
+    /** A button of the tier grid's last column. */
+    private Button tierButton(Grid<LoyaltyTier> grid, int row, String id) {
+        return test(grid).getCellComponent(row, 3).getChildren().map(Button.class::cast)
+                .filter(b -> b.getId().orElse("").equals(id)).findFirst().orElseThrow();
     }
 }
