@@ -22,6 +22,8 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The owner's weekly churn summary by e-mail, when SMTP is configured ({@code spring.mail.host}): every Monday of
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Service;
  * Chinese and English. Once per company and week, however often the night runs.
  */
 @Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 public class ChurnSummaryMail {
 
     private static final Logger log = LoggerFactory.getLogger(ChurnSummaryMail.class);
