@@ -97,6 +97,12 @@ class TasksViewTest extends BrowserlessViewTest {
 
         assertThat(test(grid).size()).isEqualTo(4);
         assertThat(find(Tab.class).withId("tasks-tab-today").single().getLabel()).isEqualTo("Today (4)");
+        TestTenants.signIn(shop.owner());
+        openNewTab();
+        navigate(TasksView.class);
+        String team = find(com.tierpilot.base.ui.chart.EChart.class).withId("tasks-team-chart").single().getOption();
+        assertThat(team).as("the owner's chart: the manager's visit done, none overdue").contains(
+                manager.displayName()).contains("\"data\":[1]").contains("\"data\":[0]");
         assertThat(tasks.ofCustomer(shop.id(), visited, 10)).first().satisfies(t -> {
             assertThat(t.outcome()).isEqualTo(TaskOutcome.REACHED);
             assertThat(t.note()).as("shown on the customer's page").isEqualTo("Orders again in May");

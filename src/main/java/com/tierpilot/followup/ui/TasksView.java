@@ -6,6 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.followup.RevisitTask;
 import com.tierpilot.followup.RevisitTasks;
 import com.tierpilot.followup.TaskWindow;
@@ -33,6 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * "My tasks": an account manager's revisits for today, overdue and coming up, each with the plan's script, and the
@@ -170,9 +174,40 @@ public class TasksView extends VerticalLayout {
         team.addColumn(TeamLoad::overdue).setHeader(getTranslation("tasks.team.overdue"));
         team.addColumn(TeamLoad::doneLast30Days).setHeader(getTranslation("tasks.team.done"));
         // One row per manager: a handful, read at once.
-        team.setItems(tasks.team(me.tenantId(), today));
+        List<TeamLoad> loads = tasks.team(me.tenantId(), today);
+        team.setItems(loads);
         team.setAllRowsVisible(true);
-        box.add(team);
+        var chart = new EChart("team-tasks");
+        chart.setId("tasks-team-chart");
+        chart.setHeight("16rem");
+        chart.setOption(teamChart(loads));
+        box.add(chart, team);
         return box;
+    }
+
+    /** Done (last 30 days) and overdue tasks per manager, side by side. */
+    private ObjectNode teamChart(List<TeamLoad> loads) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode option = json.objectNode();
+        option.put("animation", false);
+        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 40)
+                .put("bottom", 8);
+        option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        String done = getTranslation("tasks.team.done");
+        String overdue = getTranslation("tasks.team.overdue");
+        option.putObject("legend").put("top", 0).putArray("data").add(done).add(overdue);
+        ArrayNode names = option.putObject("xAxis").put("type", "category").putArray("data");
+        option.putObject("yAxis").put("type", "value").put("minInterval", 1);
+        ArrayNode series = option.putArray("series");
+        ArrayNode doneData = series.addObject().put("name", done).put("type", "bar").putArray("data");
+        ArrayNode overdueData = series.addObject().put("name", overdue).put("type", "bar").put("color", "#d9534f")
+                .putArray("data");
+        for (TeamLoad l : loads) {
+            names.add(l.managerId() == null ? getTranslation("tasks.whose.unassigned")
+                    : managers.getOrDefault(l.managerId(), "#" + l.managerId()));
+            doneData.add(l.doneLast30Days());
+            overdueData.add(l.overdue());
+        }
+        return option;
     }
 }
