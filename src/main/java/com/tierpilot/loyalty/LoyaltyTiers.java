@@ -4,6 +4,7 @@ import com.tierpilot.base.ConflictException;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
+import com.tierpilot.campaign.Campaigns;
 import com.tierpilot.loyalty.persistence.TierStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Member tiers (as in Open Loyalty and Talon.One): a member reaches a tier as soon as the points earned (or money
@@ -36,11 +40,17 @@ public class LoyaltyTiers {
     private static final Logger log = LoggerFactory.getLogger(LoyaltyTiers.class);
 
     private final TierStore store;
+    private final Campaigns campaigns;
     private final Clock clock;
 
-    LoyaltyTiers(TierStore store, Clock clock) {
+    private final TransactionTemplate apart;
+
+    LoyaltyTiers(TierStore store, Campaigns campaigns, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
+        this.campaigns = campaigns;
         this.clock = clock;
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public List<LoyaltyTier> tiers(TenantId tenant) {
@@ -71,6 +81,18 @@ public class LoyaltyTiers {
     @Transactional
     public LoyaltyTier save(TenantId tenant, @Nullable Long id, String name, BigDecimal threshold,
             @Nullable String benefits) {
+        return save(tenant, id, name, threshold, benefits, null);
+    }
+
+    /** As {@link #save(TenantId, Long, String, BigDecimal, String)}, with a campaign whose code an upgrade gives. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    @Transactional
+    public LoyaltyTier save(TenantId tenant, @Nullable Long id, String name, BigDecimal threshold,
+            @Nullable String benefits, @Nullable Long upgradeCampaign) {
+        if (upgradeCampaign != null && campaigns.couponTemplates(tenant).stream()
+                .noneMatch(c -> c.id() == upgradeCampaign)) {
+            throw new UserFacingException("campaigns.error.notTemplate");
+        }
         if (name == null || name.isBlank() || name.length() > 60) {
             throw new UserFacingException("loyalty.tiers.error.name");
         }
@@ -82,10 +104,10 @@ public class LoyaltyTiers {
             throw new UserFacingException("loyalty.tiers.error.benefits");
         }
         try {
-            if (id != null && !store.update(tenant, id, name.strip(), threshold, text)) {
+            if (id != null && !store.update(tenant, id, name.strip(), threshold, text, upgradeCampaign)) {
                 throw new NotFoundException("tier");
             }
-            long found = id != null ? id : store.insert(tenant, name.strip(), threshold, text);
+            long found = id != null ? id : store.insert(tenant, name.strip(), threshold, text, upgradeCampaign);
             return store.tiers(tenant).stream().filter(t -> t.id() == found).findFirst().orElseThrow();
         } catch (DuplicateKeyException sameThreshold) {
             throw new UserFacingException("loyalty.tiers.error.duplicate");
@@ -136,6 +158,7 @@ public class LoyaltyTiers {
         List<Long> graced = new ArrayList<>();
         List<Long> requalified = new ArrayList<>();
         List<Long> removed = new ArrayList<>();
+        List<long[]> upgradeCoupons = new ArrayList<>();
         int upgraded = 0;
         int downgraded = 0;
         for (long customer : customers) {
@@ -146,6 +169,9 @@ public class LoyaltyTiers {
             if (qualifies > holds) {
                 set.add(new Object[] {customer, tiers.get(qualifies).id(), today, false});
                 upgraded++;
+                if (tiers.get(qualifies).upgradeCampaignId() != null) {
+                    upgradeCoupons.add(new long[] {customer, tiers.get(qualifies).upgradeCampaignId()});
+                }
             } else if (qualifies == holds && inGrace) {
                 requalified.add(customer);
             } else if (qualifies < holds && reviewDay) {
@@ -164,6 +190,16 @@ public class LoyaltyTiers {
         store.setGrace(tenant, graced, true);
         store.setGrace(tenant, requalified, false);
         store.removeTiers(tenant, removed);
+        for (long[] coupon : upgradeCoupons) {
+            try {
+                // In a transaction of its own: a refusal must not undo the night's tier decisions.
+                apart.executeWithoutResult(tx -> campaigns.issueCode(tenant, coupon[1], coupon[0]));
+            } catch (UserFacingException notIssued) {
+                // The campaign ended or the member is in its control group: the upgrade stands without a coupon.
+                log.info("No upgrade coupon of campaign {} for customer {}: {}", coupon[1], coupon[0],
+                        notIssued.getMessage());
+            }
+        }
         TierNight night = new TierNight(upgraded, graced.size(), downgraded);
         log.info("Loyalty tiers {}: {}", today, night);
         return night;

@@ -34,6 +34,12 @@ class LoyaltyTiersTest {
     LoyaltyTiers tiers;
     @Autowired
     PointsLedger ledger;
+    @Autowired
+    com.tierpilot.segmentation.SegmentationService segmentation;
+    @Autowired
+    com.tierpilot.campaign.Campaigns campaigns;
+    @Autowired
+    java.time.Clock clock;
 
     TestTenant shop;
     long member;
@@ -98,6 +104,24 @@ class LoyaltyTiersTest {
 
         assertThat(tiers.review(shop.id(), LocalDate.of(2027, 1, 1)).downgraded()).isEqualTo(1);
         assertThat(tiers.of(shop.id(), member)).as("nothing spent in the last 12 months: no tier").isEmpty();
+    }
+
+    @Test
+    void aTierWithAnUpgradeCouponGivesTheMemberACodeOfItsCampaignOnTheNightOfTheUpgrade() {
+        var fixtures = new com.tierpilot.campaign.CampaignFixtures(customers, segmentation, campaigns, clock);
+        fixtures.atRiskCustomers(shop.id(), "AR", 1);
+        long welcome = fixtures.launchedOnAtRisk(shop, "Gold welcome", 0, fixtures.uniqueCodes(
+                com.tierpilot.campaign.DiscountType.PERCENT, "10", null, "0", 1, 1, null)).id();
+        tiers.save(shop.id(), gold.id(), "Gold", new BigDecimal("500"), "10% off", welcome);
+
+        ledger.award(shop.id(), member, 600, PointsReason.ORDER, "O1", "order:O1", null);
+        tiers.review(shop.id(), LocalDate.now());
+        tiers.review(shop.id(), LocalDate.now());
+
+        assertThat(campaigns.codes(shop.id(), welcome, 0, 10)).filteredOn(c -> "M1".equals(c.customerCode()))
+                .as("one code, on the night of the upgrade").hasSize(1);
+        assertThatThrownBy(() -> tiers.save(shop.id(), silver.id(), "Silver", new BigDecimal("100"), null,
+                welcome + 999)).hasMessageContaining("notTemplate");
     }
 
     @Test

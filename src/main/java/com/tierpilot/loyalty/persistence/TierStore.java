@@ -32,20 +32,23 @@ public class TierStore {
     }
 
     public List<LoyaltyTier> tiers(TenantId tenant) {
-        return jdbc.query("select id, name, threshold, benefits from loyalty_tier where tenant_id = ?"
+        return jdbc.query("select id, name, threshold, benefits, upgrade_campaign_id from loyalty_tier where tenant_id = ?"
                 + " order by threshold", (rs, i) -> tier(rs), tenant.value());
     }
 
-    public long insert(TenantId tenant, String name, BigDecimal threshold, @Nullable String benefits) {
-        jdbc.update("insert into loyalty_tier (tenant_id, name, threshold, benefits) values (?, ?, ?, ?)",
-                tenant.value(), name, threshold, benefits);
+    public long insert(TenantId tenant, String name, BigDecimal threshold, @Nullable String benefits,
+            @Nullable Long upgradeCampaign) {
+        jdbc.update("insert into loyalty_tier (tenant_id, name, threshold, benefits, upgrade_campaign_id)"
+                + " values (?, ?, ?, ?, ?)", tenant.value(), name, threshold, benefits, upgradeCampaign);
         return jdbc.queryForObject("select id from loyalty_tier where tenant_id = ? and threshold = ?", Long.class,
                 tenant.value(), threshold);
     }
 
-    public boolean update(TenantId tenant, long id, String name, BigDecimal threshold, @Nullable String benefits) {
-        return jdbc.update("update loyalty_tier set name = ?, threshold = ?, benefits = ? where tenant_id = ?"
-                + " and id = ?", name, threshold, benefits, tenant.value(), id) == 1;
+    public boolean update(TenantId tenant, long id, String name, BigDecimal threshold, @Nullable String benefits,
+            @Nullable Long upgradeCampaign) {
+        return jdbc.update("update loyalty_tier set name = ?, threshold = ?, benefits = ?, upgrade_campaign_id = ?"
+                + " where tenant_id = ? and id = ?", name, threshold, benefits, upgradeCampaign, tenant.value(), id)
+                == 1;
     }
 
     public int members(TenantId tenant, long tier) {
@@ -77,10 +80,11 @@ public class TierStore {
 
     public Optional<MemberTier> memberTier(TenantId tenant, long customer) {
         return jdbc.query("""
-                select t.id, t.name, t.threshold, t.benefits, m.since, m.in_grace from customer_loyalty_tier m
+                select t.id, t.name, t.threshold, t.benefits, t.upgrade_campaign_id, m.since, m.in_grace
+                  from customer_loyalty_tier m
                   join loyalty_tier t on t.tenant_id = m.tenant_id and t.id = m.tier_id
                  where m.tenant_id = ? and m.customer_id = ?""", (rs, i) -> new MemberTier(tier(rs),
-                        rs.getObject(5, LocalDate.class), rs.getBoolean(6)), tenant.value(), customer).stream()
+                        rs.getObject(6, LocalDate.class), rs.getBoolean(7)), tenant.value(), customer).stream()
                 .findFirst();
     }
 
@@ -135,6 +139,7 @@ public class TierStore {
     }
 
     private static LoyaltyTier tier(ResultSet rs) throws SQLException {
-        return new LoyaltyTier(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4));
+        return new LoyaltyTier(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+                rs.getObject(5, Long.class));
     }
 }

@@ -5,6 +5,7 @@ import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.campaign.Campaigns;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.loyalty.LoyaltyProgram;
 import com.tierpilot.loyalty.LoyaltyTier;
@@ -44,6 +45,7 @@ import org.jspecify.annotations.Nullable;
 public class RewardsView extends VerticalLayout {
 
     private final Rewards rewards;
+    private final Campaigns campaigns;
     private final CustomerQueries customers;
     private final TierPilotUser me;
     private final Grid<Reward> grid = new Grid<>();
@@ -53,9 +55,10 @@ public class RewardsView extends VerticalLayout {
     /** One key per redemption: a retry of the same one (after an error, say) can never redeem twice. */
     private String attemptKey = newKey();
 
-    RewardsView(Rewards rewards, LoyaltyProgram program, LoyaltyTiers tiers, CustomerQueries customers,
-            CurrentUser currentUser, Clock clock) {
+    RewardsView(Rewards rewards, LoyaltyProgram program, LoyaltyTiers tiers, Campaigns campaigns,
+            CustomerQueries customers, CurrentUser currentUser, Clock clock) {
         this.rewards = rewards;
+        this.campaigns = campaigns;
         this.customers = customers;
         this.me = currentUser.require();
         setSizeFull();
@@ -196,12 +199,16 @@ public class RewardsView extends VerticalLayout {
         var tierGrid = new Grid<LoyaltyTier>();
         tierGrid.setId("tiers-grid");
         tierGrid.setAllRowsVisible(true);
-        var form = new TierForm();
+        var templates = new java.util.LinkedHashMap<Long, String>();
+        campaigns.couponTemplates(me.tenantId()).forEach(c -> templates.put(c.id(), c.name()));
+        var form = new TierForm(templates);
         Runnable reload = () -> tierGrid.setItems(tiers.tiers(me.tenantId()));
         tierGrid.addColumn(LoyaltyTier::name).setHeader(getTranslation("tiers.name")).setAutoWidth(true);
         tierGrid.addColumn(t -> t.threshold().stripTrailingZeros().toPlainString())
                 .setHeader(getTranslation("tiers.threshold")).setAutoWidth(true);
         tierGrid.addColumn(t -> t.benefits() == null ? "" : t.benefits()).setHeader(getTranslation("tiers.benefits"));
+        tierGrid.addColumn(t -> t.upgradeCampaignId() == null ? "" : templates.getOrDefault(t.upgradeCampaignId(),
+                "#" + t.upgradeCampaignId())).setHeader(getTranslation("tiers.upgradeCoupon")).setAutoWidth(true);
         tierGrid.addComponentColumn(t -> {
             var change = new Button(getTranslation("rewards.edit"), e -> form.edit(t));
             change.setId("tier-edit-" + t.id());
@@ -224,7 +231,8 @@ public class RewardsView extends VerticalLayout {
         reload.run();
         form.addSaveListener(e -> {
             try {
-                LoyaltyTier saved = tiers.save(me.tenantId(), e.id, e.name, e.threshold, e.benefits);
+                LoyaltyTier saved = tiers.save(me.tenantId(), e.id, e.name, e.threshold, e.benefits,
+                        e.upgradeCampaign);
                 Notifications.success(getTranslation("tiers.saved", saved.name()));
                 form.edit(null);
                 reload.run();

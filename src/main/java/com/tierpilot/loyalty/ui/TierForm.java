@@ -16,12 +16,26 @@ import org.jspecify.annotations.Nullable;
 /** A member tier: name, threshold and benefits; a new one or one being changed. Fires a {@link SaveEvent}. */
 class TierForm extends FormLayout {
 
+    /** The choice "no coupon on upgrade". */
+    private static final long NONE = 0L;
+
     final TextField name = new TextField();
     final BigDecimalField threshold = new BigDecimalField();
     final TextArea benefits = new TextArea();
+    final com.vaadin.flow.component.select.Select<Long> upgradeCoupon = new com.vaadin.flow.component.select.Select<>();
     private final Binder<Draft> binder = new Binder<>(Draft.class);
 
-    TierForm() {
+    /** {@code templates}: the campaigns (id to name) whose code an upgrade can give. */
+    TierForm(java.util.Map<Long, String> templates) {
+        upgradeCoupon.setLabel(getTranslation("tiers.upgradeCoupon"));
+        upgradeCoupon.setHelperText(getTranslation("tiers.upgradeCoupon.helper"));
+        upgradeCoupon.setId("tier-upgrade-coupon");
+        var choices = new java.util.ArrayList<Long>();
+        choices.add(NONE);
+        choices.addAll(templates.keySet());
+        upgradeCoupon.setItems(choices);
+        upgradeCoupon.setItemLabelGenerator(id -> id == NONE ? getTranslation("tiers.upgradeCoupon.none")
+                : templates.getOrDefault(id, "#" + id));
         name.setLabel(getTranslation("tiers.name"));
         name.setId("tier-name");
         name.setMaxLength(60);
@@ -38,8 +52,10 @@ class TierForm extends FormLayout {
                 .withValidator(v -> v.signum() >= 0, getTranslation("loyalty.tiers.error.threshold"))
                 .bind(d -> d.threshold, (d, v) -> d.threshold = v);
         binder.forField(benefits).bind(d -> d.benefits, (d, v) -> d.benefits = v);
+        binder.forField(upgradeCoupon).bind(d -> d.upgradeCampaign == null ? NONE : d.upgradeCampaign,
+                (d, v) -> d.upgradeCampaign = v == null || v == NONE ? null : v);
         edit(null);
-        add(name, threshold, benefits);
+        add(name, threshold, upgradeCoupon, benefits);
         setColspan(benefits, 2);
     }
 
@@ -58,7 +74,7 @@ class TierForm extends FormLayout {
         if (binder.validate().isOk()) {
             Draft d = binder.getBean();
             String text = d.benefits == null || d.benefits.isBlank() ? null : d.benefits.strip();
-            fireEvent(new SaveEvent(this, d.id, d.name.strip(), d.threshold, text));
+            fireEvent(new SaveEvent(this, d.id, d.name.strip(), d.threshold, text, d.upgradeCampaign));
         }
     }
 
@@ -72,13 +88,16 @@ class TierForm extends FormLayout {
         final String name;
         final BigDecimal threshold;
         final @Nullable String benefits;
+        final @Nullable Long upgradeCampaign;
 
-        SaveEvent(TierForm source, @Nullable Long id, String name, BigDecimal threshold, @Nullable String benefits) {
+        SaveEvent(TierForm source, @Nullable Long id, String name, BigDecimal threshold, @Nullable String benefits,
+                @Nullable Long upgradeCampaign) {
             super(source, false);
             this.id = id;
             this.name = name;
             this.threshold = threshold;
             this.benefits = benefits;
+            this.upgradeCampaign = upgradeCampaign;
         }
     }
 
@@ -88,6 +107,7 @@ class TierForm extends FormLayout {
         String name = "";
         @Nullable BigDecimal threshold;
         @Nullable String benefits;
+        @Nullable Long upgradeCampaign;
 
         static Draft of(@Nullable LoyaltyTier tier) {
             Draft d = new Draft();
@@ -96,6 +116,7 @@ class TierForm extends FormLayout {
                 d.name = tier.name();
                 d.threshold = tier.threshold();
                 d.benefits = tier.benefits();
+                d.upgradeCampaign = tier.upgradeCampaignId();
             }
             return d;
         }

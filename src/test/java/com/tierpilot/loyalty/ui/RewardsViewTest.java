@@ -192,7 +192,7 @@ class RewardsViewTest extends BrowserlessViewTest {
 
     /** A button of the tier grid's last column. */
     private Button tierButton(Grid<LoyaltyTier> grid, int row, String id) {
-        return test(grid).getCellComponent(row, 3).getChildren().map(Button.class::cast)
+        return test(grid).getCellComponent(row, 4).getChildren().map(Button.class::cast)
                 .filter(b -> b.getId().orElse("").equals(id)).findFirst().orElseThrow();
     }
 }
