@@ -55,7 +55,7 @@ public class RevisitTasks {
 
     /** Today in the company's time zone. */
     public LocalDate today(TenantId tenant) {
-        return LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        return tenants.today(tenant);
     }
 
     /**

@@ -51,7 +51,7 @@ public class LoyaltyProgram {
 
     /** Today in the company's time zone. */
     public LocalDate today(TenantId tenant) {
-        return LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        return tenants.today(tenant);
     }
 
     public LoyaltyRules rules(TenantId tenant) {

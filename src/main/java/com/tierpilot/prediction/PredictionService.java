@@ -115,7 +115,7 @@ public class PredictionService {
      */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public CompletableFuture<PredictionModel> predictInBackground(TenantId tenant) {
-        LocalDate today = LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        LocalDate today = tenants.today(tenant);
         try {
             return CompletableFuture.supplyAsync(() -> predict(tenant, today), executor);
         } catch (RejectedExecutionException busy) {

@@ -142,7 +142,7 @@ public class SegmentationService {
 
     /** The tenant's local date today: the default date a run scores as of. */
     public LocalDate today(TenantId tenant) {
-        return LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        return tenants.today(tenant);
     }
 
     /** Starts a recompute in the background and returns its id. */

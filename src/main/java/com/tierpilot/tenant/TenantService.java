@@ -96,6 +96,11 @@ public class TenantService {
     }
 
     @Transactional(readOnly = true)
+    /** Today in the company's time zone: the date its nights, greetings and schedules count by. */
+    public java.time.LocalDate today(TenantId tenantId) {
+        return java.time.LocalDate.now(clock.withZone(profile(tenantId).timeZone()));
+    }
+
     public TenantProfile profile(TenantId tenantId) {
         return tenants.findByTenantId(tenantId).map(TenantService::toProfile)
                 .orElseThrow(() -> new NotFoundException("tenant"));

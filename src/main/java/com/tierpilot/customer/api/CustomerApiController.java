@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -59,19 +58,17 @@ class CustomerApiController {
     private final TenantService tenants;
     private final UserAdminService users;
     private final CurrentUser currentUser;
-    private final Clock clock;
     private final ObjectProvider<CustomerScoreSource> scores;
     private final ObjectProvider<CustomerPredictionSource> predictions;
 
     CustomerApiController(CustomerBulkService bulk, CustomerQueries queries, TenantService tenants,
-            UserAdminService users, CurrentUser currentUser, Clock clock, ObjectProvider<CustomerScoreSource> scores,
+            UserAdminService users, CurrentUser currentUser, ObjectProvider<CustomerScoreSource> scores,
             ObjectProvider<CustomerPredictionSource> predictions) {
         this.bulk = bulk;
         this.queries = queries;
         this.tenants = tenants;
         this.users = users;
         this.currentUser = currentUser;
-        this.clock = clock;
         this.scores = scores;
         this.predictions = predictions;
     }
@@ -94,7 +91,7 @@ class CustomerApiController {
                     examples = @ExampleObject(ApiDocs.CUSTOMERS_EXAMPLE)))
             @RequestBody(required = false) @Nullable JsonNode body) {
         TenantId tenant = currentUser.tenantId();
-        LocalDate today = LocalDate.now(clock.withZone(tenants.profile(tenant).timeZone()));
+        LocalDate today = tenants.today(tenant);
         var items = new CustomerItems(today, accountManagers(tenant));
         Batch.Read<CustomerRecord> read = Batch.read(body, "customer", items::read, CustomerRecord::code);
         return read.written(bulk.upsertCustomers(tenant, read.valid()));
