@@ -22,6 +22,6 @@ class AlertBanners implements LayoutBanners {
             return List.of();
         }
         return alerts.open(user.tenantId()).stream().limit(1).map(alert -> new Banner("run-alert-banner",
-                alert.messageKey(), List.of(alert.detail() == null ? "" : alert.detail()), "runs")).toList();
+                alert.messageKey(), List.of(alert.arguments()), "runs")).toList();
     }
 }

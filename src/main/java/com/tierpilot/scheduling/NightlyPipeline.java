@@ -193,8 +193,8 @@ public class NightlyPipeline {
         if (SlowRuns.isSlow(took, recent)) {
             log.warn("Nightly run took {} s, more than {} times the median {} s", took.toSeconds(), SlowRuns.FACTOR,
                     SlowRuns.median(recent).toSeconds());
-            alerts.raise(tenant, RunAlert.Kind.SLOW, nightly, took.toSeconds() + " s (median "
-                    + SlowRuns.median(recent).toSeconds() + " s)");
+            alerts.raise(tenant, RunAlert.Kind.SLOW, nightly,
+                    RunAlert.slowDetail(took, SlowRuns.median(recent)));
         }
     }
 

@@ -16,8 +16,9 @@ import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.RecordingMailSender;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.OwnerMails;
 import com.tierpilot.tenant.TenantService;
+import com.tierpilot.tenant.domain.UserAccountRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,11 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** The owner's weekly churn summary by e-mail: on Mondays, once a week, in Chinese and English. */
+/** The owner's weekly churn summary by e-mail: on Mondays, once a week, to each owner in their language. */
 @IntegrationTest
 class ChurnSummaryMailTest {
 
@@ -52,7 +52,7 @@ class ChurnSummaryMailTest {
     @Autowired
     ChurnStore store;
     @Autowired
-    TeamDirectory team;
+    UserAccountRepository users;
     @Autowired
     TenantService tenantService;
     @Autowired
@@ -86,7 +86,8 @@ class ChurnSummaryMailTest {
     }
 
     @Test
-    void onMondayTheOwnerGetsTheWeeksFiguresInBothLanguagesOnce() {
+    void onMondayEachOwnerGetsTheWeeksFiguresInTheirLanguageOnce() {
+        var chineseOwner = shop.addUser(Role.OWNER, SupportedLocales.CHINESE);
         var outbox = new RecordingMailSender(false);
         ChurnSummaryMail summaries = summaries(outbox);
 
@@ -94,27 +95,27 @@ class ChurnSummaryMailTest {
         assertThat(summaries.sendIfDue(shop.id(), MONDAY)).isTrue();
         assertThat(summaries.sendIfDue(shop.id(), MONDAY)).as("once a week").isFalse();
 
-        assertThat(outbox.sent).singleElement().satisfies(mail -> {
+        assertThat(outbox.sent).hasSize(2).anySatisfy(mail -> {
             assertThat(mail.getTo()).containsExactly(shop.owner().email());
-            assertThat(mail.getSubject()).contains("Summary Co").contains("每周流失摘要").contains("weekly churn summary");
+            assertThat(mail.getSubject()).isEqualTo("TierPilot weekly churn summary for Summary Co");
             assertThat(mail.getText()).contains("On the churn list now: 1 customers").contains("Lost: 1")
-                    .contains("当前流失名单：1 位客户").contains("流失：1 位");
+                    .doesNotContain("流失");
+        }).anySatisfy(mail -> {
+            assertThat(mail.getTo()).containsExactly(chineseOwner.email());
+            assertThat(mail.getSubject()).contains("Summary Co").contains("每周流失摘要");
+            assertThat(mail.getText()).contains("当前流失名单：1 位客户").contains("流失：1 位");
         });
     }
 
     @Test
     void withoutSmtpNothingIsSentAndTheWeekStaysUnclaimed() {
-        var none = new ChurnSummaryMail(churn, store, new StaticListableBeanFactory().getBeanProvider(
-                JavaMailSender.class), team, tenantService, messages, "no-reply@example.com", clock);
+        var none = new ChurnSummaryMail(churn, store, OwnerMails.through(null, users), tenantService, messages, clock);
 
         assertThat(none.sendIfDue(shop.id(), MONDAY)).isFalse();
         assertThat(summaries(new RecordingMailSender(false)).sendIfDue(shop.id(), MONDAY)).isTrue();
     }
 
     private ChurnSummaryMail summaries(JavaMailSender sender) {
-        var beans = new StaticListableBeanFactory();
-        beans.addBean("mailSender", sender);
-        return new ChurnSummaryMail(churn, store, beans.getBeanProvider(JavaMailSender.class), team, tenantService,
-                messages, "no-reply@example.com", clock);
+        return new ChurnSummaryMail(churn, store, OwnerMails.through(sender, users), tenantService, messages, clock);
     }
 }

@@ -8,16 +8,20 @@ import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.RecordingMailSender;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.OwnerMails;
 import com.tierpilot.tenant.TenantService;
+import com.tierpilot.tenant.domain.UserAccountRepository;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** With SMTP configured, an alert is e-mailed to the owners too; when mail fails, the banner stays. */
+/**
+ * With SMTP configured, an alert is e-mailed to the owners too, each in their language; when mail fails, the banner
+ * stays.
+ */
 @IntegrationTest
 class RunAlertMailTest {
 
@@ -26,7 +30,7 @@ class RunAlertMailTest {
     @Autowired
     AlertStore store;
     @Autowired
-    TeamDirectory team;
+    UserAccountRepository users;
     @Autowired
     TenantService tenantService;
     @Autowired
@@ -54,15 +58,32 @@ class RunAlertMailTest {
     void aFailingMailServerLeavesTheBannerInPlace() {
         TestTenant tenant = tenants.signUp("Offline Alert Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH);
 
-        alerts(new RecordingMailSender(true)).raise(tenant.id(), RunAlert.Kind.SLOW, 0, "95 s (median 20 s)");
+        alerts(new RecordingMailSender(true)).raise(tenant.id(), RunAlert.Kind.SLOW, 0,
+                RunAlert.slowDetail(Duration.ofSeconds(95), Duration.ofSeconds(20)));
 
         assertThat(store.open(tenant.id())).singleElement().extracting(RunAlert::kind).isEqualTo(RunAlert.Kind.SLOW);
     }
 
+    @Test
+    void aSlowRunIsToldInTheOwnersLanguageOnTheBannerAndInTheMail() {
+        TestTenant tenant = tenants.signUp("慢速公司", ZoneId.of("Asia/Shanghai"), SupportedLocales.CHINESE);
+        var outbox = new RecordingMailSender(false);
+
+        alerts(outbox).raise(tenant.id(), RunAlert.Kind.SLOW, 0,
+                RunAlert.slowDetail(Duration.ofSeconds(95), Duration.ofSeconds(20)));
+
+        assertThat(outbox.sent).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("TierPilot：慢速公司 的夜间重算很慢");
+            assertThat(mail.getText()).contains("用时 95 秒，平时约 20 秒");
+        });
+        RunAlert banner = store.open(tenant.id()).getFirst();
+        assertThat(messages.getMessage(banner.messageKey(), banner.arguments(), SupportedLocales.CHINESE))
+                .isEqualTo("夜间重算比平时慢得多：用时 95 秒，平时约 20 秒");
+        assertThat(messages.getMessage(banner.messageKey(), banner.arguments(), SupportedLocales.ENGLISH))
+                .isEqualTo("The nightly recompute was much slower than usual: 95 s, where it usually takes about 20 s");
+    }
+
     private RunAlerts alerts(JavaMailSender sender) {
-        var beans = new StaticListableBeanFactory();
-        beans.addBean("mailSender", sender);
-        return new RunAlerts(store, beans.getBeanProvider(JavaMailSender.class), team, tenantService, messages,
-                "no-reply@example.com", clock);
+        return new RunAlerts(store, OwnerMails.through(sender, users), tenantService, messages, clock);
     }
 }

@@ -59,9 +59,9 @@ public class TestTenants {
         return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 
-    TierPilotUser addUser(TenantId tenant, Role role) {
+    TierPilotUser addUser(TenantId tenant, Role role, Locale language) {
         String email = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
-        provisioning.addUser(tenant, email, role.name() + " user", PASSWORD, role, SupportedLocales.ENGLISH);
+        provisioning.addUser(tenant, email, role.name() + " user", PASSWORD, role, language);
         TierPilotUser user = principals.forLogin(email).orElseThrow();
         user.eraseCredentials();
         return user;
@@ -93,7 +93,11 @@ public class TestTenants {
     public record TestTenant(TenantId id, TierPilotUser owner, TestTenants fixtures) {
 
         public TierPilotUser addUser(Role role) {
-            return fixtures.addUser(id, role);
+            return addUser(role, SupportedLocales.ENGLISH);
+        }
+
+        public TierPilotUser addUser(Role role, Locale language) {
+            return fixtures.addUser(id, role, language);
         }
 
         /** A new API token of this tenant. */

@@ -122,7 +122,7 @@ public class RunHistoryView extends VerticalLayout {
             return;
         }
         for (RunAlert alert : open) {
-            var text = new Paragraph(getTranslation(alert.messageKey(), alert.detail() == null ? "" : alert.detail())
+            var text = new Paragraph(getTranslation(alert.messageKey(), alert.arguments())
                     + " (" + Formats.dateTime(alert.createdAt(), me.timeZone(), getLocale()) + ")");
             text.addClassName("run-alert");
             alertArea.add(text);
