@@ -73,13 +73,13 @@ class ChurnE2ETest {
         // Later, one of the manager's own customers stops buying too.
         TierPilotUser manager = shop.addUser(Role.ACCOUNT_MANAGER);
         LocalDate today = LocalDate.now(clock.withZone(CampaignFixtures.SHANGHAI));
-        customers.upsertCustomers(shop.id(), List.of(new CustomerRecord("M-7", "周敏", "13800001234", null, null,
+        customers.upsertCustomers(shop.id(), List.of(new CustomerRecord("KH/07", "周敏", "13800001234", null, null,
                 null, "杭州", null, null, null, null, Set.of(), manager.userId(), LocalDate.of(2023, 5, 1), true,
                 Map.of())));
         customers.upsertOrders(shop.id(), List.of(
-                new OrderRecord("M-7-1", "M-7", today.minusDays(200).atTime(10, 0), new BigDecimal("880"), 1, null,
+                new OrderRecord("KH/07-1", "KH/07", today.minusDays(200).atTime(10, 0), new BigDecimal("880"), 1, null,
                         null, OrderStatus.COMPLETED),
-                new OrderRecord("M-7-2", "M-7", today.minusDays(130).atTime(10, 0), new BigDecimal("640"), 1, null,
+                new OrderRecord("KH/07-2", "KH/07", today.minusDays(130).atTime(10, 0), new BigDecimal("640"), 1, null,
                         null, OrderStatus.COMPLETED)));
         segmentation.runNow(shop.id(), null, RunTrigger.MANUAL);
         TestTenants.signOut();
@@ -88,21 +88,21 @@ class ChurnE2ETest {
         SignIn.as(page, url("/login"), manager.email(), TestTenants.PASSWORD);
         page.navigate(url("/churn"));
         assertThat(page.locator("#churn-total")).containsText("1 customers");
-        assertThat(page.locator("#churn-grid")).containsText("周敏 (M-7)");
+        assertThat(page.locator("#churn-grid")).containsText("周敏 (KH/07)");
 
-        page.locator("#churn-grid a", new Page.LocatorOptions().setHasText("周敏 (M-7)")).click();
-        page.waitForURL(Pattern.compile(".*/customers/M-7$"));
+        page.locator("#churn-grid a", new Page.LocatorOptions().setHasText("周敏 (KH/07)")).click();
+        page.waitForURL(Pattern.compile(".*/customers/KH/07$"));
         assertThat(page.locator("body")).containsText("13800001234");
 
         page.navigate(url("/churn"));
-        page.locator("#churn-winback-M-7").click();
+        page.locator("[id='churn-winback-KH/07']").click();
         assertThat(page.locator("#winback-template")).containsText("Win-back 20 off");
         page.locator("#winback-issue").click();
         assertThat(page.locator("#winback-code")).containsText(Pattern.compile("Code WB[A-Z0-9]{8}"));
         String text = page.locator("#winback-code").textContent();
         String code = text.substring(text.indexOf("WB"), text.indexOf("WB") + 10);
 
-        page.navigate(url("/customers/M-7"));
+        page.navigate(url("/customers/KH/07"));
         assertThat(page.locator("#customer-coupon-grid")).containsText(code);
     }
 

@@ -4,6 +4,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.customer.CustomerProfile;
 import com.tierpilot.customer.CustomerQueries;
@@ -32,7 +33,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * One customer: profile, tags and attributes, order history (read page by page), and the sections other modules
  * contribute (segments and tier timeline, predictions, points). Another tenant's code reads as unknown.
  */
-@Route("customers/:code")
+@Route(CustomerLinks.ROUTE)
 @PageTitle("customers.detail.title")
 @PermitAll
 public class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
@@ -56,7 +57,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        String code = event.getRouteParameters().get("code").orElse("");
+        String code = CustomerLinks.code(event.getRouteParameters().getWildcard("code"));
         Optional<CustomerProfile> found = queries.byCode(me.tenantId(), code);
         add(new Anchor("customers", getTranslation("customers.detail.back")));
         if (found.isEmpty()) {

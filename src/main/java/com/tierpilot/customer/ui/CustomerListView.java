@@ -1,16 +1,17 @@
 package com.tierpilot.customer.ui;
 
 import com.tierpilot.base.Role;
+import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
-import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.AssignmentResult;
 import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.customer.CustomerCount;
 import com.tierpilot.customer.CustomerExport;
 import com.tierpilot.customer.CustomerFilter;
+import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.customer.CustomerRow;
 import com.tierpilot.customer.CustomerSearch;
 import com.tierpilot.customer.CustomerSort;
@@ -174,7 +175,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
             return counted.more() ? (int) Math.min(Integer.MAX_VALUE, (long) query.getOffset() + query.getLimit()
                     + 1) : (int) counted.value();
         }));
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("customers/" + click.getItem().code())));
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(CustomerLinks.page(click.getItem().code()))));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.followup.ChurnEntry;
 import com.tierpilot.followup.ChurnList;
 import com.tierpilot.followup.ChurnOutcome;
@@ -79,7 +80,7 @@ public class ChurnListView extends VerticalLayout {
         Locale locale = getLocale();
         var reasons = new ChurnReasonsText(this, locale);
         grid.setId("churn-grid");
-        grid.addComponentColumn(e -> new Anchor("customers/" + e.code(), e.name() == null ? e.code()
+        grid.addComponentColumn(e -> new Anchor(CustomerLinks.page(e.code()), e.name() == null ? e.code()
                 : e.name() + " (" + e.code() + ")")).setHeader(getTranslation("churn.column.customer"))
                 .setAutoWidth(true).setFlexGrow(0);
         if (me.role() != Role.ACCOUNT_MANAGER) {

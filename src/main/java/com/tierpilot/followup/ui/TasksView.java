@@ -7,6 +7,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.chart.EChart;
+import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.followup.RevisitTask;
 import com.tierpilot.followup.RevisitTasks;
 import com.tierpilot.followup.TaskWindow;
@@ -110,7 +111,7 @@ public class TasksView extends VerticalLayout {
         grid.setId("tasks-grid");
         grid.addColumn(t -> Formats.date(t.dueOn(), getLocale())).setHeader(getTranslation("tasks.column.due"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(t -> new Anchor("customers/" + t.customerCode(), t.customerName() == null
+        grid.addComponentColumn(t -> new Anchor(CustomerLinks.page(t.customerCode()), t.customerName() == null
                 ? t.customerCode() : t.customerName() + " (" + t.customerCode() + ")"))
                 .setHeader(getTranslation("tasks.column.customer")).setAutoWidth(true);
         grid.addColumn(t -> t.phone() == null ? "" : t.phone()).setHeader(getTranslation("tasks.column.phone"))

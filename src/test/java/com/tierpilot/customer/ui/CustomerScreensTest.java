@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.CustomerRow;
 import com.tierpilot.customer.OrderRecord;
@@ -144,6 +145,21 @@ class CustomerScreensTest extends BrowserlessViewTest {
                 .startsWith("Still a customer with a probability of");
         assertThat(find(Paragraph.class).withId("customer-points-balance").single().getText())
                 .isEqualTo("360 points.");
+    }
+
+    @Test
+    void aCustomerWhoseCodeHasSlashesSpacesAndSignsOpensFromItsLink() {
+        for (String code : List.of("KH/2024/001", "A 1#2?x=3", "50%OFF", "B+C", "客户/甲")) {
+            customers.upsertCustomers(shop.id(), List.of(new CustomerRecord(code, "Odd " + code, null, null, null,
+                    null, null, null, null, null, null, Set.of(), null, LocalDate.of(2024, 1, 1), true, Map.of())));
+
+            navigate(CustomerLinks.page(code), CustomerDetailView.class);
+
+            assertThat(find(H2.class).withId("customer-title").single().getText()).as(code)
+                    .isEqualTo("Odd " + code + " · " + code);
+        }
+        assertThat(CustomerLinks.page("KH/2024/001")).isEqualTo("customers/KH/2024/001");
+        assertThat(CustomerLinks.page("A 1#2?x=3")).isEqualTo("customers/A%201%232%3Fx%3D3");
     }
 
     @Test
