@@ -7,6 +7,7 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
 import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.followup.persistence.ChurnStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +42,13 @@ public class ChurnList {
 
     private final ChurnStore store;
     private final Campaigns campaigns;
+    private final CustomerQueries customers;
     private final Clock clock;
 
-    ChurnList(ChurnStore store, Campaigns campaigns, Clock clock) {
+    ChurnList(ChurnStore store, Campaigns campaigns, CustomerQueries customers, Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -154,8 +157,8 @@ public class ChurnList {
     }
 
     private void checkMayWorkOn(TenantId tenant, UserId user, Role role, long customerId) {
-        long manager = store.managerOf(tenant, customerId).orElseThrow(() -> new NotFoundException("customer"));
-        if (role == Role.ACCOUNT_MANAGER && manager != user.value()) {
+        var customer = customers.byId(tenant, customerId).orElseThrow(() -> new NotFoundException("customer"));
+        if (role == Role.ACCOUNT_MANAGER && !user.equals(customer.accountManager())) {
             throw new NotFoundException("customer");
         }
     }

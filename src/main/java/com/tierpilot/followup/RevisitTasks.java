@@ -5,9 +5,10 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
-import com.tierpilot.followup.persistence.RevisitStore;
+import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.followup.persistence.RevisitStore.Candidate;
 import com.tierpilot.followup.persistence.RevisitStore.NewTask;
+import com.tierpilot.followup.persistence.RevisitStore;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,12 +44,14 @@ public class RevisitTasks {
     public static final int LOOKAHEAD_DAYS = 7;
     private static final Logger log = LoggerFactory.getLogger(RevisitTasks.class);
 
+    private final CustomerQueries customers;
     private final RevisitStore store;
     private final TenantService tenants;
     private final Clock clock;
 
-    RevisitTasks(RevisitStore store, TenantService tenants, Clock clock) {
+    RevisitTasks(RevisitStore store, CustomerQueries customers, TenantService tenants, Clock clock) {
         this.store = store;
+        this.customers = customers;
         this.tenants = tenants;
         this.clock = clock;
     }
@@ -169,8 +172,9 @@ public class RevisitTasks {
     @Transactional
     public RevisitTask createFollowUp(TenantId tenant, UserId user, Role role, long customerId, LocalDate dueOn,
             ContactChannel channel, @Nullable String note, String planName) {
-        Long manager = store.managerOf(tenant, customerId).orElseThrow(() -> new NotFoundException("customer"))
-                .orElse(null);
+        UserId assigned = customers.byId(tenant, customerId).orElseThrow(() -> new NotFoundException("customer"))
+                .accountManager();
+        Long manager = assigned == null ? null : assigned.value();
         if (role == Role.ACCOUNT_MANAGER && (manager == null || manager != user.value())) {
             throw new NotFoundException("customer");
         }

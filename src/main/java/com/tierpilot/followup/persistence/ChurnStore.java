@@ -144,12 +144,6 @@ public class ChurnStore {
                 pAlive != null && pAlive.compareTo(threshold) < 0);
     }
 
-    /** The customer's account manager, or empty when the customer is not the tenant's; present-but-null as -1. */
-    public Optional<Long> managerOf(TenantId tenant, long customerId) {
-        return jdbc.query("select coalesce(account_manager_id, -1) from customer where tenant_id = ? and id = ?",
-                (rs, i) -> rs.getLong(1), tenant.value(), customerId).stream().findFirst();
-    }
-
     public void logContact(TenantId tenant, long customerId, UserId user, ContactChannel channel,
             @Nullable String note, Instant at) {
         jdbc.update("insert into customer_contact (tenant_id, customer_id, user_id, contacted_at, channel, note)"

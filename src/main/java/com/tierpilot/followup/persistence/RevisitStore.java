@@ -209,13 +209,6 @@ public class RevisitStore {
         }
     }
 
-    /** The customer's account manager (empty inside: none); empty when the company has no such customer. */
-    public Optional<Optional<Long>> managerOf(TenantId tenant, long customer) {
-        List<Optional<Long>> found = jdbc.query("select account_manager_id from customer where tenant_id = ? and id = ?",
-                (rs, i) -> Optional.ofNullable(rs.getObject(1, Long.class)), tenant.value(), customer);
-        return found.stream().findFirst();
-    }
-
     /** SQL testing that the customer of {@code alias}.customer_id (or c.id) is in the plan's segment of the run. */
     private static String member(RevisitPlan plan, @Nullable Long run, String alias, List<Object> params) {
         String customer = alias.equals("c") ? "c.id" : alias + ".customer_id";
