@@ -24,13 +24,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The nightly run of many tenants all due at the same moment, on the clustered Quartz scheduler: by default 1,000
- * tenants with 1,000 customers and 10 orders each (10,000,000 orders). Round 1 runs them on one node (this JVM);
- * round 2 on two nodes (this JVM and a second JVM started like a real node, against the same schema). Each round
- * measures the wall time from the moment all tenants are due to the end of the last tenant's pipeline (recompute
- * and prediction). Prints both figures and their ratio.
+ * tenants with 1,000 customers and 10 orders each (10,000,000 orders). Two nights that are not measured warm up
+ * both JVMs and give every tenant a last run to compare with: one on node 1 (this JVM), one on node 2 (a second JVM
+ * started like a real node, against the same schema). The measured nights: one on both nodes, then one on node 1
+ * after node 2 has stopped. Each measures the wall time from the moment all tenants are due to the end of the last tenant's pipeline
+ * (recompute and prediction). Prints both figures and their ratio.
  *
  * <p>{@code -Dbench.args="--tenants 100"} for a smaller run; {@code --prediction false} leaves the prediction step
  * out (the pipeline is then the recompute alone).
+ *
+ * <p>{@code --node-cpus 0.5} holds each node to half a CPU with a cgroup quota, the database to none: one machine
+ * standing in for one small host per node and a database server. Without it, both nodes and the database share the
+ * machine's cores, and a second node adds Quartz threads but no CPU once the first node and the database use them
+ * all. Each round prints the CPU time each node and the database used.
  */
 public final class NightlyBench {
 
@@ -44,6 +50,7 @@ public final class NightlyBench {
         int orders = 10;
         boolean prediction = true;
         int threads = 0;
+        double nodeCpus = 0;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--tenants" -> tenants = Integer.parseInt(args[i + 1]);
@@ -51,6 +58,7 @@ public final class NightlyBench {
                 case "--orders" -> orders = Integer.parseInt(args[i + 1]);
                 case "--prediction" -> prediction = Boolean.parseBoolean(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--node-cpus" -> nodeCpus = Double.parseDouble(args[i + 1]);
                 default -> { }
             }
         }
@@ -58,6 +66,9 @@ public final class NightlyBench {
         // --threads N: N Quartz threads per node (default: as shipped), for a node whose own capacity is the limit.
         threadCount = threads > 0 ? "--spring.quartz.properties.org.quartz.threadPool.threadCount=" + threads
                 : "--tierpilot.bench.threads=shipped";
+        CpuQuota quota1 = nodeCpus > 0 ? CpuQuota.create("tierpilot-bench-node-1", nodeCpus) : null;
+        CpuQuota quota2 = nodeCpus > 0 ? CpuQuota.create("tierpilot-bench-node-2", nodeCpus) : null;
+        long self = ProcessHandle.current().pid();
         try (ConfigurableApplicationContext app = node(url, "bench-1", prediction)) {
             long load = System.nanoTime();
             generate(tenants, customers, orders);
@@ -65,24 +76,69 @@ public final class NightlyBench {
                     (long) tenants * customers, (long) tenants * customers * orders, seconds(load));
             app.getBean(TenantSchedules.class).reconcile();
             Scheduler scheduler = app.getBean(Scheduler.class);
-
-            Instant oneDue = Instant.now().plusSeconds(5);
-            double one = round(scheduler, tenants, "one-node", oneDue);
-            System.out.printf("One node: %d tenants in %.1f s (%.2f tenants/s); %s%n", tenants, one, tenants / one,
-                    perNode(oneDue));
-
+            // Every measured night is a tenant's next night (it compares with the last run and logs tier changes),
+            // on JVMs past their JIT warm-up: first a night on node 1 alone, then one on node 2 alone, not measured.
+            List<Long> ids = tenantIds();
+            double first = round(scheduler, ids, "first-night", Instant.now().plusSeconds(2), true);
+            System.out.printf("Warm-up night on node 1 (not measured, no quota): %.1f s%n", first);
             Process second = startSecondNode(url, prediction);
+            double one;
+            double two;
             try {
                 awaitNode(scheduler, "bench-2");
+                double warm = round(scheduler, ids, "warm-up-2", Instant.now().plusSeconds(2), false);
+                System.out.printf("Warm-up night on node 2 (not measured, no quota): %.1f s%n", warm);
+                if (quota1 != null) {
+                    quota1.add(self);
+                    quota2.add(second.pid());
+                    System.out.printf("Each node held to %.2f CPU (cgroup quota); the database unlimited%n",
+                            nodeCpus);
+                }
                 Instant twoDue = Instant.now().plusSeconds(5);
-                double two = round(scheduler, tenants, "two-nodes", twoDue);
-                System.out.printf("Two nodes: %d tenants in %.1f s (%.2f tenants/s); per node: %s%n", tenants, two,
-                        tenants / two, perNode(twoDue));
-                System.out.printf("Ratio one node / two nodes: %.2f%n", one / two);
+                CpuClock cpu = new CpuClock(ProcessHandle.current(), second.toHandle());
+                two = round(scheduler, ids, "two-nodes", twoDue, true);
+                System.out.printf("Two nodes: %d tenants in %.1f s (%.2f tenants/s); per node: %s; CPU %s%n", tenants,
+                        two, tenants / two, perNode(twoDue), cpu.used());
             } finally {
                 second.destroy();
                 second.waitFor();
             }
+            Instant oneDue = Instant.now().plusSeconds(5);
+            CpuClock cpu = new CpuClock(ProcessHandle.current(), null);
+            one = round(scheduler, ids, "one-node", oneDue, true);
+            System.out.printf("One node: %d tenants in %.1f s (%.2f tenants/s); %s; CPU %s%n", tenants, one,
+                    tenants / one, perNode(oneDue), cpu.used());
+            System.out.printf("Ratio one node / two nodes: %.2f%n", one / two);
+        } finally {
+            if (quota1 != null) {
+                quota1.release(self);
+                quota1.close();
+                quota2.close();
+            }
+        }
+    }
+
+    /** CPU seconds used since construction by node 1 (this JVM), node 2 (if running) and the database server. */
+    private record CpuClock(ProcessHandle node1, ProcessHandle node2, double start1, double start2, double startDb) {
+
+        CpuClock(ProcessHandle node1, ProcessHandle node2) {
+            this(node1, node2, cpu(node1), cpu(node2), cpu(database()));
+        }
+
+        String used() {
+            String nodes = node2 == null ? String.format("node %.0f s", cpu(node1) - start1)
+                    : String.format("nodes %.0f + %.0f s", cpu(node1) - start1, cpu(node2) - start2);
+            return nodes + String.format(", database %.0f s", cpu(database()) - startDb);
+        }
+
+        private static ProcessHandle database() {
+            return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("mariadbd")
+                    || p.info().command().orElse("").endsWith("mysqld")).findFirst().orElse(null);
+        }
+
+        private static double cpu(ProcessHandle process) {
+            return process == null ? 0 : process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0)
+                    .orElse(Double.NaN);
         }
     }
 
@@ -98,9 +154,13 @@ public final class NightlyBench {
                         "--logging.level.root=WARN", "--logging.level.com.tierpilot=WARN");
     }
 
-    /** Puts one trigger per tenant, all due at the same second, starts this node's scheduler, and waits. */
-    private static double round(Scheduler scheduler, int tenants, String name, Instant due) throws Exception {
-        List<Long> ids = tenantIds();
+    /**
+     * Puts one trigger per tenant, all due at the same second, starts this node's scheduler (unless {@code here} is
+     * false: then only the other node runs them), and waits until every tenant's run has finished.
+     */
+    private static double round(Scheduler scheduler, List<Long> ids, String name, Instant due, boolean here)
+            throws Exception {
+        int tenants = ids.size();
         scheduler.standby();
         for (long id : ids) {
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name + "-" + id, "bench")
@@ -110,7 +170,9 @@ public final class NightlyBench {
                     .build();
             scheduler.scheduleJob(trigger);
         }
-        scheduler.start();
+        if (here) {
+            scheduler.start();
+        }
         while (true) {
             Thread.sleep(1000);
             try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement();
@@ -181,7 +243,7 @@ public final class NightlyBench {
     private static Process startSecondNode(String url, boolean prediction) throws Exception {
         Path log = Files.createTempFile("nightly-bench-node-2-", ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), TierPilotApplication.class.getName(),
+                "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp", System.getProperty("java.class.path"), TierPilotApplication.class.getName(),
                 "--spring.profiles.active=mysql", "--server.port=0", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=root", "--spring.datasource.password=", "--tierpilot.demo.enabled=false",
                 "--tierpilot.node-name=bench-2", "--tierpilot.prediction.after-recompute=" + prediction, threadCount,
@@ -195,7 +257,7 @@ public final class NightlyBench {
     /** Waits until the other node checks in to the cluster. */
     private static void awaitNode(Scheduler scheduler, String instance) throws Exception {
         scheduler.standby();
-        for (int i = 0; i < 240; i++) {
+        for (int i = 0; i < 600; i++) {
             try (Connection c = BenchDatabase.loadingConnection(SCHEMA); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from QRTZ_SCHEDULER_STATE where INSTANCE_NAME = '"
                             + instance + "'")) {
