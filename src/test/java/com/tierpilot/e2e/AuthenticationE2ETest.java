@@ -6,39 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** Sign-up, sign-out, lockout and sign-in, in a real browser against the running application. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class AuthenticationE2ETest {
-
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
+class AuthenticationE2ETest extends EndToEndTest {
 
     /** The dashboard, possibly with the query Spring Security adds after a login. */
     private static final Pattern DASHBOARD = Pattern.compile("http://localhost:\\d+/(\\?.*)?");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aNewCompanySignsUpSignsOutIsLockedOutAfterFiveWrongPasswordsAndAnotherCompanyStillSignsIn() {
@@ -96,9 +78,5 @@ class AuthenticationE2ETest {
     private static String sessionId(Page page) {
         return page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).map((Cookie c) -> c.value)
                 .findFirst().orElse("");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -7,40 +7,46 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Headless Chromium for the end-to-end tests: Debian's browser (no download), with the flags this sandbox needs.
- * Set {@code CHROMIUM} to use another binary.
+ * Set {@code CHROMIUM} to use another binary. Started at a test class's first page, closed after the class.
  */
-final class BrowserSupport implements AutoCloseable, AfterTestExecutionCallback {
+final class BrowserSupport implements AfterTestExecutionCallback, AfterAllCallback {
 
-    private final java.util.List<Page> pages = new java.util.ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private @Nullable Playwright playwright;
+    private @Nullable Browser browser;
 
-    BrowserSupport() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        String executable = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        if (!Files.isExecutable(Path.of(executable))) {
-            throw new IllegalStateException("End-to-end tests need Chromium at " + executable
-                    + " (apt-get install chromium), or CHROMIUM=/path/to/chrome");
+    private Browser browser() {
+        if (browser == null) {
+            String executable = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+            if (!Files.isExecutable(Path.of(executable))) {
+                throw new IllegalStateException("End-to-end tests need Chromium at " + executable
+                        + " (apt-get install chromium), or CHROMIUM=/path/to/chrome");
+            }
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                    .setExecutablePath(Path.of(executable))
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--no-first-run")));
         }
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Path.of(executable))
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
+        return browser;
     }
 
     /** A new browser window with an empty profile, speaking the given language. */
     Page newPage(String locale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setLocale(locale)
                 .setTimezoneId("Asia/Shanghai").setViewportSize(1400, 900));
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
@@ -62,8 +68,14 @@ final class BrowserSupport implements AutoCloseable, AfterTestExecutionCallback 
     }
 
     @Override
-    public void close() {
-        browser.close();
-        playwright.close();
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
     }
 }

@@ -3,7 +3,6 @@ package com.tierpilot.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
@@ -15,34 +14,21 @@ import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * A marketer creates a coupon campaign on the at-risk customers with a 10% holdout and launches it; the shop staff
  * redeem a code at the till screen; the results count the redemption and the order placed after launch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class CampaignE2ETest {
+class CampaignE2ETest extends EndToEndTest {
 
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
-
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
     @Autowired
@@ -53,11 +39,6 @@ class CampaignE2ETest {
     Campaigns campaigns;
     @Autowired
     MutableClock clock;
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aMarketerCreatesAndLaunchesACampaignTheStaffRedeemsACodeAndTheResultsCountIt() {
@@ -71,13 +52,7 @@ class CampaignE2ETest {
         SignIn.as(page, url("/login"), marketer.email(), TestTenants.PASSWORD);
 
         // Create: the wizard, aimed at the lifecycle stage "At risk", 10% off, the default 10% holdout.
-        page.navigate(url("/campaigns"));
-        page.locator("#campaign-new").click();
-        page.locator("#campaign-name input").fill("Win back the at-risk");
-        page.locator("#campaign-include input").fill("Lifecycle · At risk");
-        page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions()
-                .setHasText("Lifecycle · At risk")).first().click();
-        page.keyboard().press("Escape");
+        CampaignWizard.start(page, url("/campaigns"), "Win back the at-risk", "Lifecycle · At risk");
         assertThat(page.locator("#campaign-holdout input")).hasValue("10");
         page.locator("#campaign-value input").fill("10");
         page.locator("#campaign-preview-button").click();
@@ -117,9 +92,5 @@ class CampaignE2ETest {
         assertThat(page.locator("#campaign-discount-cost")).containsText("CN¥30.00");
         assertThat(page.locator("#campaign-revenue-lift")).containsText("Revenue per member lift");
         assertThat(page.locator("#campaign-results-export")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -16,7 +16,6 @@ import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.math.BigDecimal;
@@ -25,27 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * An account manager works the churn list: sees their customer who stopped buying, opens the customer, and issues a
  * win-back coupon from the running win-back campaign, which then shows on the customer's page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class ChurnE2ETest {
+class ChurnE2ETest extends EndToEndTest {
 
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
-
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
     @Autowired
@@ -56,11 +43,6 @@ class ChurnE2ETest {
     Campaigns campaigns;
     @Autowired
     MutableClock clock;
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aManagerSeesTheirListOpensACustomerAndIssuesAWinBackCoupon() {
@@ -104,9 +86,5 @@ class ChurnE2ETest {
 
         page.navigate(url("/customers/KH/07"));
         assertThat(page.locator("#customer-coupon-grid")).containsText(code);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

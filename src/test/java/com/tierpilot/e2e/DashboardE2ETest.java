@@ -12,34 +12,21 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** An owner opens the dashboard, sees every chart drawn, saves one as PNG, and drills down from a tier's bar. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class DashboardE2ETest {
+class DashboardE2ETest extends EndToEndTest {
 
     private static final List<String> CHARTS = List.of("tiers", "segments", "pareto", "heatmap", "migration",
             "trend", "lifecycle");
 
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
-
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
     @Autowired
@@ -48,11 +35,6 @@ class DashboardE2ETest {
     SegmentationService segmentation;
     @Autowired
     DashboardService dashboards;
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void anOwnerSeesEveryChartDrawnAndClicksTierAThroughToItsCustomers() {
@@ -91,9 +73,5 @@ class DashboardE2ETest {
         page.waitForURL(Pattern.compile(".*/customers\\?abc=A$"));
         assertThat(page.locator("#customer-count")).hasText(tierA + " customers");
         assertThat(page.locator("#customer-grid")).containsText("CT-10");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

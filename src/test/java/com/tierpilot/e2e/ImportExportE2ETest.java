@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.nio.charset.Charset;
@@ -13,32 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** A shop loads its customers from a WPS export (GBK CSV), finds them in the list, and downloads them again. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class ImportExportE2ETest {
+class ImportExportE2ETest extends EndToEndTest {
 
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
-
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void anOwnerUploadsMapsPreviewsImportsSeesTheCustomersAndExportsThem(@TempDir Path dir) throws Exception {
@@ -77,9 +59,5 @@ class ImportExportE2ETest {
         assertThat(csv).startsWith("\uFEFFCode,Name,Phone");
         assertThat(csv).contains("W-001,王芳,13800138000").contains("W-002,李雷,13900139000")
                 .contains("'=HYPERLINK");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

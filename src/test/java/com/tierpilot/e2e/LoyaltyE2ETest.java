@@ -30,7 +30,6 @@ import com.tierpilot.loyalty.Rewards;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.math.BigDecimal;
@@ -40,30 +39,18 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The loyalty and revisit plays in a browser: an account manager logs how a visit went, staff redeem a reward for a
  * customer's points, and a double-points campaign launched in the wizard doubles a target member's points.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class LoyaltyE2ETest {
+class LoyaltyE2ETest extends EndToEndTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
-
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
     @Autowired
@@ -90,11 +77,6 @@ class LoyaltyE2ETest {
     @AfterEach
     void signOut() {
         TestTenants.signOut();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
     }
 
     @Test
@@ -174,13 +156,7 @@ class LoyaltyE2ETest {
 
         Page page = browser.newPage("en-US");
         SignIn.as(page, url("/login"), marketer.email(), TestTenants.PASSWORD);
-        page.navigate(url("/campaigns"));
-        page.locator("#campaign-new").click();
-        page.locator("#campaign-name input").fill("Double points for the at-risk");
-        page.locator("#campaign-include input").fill("Lifecycle · At risk");
-        page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions()
-                .setHasText("Lifecycle · At risk")).first().click();
-        page.keyboard().press("Escape");
+        CampaignWizard.start(page, url("/campaigns"), "Double points for the at-risk", "Lifecycle · At risk");
         page.locator("#campaign-holdout input").fill("0");
         page.locator("#campaign-actions vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Coupon"))
                 .locator("input").uncheck();
@@ -202,9 +178,5 @@ class LoyaltyE2ETest {
         assertThat(ledger.balance(shop.id(), member).points()).as("twice the order's 300 points").isEqualTo(600);
         page.navigate(url("/customers/DP1"));
         assertThat(page.locator("#customer-points-balance")).hasText("600 points.");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -10,7 +10,6 @@ import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.segmentation.AbcSettings;
 import com.tierpilot.segmentation.SegmentationService;
-import com.tierpilot.support.TestConfig;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.math.BigDecimal;
@@ -18,35 +17,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** An owner configures the value tiers, recomputes, and drills down from a tier to its customers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestConfig.class)
-class SegmentationE2ETest {
+class SegmentationE2ETest extends EndToEndTest {
 
-    @RegisterExtension
-    static BrowserSupport browser = new BrowserSupport();
-
-    @LocalServerPort
-    int port;
     @Autowired
     TestTenants tenants;
     @Autowired
     CustomerBulkService customers;
     @Autowired
     SegmentationService segmentation;
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void anOwnerSwitchesToTwentySixtyTwentyRecomputesAndOpensTheCustomersOfTierA() {
@@ -89,9 +71,5 @@ class SegmentationE2ETest {
         assertThat(page.locator("#customer-grid")).containsText("TEA-10");
         assertThat(page.locator("#customer-grid")).containsText("TEA-9");
         assertThat(segmentation.currentRun(shop.id()).orElseThrow().customers()).isEqualTo(10);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
