@@ -18,6 +18,7 @@ import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
 import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.support.Datasets;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -64,9 +65,8 @@ class PredictionServiceTest {
     @Test
     void theCdnowSampleImportedAsOrdersGivesThePublishedFits() throws IOException {
         TestTenant shop = tenants.signUp("CDNOW").signInAsOwner();
-        // The 1/10 sample of Fader, Hardie and Lee (2005), from ../shared/data/cdnow; one order per line.
-        Path sample = Path.of(System.getProperty("tierpilot.shared-data", "../shared/data"), "cdnow",
-                "CDNOW_sample.txt");
+        // The 1/10 sample of Fader, Hardie and Lee (2005), kept in the repository; one order per line.
+        Path sample = Datasets.cdnow("CDNOW_sample.txt");
         List<OrderRecord> orders = new ArrayList<>();
         int line = 0;
         for (String text : Files.readAllLines(sample, StandardCharsets.US_ASCII)) {

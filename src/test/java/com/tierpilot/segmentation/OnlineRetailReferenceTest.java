@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.importing.FileAnalysis;
 import com.tierpilot.customer.importing.ImportService;
+import com.tierpilot.support.Datasets;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -89,8 +90,7 @@ class OnlineRetailReferenceTest {
         TestTenant shop = tenants.signUp("UK Retail", ZoneId.of("Europe/London"), SupportedLocales.ENGLISH)
                 .signInAsOwner();
         Path csv = dir.resolve("online_retail.csv");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(System.getProperty(
-                "tierpilot.shared-data", "../shared/data"), "online-retail", "online_retail.csv.gz")))) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Datasets.onlineRetail()))) {
             Files.copy(in, csv);
         }
         FileAnalysis analysis = imports.analyze(shop.id(), csv);

@@ -15,26 +15,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import com.tierpilot.support.Datasets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * UCI Online Retail (541,909 order lines of a UK shop, CC BY 4.0), read from ../shared/data, and what it holds,
+ * UCI Online Retail (541,909 order lines of a UK shop, CC BY 4.0), kept in this repository (src/test/resources/datasets), and what it holds,
  * computed here independently of the import: lines, lines without a customer, customers, invoices, cancellations
  * and the net revenue of the invoices with a customer.
  */
 record OnlineRetailFile(Path csv, int lines, int linesWithoutCustomer, int customers, int invoices,
         int cancellations, BigDecimal netRevenue) {
 
-    static Path source() {
-        String shared = System.getProperty("tierpilot.shared-data", "../shared/data");
-        return Path.of(shared, "online-retail", "online_retail.csv.gz");
-    }
-
     /** Unzips the file into the directory and counts what it holds. */
     static OnlineRetailFile unpackInto(Path dir) throws IOException {
         Path csv = dir.resolve("online_retail.csv");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(source()))) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Datasets.onlineRetail()))) {
             Files.copy(in, csv);
         }
         int lines = 0;

@@ -3,10 +3,10 @@ package com.tierpilot.prediction.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.tierpilot.support.Datasets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The models against their published fits on the CDNOW sample (2,357 customers, 39-week calibration period ending
- * 1997-09-30), read from {@code ../shared/data/cdnow} (the data set as shipped with the {@code lifetimes} package).
+ * 1997-09-30), kept in {@code src/test/resources/datasets/cdnow} (the data set as shipped with the {@code lifetimes} package).
  * <ul>
  * <li>BG/NBD: Fader, P. S., Hardie, B. G. S. and Lee, K. L. (2005), "Counting Your Customers the Easy Way: An
  * Alternative to the Pareto/NBD Model", Marketing Science 24(2), 275–284, section 5: r = 0.243, α = 4.414,
@@ -38,11 +38,10 @@ class CdnowValidationTest {
 
     @BeforeAll
     static void summariseTheTransactionsOfTheCalibrationPeriod() throws IOException {
-        Path dir = Path.of(System.getProperty("tierpilot.shared-data", "../shared/data"), "cdnow");
         // Spend per customer per day: purchases on the same day are one occasion.
         Map<Integer, TreeMap<LocalDate, Double>> days = new TreeMap<>();
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
-        for (String line : Files.readAllLines(dir.resolve("CDNOW_sample.txt"), StandardCharsets.US_ASCII)) {
+        for (String line : Files.readAllLines(Datasets.cdnow("CDNOW_sample.txt"), StandardCharsets.US_ASCII)) {
             String[] f = line.trim().split("\\s+");
             if (f.length < 5) {
                 continue;
@@ -62,7 +61,7 @@ class CdnowValidationTest {
                     ChronoUnit.DAYS.between(first, CALIBRATION_END) / 7.0, x == 0 ? 0 : repeatSpend / x);
         }
         published = new TreeMap<>();
-        List<String> summary = Files.readAllLines(dir.resolve("cdnow_customers_summary_with_transactions.csv"));
+        List<String> summary = Files.readAllLines(Datasets.cdnow("cdnow_customers_summary_with_transactions.csv"));
         for (String line : summary.subList(1, summary.size())) {
             String[] f = line.split(",");
             published.put(Integer.parseInt(f[0]), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
