@@ -3,6 +3,7 @@ package com.tierpilot.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
@@ -62,6 +63,27 @@ class AuthenticationE2ETest extends EndToEndTest {
         page.waitForURL(DASHBOARD);
         assertThat(page.locator("#tenant-name")).hasText("Other Company");
         assertThat(sessionId(page)).isNotEqualTo(sessionBefore);
+    }
+
+    @Test
+    void theUserMenuOfTheFirstPageAfterLoginCanBeClickedWithNoDeveloperToolsOverTheProduct() {
+        TestTenant shop = tenants.signUp("Menu Tea House");
+        // An English browser; the owner's account speaks Chinese, so the pages after login are in Chinese.
+        Page page = browser.newPage("en-US");
+        page.setViewportSize(1366, 768);
+        SignIn.as(page, url("/login"), shop.owner().email(), TestTenants.PASSWORD);
+        assertThat(page.locator("#tenant-name")).hasText("Menu Tea House");
+
+        // Nothing of Vaadin's development mode lies over the product (its pop-up used to cover this very menu).
+        page.waitForLoadState();
+        assertThat(page.locator("vaadin-dev-tools, copilot-main")).hasCount(0);
+
+        // The menu opens with a normal click (Playwright refuses to click an element that something covers), and
+        // the language can be switched from it.
+        page.locator("#user-menu vaadin-menu-bar-button").first().click(new Locator.ClickOptions().setTimeout(5_000));
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("语言")).click();
+        page.locator("#language-en").click();
+        assertThat(page.locator("#main-nav")).containsText("Dashboard");
     }
 
     private void login(Page page, String email, String password) {
