@@ -1,0 +1,90 @@
+package com.tierpilot.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The production jar as an operator runs it, checked from outside as a new customer would use it: sign up, see the
+ * dashboard, create an API token and make a REST call with it. The jar runs in its own JVM (CI starts it on MariaDB
+ * with the {@code mysql} profile) at {@code -Dtierpilot.smoke.url}; this test has no Spring context of its own.
+ * Run by {@code .ci/run} through the {@code smoke} Maven profile.
+ */
+class ProductionJarSmokeIT {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    private final String base = baseUrl();
+
+    private static String baseUrl() {
+        String url = System.getProperty("tierpilot.smoke.url", "");
+        if (url.isBlank()) {
+            throw new IllegalStateException("Set -Dtierpilot.smoke.url to the running jar, e.g. http://127.0.0.1:8080");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Test
+    void aNewCompanySignsUpSeesItsDashboardAndCallsTheRestApiWithItsOwnToken() throws IOException,
+            InterruptedException {
+        String email = "smoke-" + UUID.randomUUID() + "@example.com";
+        Page page = browser.newPage("en-US");
+        page.setViewportSize(1366, 768);
+
+        // The production bundle is served: Vaadin's client starts, and nothing of development mode is there.
+        page.navigate(base + "/signup");
+        page.locator("#signup-company input").fill("Smoke Test Tea House");
+        page.locator("#signup-name input").fill("Lin Wei");
+        page.locator("#signup-email input").fill(email);
+        page.locator("#signup-password input").fill("Smoke-test-password-" + UUID.randomUUID());
+        page.locator("#signup-submit").click();
+
+        // The dashboard of the new company.
+        page.waitForURL(Pattern.compile("^" + Pattern.quote(base) + "/(\\?.*)?$"));
+        assertThat(page.locator("#tenant-name")).hasText("Smoke Test Tea House");
+        assertThat(page.getByText("Welcome, Lin Wei")).isVisible();
+        assertThat(page.locator("vaadin-dev-tools, copilot-main")).hasCount(0);
+
+        // An API token, shown once.
+        page.navigate(base + "/settings");
+        page.locator("#api-token-create").click();
+        page.locator("#api-token-name input").fill("Shop system");
+        page.locator("#api-token-save").click();
+        String token = page.locator("#new-api-token input").inputValue();
+        assertThat(token).startsWith("tp_");
+
+        // REST: create a customer with it, then read the customer back.
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/customers"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"code\": \"SMOKE-1\", \"name\": \"王芳\"}]")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(created.body()).contains("\"created\":1");
+
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/customers/SMOKE-1"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(read.body()).contains("王芳");
+
+        // Without the token the API answers 401 as a problem detail, not with the login page.
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/customers/SMOKE-1")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+}
