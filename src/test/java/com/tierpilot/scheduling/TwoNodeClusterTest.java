@@ -3,6 +3,7 @@ package com.tierpilot.scheduling;
 import static com.tierpilot.customer.CustomerFixtures.customer;
 import static com.tierpilot.customer.CustomerFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tierpilot.base.TenantId;
@@ -30,9 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +194,10 @@ class TwoNodeClusterTest {
         Duration doneAfter = Duration.between(killedAt, recovered.finishedAt());
         log.info("Recovered on {}: the run started {} s and finished {} s after the kill", recovered.node(),
                 recoveredAfter.toMillis() / 1000.0, doneAfter.toMillis() / 1000.0);
+        // The reader polls every 100 ms and a read of 200k rows takes a while on a busy machine: let it finish a read
+        // of the recovered run before it stops (it used to be stopped in the middle, and then had seen none).
+        await("the reader sees the recovered run").atMost(Duration.ofSeconds(30))
+                .until(() -> reader.completeRuns.contains(recovered.id()));
         reader.stop.set(true);
         readerThread.join(5000);
 
@@ -204,7 +209,7 @@ class TwoNodeClusterTest {
         assertThat(jdbc.sql("select status from nightly_run where tenant_id = ? and node = ?")
                 .params(big.id().value(), victim).query(String.class).list()).as("the dead node's pipeline run")
                 .containsExactly("FAILED");
-        assertThat(reader.completeReads.get()).as("the reader saw the recovered run").isPositive();
+        assertThat(reader.completeRuns).as("the reader saw the recovered run").contains(recovered.id());
 
         List<String> afterRecovery = tiers(big.id(), recovered.id());
         RunStatus clean = segmentation.runNow(big.id(), recovered.asOf(), RunTrigger.MANUAL);
@@ -303,7 +308,7 @@ class TwoNodeClusterTest {
 
         final TenantId tenant;
         final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicInteger completeReads = new AtomicInteger();
+        final Set<Long> completeRuns = ConcurrentHashMap.newKeySet();
         final List<String> violations = new CopyOnWriteArrayList<>();
 
         Reader(TenantId tenant) {
@@ -325,7 +330,7 @@ class TwoNodeClusterTest {
                             || rows != ((Number) row.get("customers")).intValue()) {
                         violations.add("run " + run + ": " + row + ", rows " + rows);
                     } else {
-                        completeReads.incrementAndGet();
+                        completeRuns.add(run);
                     }
                 }
                 try {
