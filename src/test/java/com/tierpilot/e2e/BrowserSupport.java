@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ final class BrowserSupport implements AfterTestExecutionCallback, AfterAllCallba
 
     private @Nullable Playwright playwright;
     private @Nullable Browser browser;
+
+    static {
+        // Assertions wait for what a user would see; 5 s (Playwright's default) was too short for a chart or a
+        // notification while CI's two cores also ran other builds. A passing assertion returns as soon as it holds.
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
 
     private Browser browser() {
         if (browser == null) {
