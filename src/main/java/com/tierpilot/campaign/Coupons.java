@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Redeeming coupon codes, exactly once: the checks of the request come first and write nothing; then one
  * transaction takes a use of the code, of the customer and of the total by conditional updates and records the
  * redemption under the order number's unique key. Any refusal rolls all of it back. A retried order finds its first
- * redemption and gets the same answer.
+ * redemption and gets the same answer, also when a concurrent retry took the last use first: a limit refusal
+ * looks for the order's redemption again before it is reported.
  */
 @Service
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -117,6 +118,9 @@ public class Coupons {
         } catch (DuplicateKeyException sameOrderMeanwhile) {
             return repeated(tenant, orderNo, code).orElseThrow(
                     () -> new CouponRefusedException(RefusalReason.ORDER_ALREADY_REDEEMED, orderNo));
+        } catch (CouponRefusedException usedUp) {
+            // A retry of this very order may have taken the last use a moment ago: it gets the first answer.
+            return repeated(tenant, orderNo, code).orElseThrow(() -> usedUp);
         }
     }
 

@@ -117,6 +117,31 @@ class CouponRedemptionTest {
     }
 
     @Test
+    void fiftyConcurrentRetriesOfOneOrderOnASingleUseCodeAllGetTheFirstRedemptionNeverUsedUp() throws Exception {
+        Campaign campaign = fixtures.launchedOnAtRisk(shop, "Single use retry", 0,
+                fixtures.uniqueCodes(DiscountType.FIXED, "20", null, "0", 1, 1, null));
+        CouponCode code = campaigns.codes(shop.id(), campaign.id(), 0, 1).getFirst();
+        var request = new RedemptionRequest(code.code(), code.customerCode(), "SO-TILL-RETRY",
+                new BigDecimal("100.00"), null);
+
+        List<Object> answers = all(IntStream.range(0, 50).<Callable<Object>>mapToObj(i -> () -> {
+            TestTenants.signIn(shop.owner());
+            try {
+                return coupons.redeem(shop.id(), request);
+            } catch (CouponRefusedException refused) {
+                return refused.reason();
+            }
+        }).toList());
+
+        assertThat(answers).as("no retry is told the code is used up").allMatch(Redemption.class::isInstance);
+        List<Redemption> redemptions = answers.stream().map(Redemption.class::cast).toList();
+        assertThat(redemptions).filteredOn(r -> !r.repeated()).hasSize(1);
+        assertThat(redemptions).extracting(Redemption::id).containsOnly(redemptions.getFirst().id());
+        assertThat(redemptions).extracting(Redemption::discount).allMatch(d -> d.compareTo(new BigDecimal("20")) == 0);
+        assertThat(store.usesOfCode(shop.id(), code.code())).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedCodeSaysWhyAndWritesNothing() {
         Campaign campaign = fixtures.launchedOnAtRisk(shop, "Refusals", 0,
                 fixtures.uniqueCodes(DiscountType.SPEND_SAVE, "30", "200", "0", 1, 1, null));
