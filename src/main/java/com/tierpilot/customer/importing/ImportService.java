@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,10 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -111,16 +114,40 @@ public class ImportService {
         try (TabularSource source = open(file, sniffed)) {
             List<String> header = source.header();
             List<SourceRow> sample = new ArrayList<>();
-            for (Iterator<SourceRow> it = source.rows(); it.hasNext() && sample.size() < SAMPLE_ROWS;) {
+            Iterator<SourceRow> it = source.rows();
+            while (it.hasNext() && sample.size() < SAMPLE_ROWS) {
                 sample.add(it.next());
             }
+            Integer orderColumn = HeaderSynonyms.suggest(header, ImportKind.ORDERS).get(ImportField.ORDER_NO);
+            OrderRepeats repeats = orderColumn == null ? OrderRepeats.NONE
+                    : OrderRepeats.scan(Stream.concat(sample.stream(), Stream.iterate(it, Iterator::hasNext, i -> i)
+                            .map(Iterator::next)).iterator(), orderColumn);
             Optional<ImportSettings> remembered = runs.rememberedSettings(tenant, layout(header))
                     .map(this::decode).filter(s -> valid(s, header));
             if (remembered.isPresent()) {
-                return new FileAnalysis(sniffed, header, sample, remembered.get(), true);
+                return new FileAnalysis(sniffed, header, sample, remembered.get(), true, repeats);
             }
-            return new FileAnalysis(sniffed, header, sample,
-                    suggest(header, sample, HeaderSynonyms.suggestKind(header), tenantZone(tenant)), false);
+            ImportKind kind = HeaderSynonyms.suggestKind(header);
+            if (kind == ImportKind.ORDERS && repeats.looksLikeOrderLines()) {
+                kind = ImportKind.ORDER_LINES; // several differing rows per order number: the data says lines
+            }
+            return new FileAnalysis(sniffed, header, sample, suggest(header, sample, kind, tenantZone(tenant)), false,
+                    repeats);
+        }
+    }
+
+    /**
+     * What an "Orders" import of the file would drop: the rows that repeat an earlier row's order number (up to
+     * {@link OrderRepeats#MAX_ROWS} rows are read). Nothing for other kinds, which keep every row of an order.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public OrderRepeats orderRepeats(TenantId tenant, Path file, ImportSettings settings) {
+        Integer orderColumn = settings.columns().get(ImportField.ORDER_NO);
+        if (settings.kind() != ImportKind.ORDERS || orderColumn == null) {
+            return OrderRepeats.NONE;
+        }
+        try (TabularSource source = open(file, FileSniffer.sniff(file))) {
+            return OrderRepeats.scan(source.rows(), orderColumn);
         }
     }
 
@@ -146,6 +173,9 @@ public class ImportService {
             settings.validate(source.header());
             RowConverter converter = new RowConverter(settings, tenantZone(tenant), managers(tenant));
             List<PreviewRow> rows = new ArrayList<>();
+            Set<String> orderNumbers = new HashSet<>();
+            Integer orderColumn = settings.kind() == ImportKind.ORDERS ? settings.columns().get(ImportField.ORDER_NO)
+                    : null;
             for (Iterator<SourceRow> it = source.rows(); it.hasNext() && rows.size() < SAMPLE_ROWS;) {
                 SourceRow row = it.next();
                 Map<ImportField, String> values = new EnumMap<>(ImportField.class);
@@ -156,6 +186,12 @@ public class ImportService {
                 if (converter.convert(row) instanceof Rejected rejected) {
                     rejected.problems().forEach(p -> problems.add(new PreviewProblem(
                             p.field() == null ? "" : p.field().name(), p.reason(), p.detail())));
+                }
+                String orderNo = orderColumn == null ? "" : row.cell(orderColumn).strip();
+                if (!orderNo.isEmpty() && !orderNumbers.add(orderNo.toUpperCase(Locale.ROOT))) {
+                    // An "Orders" import keeps the first row of an order number and drops the others.
+                    problems.add(new PreviewProblem(ImportField.ORDER_NO.name(), RejectReason.DUPLICATE_IN_FILE,
+                            orderNo));
                 }
                 rows.add(new PreviewRow(row.rowNumber(), values, attributes, problems));
             }

@@ -12,6 +12,7 @@ import com.tierpilot.customer.importing.ImportKind;
 import com.tierpilot.customer.importing.ImportRunStatus;
 import com.tierpilot.customer.importing.ImportService;
 import com.tierpilot.customer.importing.ImportSettings;
+import com.tierpilot.customer.importing.OrderRepeats;
 import com.tierpilot.customer.importing.PreviewRow;
 import com.tierpilot.tenant.TeamDirectory;
 import com.tierpilot.tenant.UserSummary;
@@ -49,6 +50,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -174,7 +176,36 @@ public class ImportView extends VerticalLayout {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("import-start");
         var back = new Button(getTranslation("import.back"), click -> showMapping());
-        step.add(new H3(getTranslation("import.step.preview")), summary, grid, new HorizontalLayout(back, start));
+        step.add(new H3(getTranslation("import.step.preview")), summary);
+        repeatsWarning(settings).ifPresent(step::add);
+        step.add(grid, new HorizontalLayout(back, start));
+    }
+
+    /** When an "Orders" import would drop rows as repeats of an order number: how many, an example, and a way out. */
+    private Optional<Component> repeatsWarning(ImportSettings settings) {
+        OrderRepeats repeats = imports.orderRepeats(me.tenantId(), uploaded, settings);
+        OrderRepeats.Example example = repeats.example();
+        if (repeats.repeatedRows() == 0 || example == null) {
+            return Optional.empty();
+        }
+        var text = new Paragraph(getTranslation(repeats.wholeFile() ? "import.preview.repeats"
+                : "import.preview.repeatsFirst", Formats.count(repeats.repeatedRows(), getLocale()),
+                Formats.count(repeats.rowsRead(), getLocale()), String.valueOf(example.rowNumber()),
+                example.orderNo(), String.valueOf(example.firstRowNumber())));
+        text.setId("import-preview-repeats");
+        var useLines = new Button(getTranslation("import.preview.useLines"), click -> {
+            FileAnalysis current = analysis;
+            analysis = new FileAnalysis(current.file(), current.header(), current.sample(), imports.suggest(
+                    current.header(), current.sample(), ImportKind.ORDER_LINES, settings.fileZone()), false,
+                    current.repeats());
+            showMapping();
+        });
+        useLines.setId("import-use-lines");
+        var box = new Div(text, useLines);
+        box.addClassName("import-repeats-warning");
+        box.getStyle().set("border-left", "4px solid var(--lumo-error-color)").set("padding-left",
+                "var(--lumo-space-m)");
+        return Optional.of(box);
     }
 
     private Component rowStatus(PreviewRow row) {

@@ -5,6 +5,7 @@ import com.tierpilot.customer.importing.FileAnalysis;
 import com.tierpilot.customer.importing.ImportField;
 import com.tierpilot.customer.importing.ImportKind;
 import com.tierpilot.customer.importing.ImportSettings;
+import com.tierpilot.customer.importing.OrderRepeats;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -68,6 +69,14 @@ class MappingForm extends VerticalLayout {
             var remembered = new Paragraph(getTranslation("import.remembered"));
             remembered.addClassName("import-remembered");
             add(remembered);
+        }
+        OrderRepeats.Example example = analysis.repeats().example();
+        if (!analysis.remembered() && suggested.kind() == ImportKind.ORDER_LINES
+                && analysis.repeats().looksLikeOrderLines() && example != null) {
+            var lines = new Paragraph(getTranslation("import.linesDetected", example.orderNo(),
+                    String.valueOf(example.firstRowNumber()), String.valueOf(example.rowNumber())));
+            lines.setId("import-lines-detected");
+            add(lines);
         }
 
         kind.setLabel(getTranslation("import.kind"));

@@ -96,6 +96,62 @@ class ImportViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void aChineseGbkFileOfOrderLinesIsProposedAsOrderLinesAndKeepsEveryLine() throws IOException {
+        // 4,999 order lines with a line total (金额) beside the unit price: by its columns alone it looks like orders.
+        OnlineRetailFile file = OnlineRetailFile.firstLinesAsChineseGbk(dir, 5_000);
+        TestTenant shop = tenants.signUp("礼品店", ZoneId.of("Asia/Shanghai"), SupportedLocales.CHINESE)
+                .signInAsOwner();
+        openNewTab();
+        navigate(ImportView.class);
+
+        upload(file.csv());
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ImportKind> kind = find(RadioButtonGroup.class).withId("import-kind").single();
+        assertThat(kind.getValue()).isEqualTo(ImportKind.ORDER_LINES);
+        assertThat(find(Paragraph.class).withId("import-lines-detected").single().getText())
+                .contains("订单 536365").contains("按订单明细读取");
+        click("import-preview");
+        assertThat(find(Paragraph.class).withId("import-preview-repeats").exists()).isFalse();
+        click("import-start");
+
+        ImportRunStatus run = awaitImport(shop.id(), Duration.ofMinutes(5));
+        assertThat(run.state()).isEqualTo(ImportRunStatus.State.SUCCEEDED);
+        assertThat(run.rowsRead()).isEqualTo(file.lines()).isEqualTo(4_999);
+        // Every line with a customer is kept: only the lines without one are skipped.
+        assertThat(run.rejectionsByReason()).containsExactly(
+                Map.entry(RejectReason.MISSING_VALUE, file.linesWithoutCustomer()));
+        assertThat(run.ordersCreated()).isEqualTo(file.invoices());
+        assertThat(jdbc.sql("select sum(amount) from customer_order where tenant_id = ?").param(shop.id().value())
+                .query(BigDecimal.class).single()).isEqualByComparingTo(file.netRevenue());
+    }
+
+    @Test
+    void choosingOrdersForAFileOfOrderLinesWarnsHowManyRowsWouldBeDroppedBeforeImporting() throws IOException {
+        OnlineRetailFile file = OnlineRetailFile.firstLinesAsChineseGbk(dir, 5_000);
+        TestTenant shop = tenants.signUp("Gift Shop", ZoneId.of("Europe/London"), SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        navigate(ImportView.class);
+        upload(file.csv());
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ImportKind> kind = find(RadioButtonGroup.class).withId("import-kind").single();
+        test(kind).selectItem("Orders");
+        assertThat(find(ComboBox.class).withId("map-AMOUNT").single().getValue()).isNotNull();
+        click("import-preview");
+
+        assertThat(find(Paragraph.class).withId("import-preview-repeats").single().getText())
+                .contains(String.format(java.util.Locale.ENGLISH, "%,d of the 4,999 rows", file.repeated()))
+                .contains("row 3 (order 536365, first on row 2)");
+        // The sample marks the repeats as rows that will not be imported.
+        assertThat(find(Paragraph.class).withId("import-preview-summary").single().getText())
+                .startsWith("3 of the first 20 rows can be imported");
+        assertThat(imports.history(shop.id(), 0, 1)).isEmpty();
+
+        click("import-use-lines");
+        assertThat(kind(ImportKind.ORDER_LINES)).isTrue();
+    }
+
+    @Test
     void thePreviewMarksTheRowsThatCannotBeImported() throws IOException {
         tenants.signUp("Preview Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.CHINESE).signInAsOwner();
         openNewTab();
@@ -140,6 +196,10 @@ class ImportViewTest extends BrowserlessViewTest {
         Grid<ImportRunStatus> history = find(Grid.class).withId("import-history").single();
         assertThat(test(history).size()).isEqualTo(1);
         assertThat(test(history).getRow(0).customersCreated()).isEqualTo(2);
+    }
+
+    private boolean kind(ImportKind expected) {
+        return find(RadioButtonGroup.class).withId("import-kind").single().getValue() == expected;
     }
 
     private void upload(Path file) {
