@@ -101,11 +101,14 @@ public class DashboardService {
                 .list();
     }
 
-    /** Adds the segment sizes of the tenant's last {@link #TREND_RUNS} succeeded runs up to the snapshot's. */
+    /**
+     * Adds the segment sizes of the tenant's last {@link #TREND_RUNS} as-of dates up to the snapshot's run, one point
+     * per date: of several succeeded runs as of one date (a recompute on the same day), the latest.
+     */
     private DashboardSnapshot withTrend(TenantId tenant, DashboardSnapshot s) {
         Map<Long, LocalDate> runs = new HashMap<>();
-        jdbc.sql("select id, as_of from segmentation_run where tenant_id = ? and status = 'SUCCEEDED' and id <= ?"
-                + " order by id desc limit " + TREND_RUNS)
+        jdbc.sql("select max(id), as_of from segmentation_run where tenant_id = ? and status = 'SUCCEEDED'"
+                + " and id <= ? group by as_of order by max(id) desc limit " + TREND_RUNS)
                 .params(tenant.value(), s.runId())
                 .query(rs -> {
                     runs.put(rs.getLong(1), rs.getDate(2).toLocalDate());

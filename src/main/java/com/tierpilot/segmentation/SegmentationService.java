@@ -237,15 +237,15 @@ public class SegmentationService {
                     bulkLoad.directory()));
             long written = System.nanoTime();
             report(tenant, run, Phase.COMMITTING, 800);
-            Optional<RunStore.Pointers> before = runs.state(tenant);
-            Optional<ResultWriter.Changes> moved = before.map(b -> writer.compare(tenant, b.current(), scored));
+            Optional<Long> baseline = runs.baseline(tenant, asOf);
+            Optional<ResultWriter.Changes> moved = baseline.map(b -> writer.compare(tenant, b, scored));
             int changes = ownTransaction.execute(tx -> {
                 rules.evaluate(tenant, run);
                 writer.writeSizes(tenant, run, scored);
                 return moved.map(c -> writer.writeChanges(tenant, run, scored, c, bulkLoad.directory())).orElse(0);
             });
             boolean published = Boolean.TRUE.equals(ownTransaction.execute(tx -> runs.publish(tenant, run,
-                    metrics.size(), scored.scoredCount(), changes, clock.instant())));
+                    baseline.orElse(null), metrics.size(), scored.scoredCount(), changes, clock.instant())));
             if (!published) {
                 log.warn("Recompute {} lost its slot to another run and was not published", run);
                 writer.removeRun(tenant, run);

@@ -4,7 +4,12 @@ import static com.tierpilot.customer.CustomerFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.tierpilot.base.Role;
 import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.customer.OrderRecord;
+import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.followup.ChurnEntry;
+import com.tierpilot.followup.ChurnList;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
@@ -33,6 +38,8 @@ class DashboardReadModelsTest {
     SegmentationService segmentation;
     @Autowired
     DashboardService dashboards;
+    @Autowired
+    ChurnList churn;
 
     TestTenant shop;
 
@@ -104,5 +111,31 @@ class DashboardReadModelsTest {
                 .mapToInt(DashboardSnapshot.Migration::customers).sum()).isEqualTo(11);
         assertThat(dashboard.trend()).extracting(DashboardSnapshot.TrendPoint::runId)
                 .containsOnly(first.id(), second.id());
+    }
+
+    @Test
+    void aSecondRecomputeOnTheSameDayKeepsTheMovesTheTrendAndTheChurnListOfTheFirst() {
+        segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
+        // S1 buys big after D: it rises to tier A and pushes others down.
+        customers.upsertOrders(shop.id(), List.of(new OrderRecord("S1-BIG", "S1", D.plusDays(10).atTime(12, 0),
+                new BigDecimal("50000"), 1, null, null, OrderStatus.COMPLETED)));
+        RunStatus later = segmentation.runNow(shop.id(), D.plusDays(30), RunTrigger.MANUAL);
+        DashboardSnapshot first = dashboards.current(shop.id()).orElseThrow();
+        List<ChurnEntry> churnAfterFirst = churn.page(shop.id(), shop.owner().userId(), Role.OWNER, 0, 100);
+        assertThat(first.migrations()).anyMatch(m -> m.scheme().equals("ABC") && !m.from().equals(m.to()));
+        assertThat(churnAfterFirst).anyMatch(ChurnEntry::tierDropped);
+
+        RunStatus again = segmentation.runNow(shop.id(), D.plusDays(30), RunTrigger.MANUAL);
+
+        DashboardSnapshot second = dashboards.current(shop.id()).orElseThrow();
+        assertThat(second.runId()).isEqualTo(again.id()).isNotEqualTo(later.id());
+        // Compared with the run as of D again, not with the first run of the same day (which would be a diagonal).
+        assertThat(second.migrations()).isEqualTo(first.migrations());
+        assertThat(churn.page(shop.id(), shop.owner().userId(), Role.OWNER, 0, 100))
+                .usingRecursiveFieldByFieldElementComparator().isEqualTo(churnAfterFirst);
+        // One point per date: the later run of D + 30 replaces the earlier one.
+        assertThat(second.trend()).extracting(DashboardSnapshot.TrendPoint::asOf).containsOnly(D, D.plusDays(30));
+        assertThat(second.trend()).filteredOn(p -> p.asOf().equals(D.plusDays(30)))
+                .extracting(DashboardSnapshot.TrendPoint::runId).containsOnly(again.id());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -73,15 +74,31 @@ public class RunStore {
     }
 
     /**
-     * The atomic commit of a run: readers switch to it; its predecessor becomes the previous run. Returns false when
-     * the run lost its slot (another node took over a stalled run) and must not publish.
+     * The run a new run as of {@code asOf} is compared with: of the current and the previous run (the only ones whose
+     * rows are kept), the one with the latest as-of date before {@code asOf}. A second recompute on the same day
+     * is thus compared with the last run of an earlier day, as the first one was, not with the first one.
      */
-    public boolean publish(TenantId tenant, long run, int customers, int scored, int changes, Instant now) {
+    public Optional<Long> baseline(TenantId tenant, LocalDate asOf) {
+        return jdbc.sql("""
+                select r.id from segmentation_state st
+                  join segmentation_run r on r.tenant_id = st.tenant_id
+                                         and (r.id = st.current_run_id or r.id = st.previous_run_id)
+                 where st.tenant_id = ? and r.as_of < ?
+                 order by r.as_of desc, r.id desc""").params(tenant.value(), asOf)
+                .query(Long.class).list().stream().findFirst();
+    }
+
+    /**
+     * The atomic commit of a run: readers switch to it; {@code baseline} (see {@link #baseline}) becomes the previous
+     * run. Returns false when the run lost its slot (another node took over a stalled run) and must not publish.
+     */
+    public boolean publish(TenantId tenant, long run, @Nullable Long baseline, int customers, int scored, int changes,
+            Instant now) {
         int switched = jdbc.sql("""
                 update segmentation_state
-                   set previous_run_id = current_run_id, current_run_id = ?, running_run_id = null,
+                   set previous_run_id = ?, current_run_id = ?, running_run_id = null,
                        running_since = null
-                 where tenant_id = ? and running_run_id = ?""").params(run, tenant.value(), run).update();
+                 where tenant_id = ? and running_run_id = ?""").params(baseline, run, tenant.value(), run).update();
         if (switched == 0) {
             return false;
         }
