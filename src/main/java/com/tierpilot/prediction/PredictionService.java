@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gamma-Gamma to the customers' whole purchase histories up to a date, scores every customer who has bought, and
  * replaces the tenant's predictions in one transaction (readers see the previous predictions or the new ones).
  * A tenant with fewer than {@link #MIN_REPEAT_BUYERS} repeat buyers is scored with population defaults: the
- * published CDNOW fits, with the spend scaled to the tenant's own mean spend per purchase day.
+ * published CDNOW fits, with the spend scaled to the tenant's own mean spend per purchase day. So is a tenant whose
+ * fit is not plausible (a parameter on an edge of the region the fit searches, see {@link BgNbd#LOWER}): its model
+ * says so ({@link PredictionModel#fitRejected()}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -89,11 +91,20 @@ public class PredictionService {
         HistoryReader.Histories read = reader.read(tenant, asOf);
         PurchaseHistories histories = read.histories();
         int repeatBuyers = histories.repeatBuyers();
-        boolean fitted = repeatBuyers >= MIN_REPEAT_BUYERS;
-        BgNbd purchases = fitted ? BgNbd.fit(histories) : DEFAULT_PURCHASES;
-        GammaGamma spend = fitted ? GammaGamma.fit(histories)
-                : new GammaGamma(DEFAULT_P, DEFAULT_Q, Math.max(read.meanSpendPerDay(), 0.01) * (DEFAULT_Q - 1)
-                        / DEFAULT_P, Double.NaN);
+        boolean fitted = false;
+        BgNbd purchases = DEFAULT_PURCHASES;
+        GammaGamma spend = new GammaGamma(DEFAULT_P, DEFAULT_Q, Math.max(read.meanSpendPerDay(), 0.01)
+                * (DEFAULT_Q - 1) / DEFAULT_P, Double.NaN);
+        if (repeatBuyers >= MIN_REPEAT_BUYERS) {
+            Optional<BgNbd> fitPurchases = checked("BG/NBD", () -> BgNbd.fit(histories), BgNbd::plausible);
+            Optional<GammaGamma> fitSpend = checked("Gamma-Gamma", () -> GammaGamma.fit(histories),
+                    GammaGamma::plausible);
+            if (fitPurchases.isPresent() && fitSpend.isPresent()) {
+                fitted = true;
+                purchases = fitPurchases.get();
+                spend = fitSpend.get();
+            }
+        }
         PredictionSettings settings = settings(tenant);
         Predictions predictions = Predictions.score(histories, purchases, spend,
                 settings.monthlyDiscount().doubleValue());
@@ -107,6 +118,24 @@ public class PredictionService {
                 purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(), spend.v(),
                 took);
         return toModel(model);
+    }
+
+    /**
+     * A fit that can be used, or empty: one company's odd data (every parameter pushed to an edge of its region,
+     * say) must not fail the night, so such a fit is logged and the population defaults are used instead.
+     */
+    private static <T> Optional<T> checked(String name, java.util.function.Supplier<T> fit,
+            java.util.function.Predicate<T> plausible) {
+        try {
+            T result = fit.get();
+            if (plausible.test(result)) {
+                return Optional.of(result);
+            }
+            log.warn("{} fit rejected, population defaults used: {}", name, result);
+        } catch (RuntimeException failed) {
+            log.warn("{} fit failed, population defaults used", name, failed);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -14,15 +14,28 @@ import org.apache.commons.math3.special.Gamma;
  */
 public record GammaGamma(double p, double q, double v, double logLikelihood) {
 
+    /**
+     * The region the fit searches: p and q in [0.01, 10,000] (q above 1, else the mean spend is infinite), ν in
+     * [10⁻⁶, 10¹²] (money). CDNOW's p = 6.25, q = 3.74, γ = 15.44 lie well inside; a maximum on an edge (q = 1.47e7,
+     * say) is not {@link #plausible()}.
+     */
+    private static final double[] LOWER = {0.01, 1.01, 1e-6};
+    private static final double[] UPPER = {1e4, 1e4, 1e12};
+
     public static GammaGamma fit(PurchaseHistories histories) {
         double[] start = Likelihoods.warmStart(histories, sample -> {
             GammaGamma fit = fit(sample);
             return new double[] {fit.p(), fit.q(), fit.v()};
         }, new double[] {1, 1, 1});
         double[] params = Likelihoods.maximise(t -> logLikelihood(histories, t[0], t[1], t[2]), start,
-                start[0] == 1 ? 0.5 : 0.05);
+                start[0] == 1 ? 0.5 : 0.05, LOWER, UPPER);
         return new GammaGamma(params[0], params[1], params[2],
                 logLikelihood(histories, params[0], params[1], params[2]));
+    }
+
+    /** Whether a fit can be used: inside its region, off the edges, with a finite log-likelihood. */
+    public boolean plausible() {
+        return Likelihoods.inside(new double[] {p, q, v}, LOWER, UPPER) && Double.isFinite(logLikelihood);
     }
 
     /** The log-likelihood of the repeat buyers' mean spends (customers without repeats are left out). */

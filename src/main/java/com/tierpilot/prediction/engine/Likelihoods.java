@@ -57,12 +57,48 @@ final class Likelihoods {
         return maximise(logLikelihood, start, step, MAX_EVALUATIONS);
     }
 
+    /**
+     * As {@link #maximise(MultivariateFunction, double[], double)}, within bounds: every parameter in [lower,
+     * upper], the log-likelihood taken as −∞ outside (the simplex walks back in). The start must be inside.
+     */
+    static double[] maximise(MultivariateFunction logLikelihood, double[] start, double step, double[] lower,
+            double[] upper) {
+        return maximise(logLikelihood, start, step, MAX_EVALUATIONS, lower, upper);
+    }
+
+    /** Whether every value is finite and strictly inside its (lower, upper), more than 1% away from either bound. */
+    static boolean inside(double[] values, double[] lower, double[] upper) {
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!(v > lower[i] * 1.01 && v < upper[i] / 1.01)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** As {@link #maximise(MultivariateFunction, double[], double)}, with the budget of each simplex run. */
     static double[] maximise(MultivariateFunction logLikelihood, double[] start, double step, int maxEvaluations) {
+        double[] lower = new double[start.length];
+        double[] upper = new double[start.length];
+        java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        return maximise(logLikelihood, start, step, maxEvaluations, lower, upper);
+    }
+
+    private static double[] maximise(MultivariateFunction logLikelihood, double[] start, double step,
+            int maxEvaluations, double[] lower, double[] upper) {
+        double[] inside = start.clone();
+        for (int i = 0; i < inside.length; i++) {
+            inside[i] = Math.min(Math.max(inside[i], lower[i] * 1.001), upper[i] / 1.001);
+        }
+        start = inside;
         MultivariateFunction onLogs = theta -> {
             double[] params = new double[theta.length];
             for (int i = 0; i < theta.length; i++) {
                 params[i] = Math.exp(theta[i]);
+                if (!(params[i] >= lower[i] && params[i] <= upper[i])) {
+                    return Double.NEGATIVE_INFINITY;
+                }
             }
             double value = logLikelihood.value(params);
             return Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;

@@ -93,6 +93,9 @@ public class PredictionView extends VerticalLayout {
         if (m.fitted()) {
             model.add(paragraph("prediction-status", getTranslation("prediction.fitted", asOf,
                     Formats.count(m.customers(), locale), Formats.count(m.repeatBuyers(), locale))));
+        } else if (m.fitRejected()) {
+            model.add(paragraph("prediction-status", getTranslation("prediction.fitRejected", asOf,
+                    Formats.count(m.customers(), locale), Formats.count(m.repeatBuyers(), locale))));
         } else {
             model.add(paragraph("prediction-status", getTranslation("prediction.defaults", asOf,
                     Formats.count(m.customers(), locale), Formats.count(m.repeatBuyers(), locale),

@@ -44,5 +44,20 @@ class HypergeometricTest {
     void argumentsOutsideTheSeriesDomainAreRefused() {
         assertThatThrownBy(() -> Hypergeometric.f21(1, 1, 2, 1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Hypergeometric.f21(1, 1, 0, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Hypergeometric.f21(1, 1, -3, 0.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNegativeButNotIntegerCIsInsideTheDomain() {
+        // 2F1(a, b; b; z) = (1 - z)^-a holds for every b that is not a pole, negative ones too.
+        for (double z : new double[] {0.1, 0.5, 0.9}) {
+            assertThat(Hypergeometric.f21(1.7, -0.4, -0.4, z)).isCloseTo(Math.pow(1 - z, -1.7), within(1e-9));
+        }
+        assertThat(Hypergeometric.f21(0.243, 369, 368.0000035 - 368.5, 0.5)).isFinite();
+    }
+
+    @Test
+    void aSeriesThatCannotSettleAnswersNaNInsteadOfThrowing() {
+        assertThat(Hypergeometric.f21(50, 40, 0.5, 1 - 1e-9)).isNaN();
     }
 }

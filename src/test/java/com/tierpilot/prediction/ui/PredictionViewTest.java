@@ -70,6 +70,32 @@ class PredictionViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void aFitThatRunsOffToTheEdgeOfItsRangeFallsBackToTheDefaultsAndTheScreenSaysSo() {
+        // 300 customers who each bought ten times, 37 days apart: no spread between them, so the likelihood keeps
+        // rising as the parameters run off, and the fit ends on an edge of its region.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<OrderRecord> orders = new java.util.ArrayList<>();
+        for (int c = 1; c <= 300; c++) {
+            for (int o = 0; o < 10; o++) {
+                orders.add(new OrderRecord("E" + c + "-" + o, "E" + c, today.minusDays(1 + c % 30 + 37L * o)
+                        .atTime(9, 0), BigDecimal.valueOf(100 + c % 7), 1, null, null, OrderStatus.COMPLETED));
+            }
+            if (orders.size() >= 900) {
+                customers.upsertOrders(shop.id(), orders);
+                orders.clear();
+            }
+        }
+        customers.upsertOrders(shop.id(), orders);
+
+        var model = predictions.predict(shop.id(), today);
+        navigate(PredictionView.class);
+
+        assertThat(model.fitted()).isFalse();
+        assertThat(model.r()).as("the population default").isEqualTo(0.243);
+        assertThat(status()).contains("came out implausible").contains("population defaults");
+    }
+
+    @Test
     void theOwnerChangesTheDiscountRateInPercent() {
         navigate(PredictionView.class);
 
