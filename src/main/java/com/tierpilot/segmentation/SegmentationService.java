@@ -145,9 +145,31 @@ public class SegmentationService {
         return tenants.today(tenant);
     }
 
-    /** Starts a recompute in the background and returns its id. */
+    /**
+     * The dates a run may score as of: from the day after the tenant's first order (the first day on which an order
+     * counts; today without orders) to tomorrow in the company's time zone.
+     */
+    public AsOfRange asOfRange(TenantId tenant) {
+        LocalDate today = today(tenant);
+        LocalDate from = reader.firstOrderDate(tenant).map(d -> d.plusDays(1)).orElse(today);
+        LocalDate to = today.plusDays(1);
+        return new AsOfRange(from.isAfter(to) ? to : from, to);
+    }
+
+    /**
+     * Starts a recompute in the background and returns its id.
+     *
+     * @throws UserFacingException {@code segmentation.error.asOf} with the allowed range when {@code asOf} lies
+     *         outside {@link #asOfRange}
+     */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'API')")
     public long startRun(TenantId tenant, @Nullable LocalDate asOf, RunTrigger trigger) {
+        if (asOf != null) {
+            AsOfRange allowed = asOfRange(tenant);
+            if (!allowed.contains(asOf)) {
+                throw allowed.refusal();
+            }
+        }
         long run = open(tenant, asOf == null ? today(tenant) : asOf, trigger);
         try {
             executor.execute(() -> compute(tenant, run, false));
@@ -232,6 +254,12 @@ public class SegmentationService {
             report(tenant, run, Phase.SCORING, 300);
             ScoredCustomers scored = ScoringEngine.score(metrics, current, asOf);
             long scoredAt = System.nanoTime();
+            if (noOrderBefore(metrics) && currentRun(tenant).filter(c -> c.customersScored() > 0).isPresent()) {
+                // An as-of date before every order empties every segment: it must not replace a good run.
+                log.warn("Recompute {} as of {} scored no customers; the current run stays", run, asOf);
+                fail(tenant, run, "No customer had ordered before " + asOf + "; the current segments stay.");
+                return;
+            }
             report(tenant, run, Phase.WRITING, 400);
             ownTransaction.executeWithoutResult(tx -> writer.writeCustomers(tenant, run, scored,
                     bulkLoad.directory()));
@@ -267,6 +295,16 @@ public class SegmentationService {
         } finally {
             MDC.remove("tenantId");
         }
+    }
+
+    /** Whether no customer had a completed order before the as-of date: such a run scores nobody. */
+    private static boolean noOrderBefore(CustomerMetrics metrics) {
+        for (int i = 0; i < metrics.size(); i++) {
+            if (metrics.orders(i) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fail(TenantId tenant, long run, String error) {

@@ -2,6 +2,7 @@ package com.tierpilot.segmentation.api;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.segmentation.AsOfRange;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentQueries;
@@ -16,7 +17,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Starts recompute runs for the token's tenant, reports on them, and lists the segments of the current run. */
 @RestController
@@ -46,9 +51,29 @@ class SegmentationApiController {
 
     /** The optional body of a run request. */
     @Schema(name = "RunRequest")
-    record RunRequest(@Schema(description = "Score as of this date (the orders before it count); default: today in"
-            + " your company's time zone.", example = "2025-07-01") @Nullable LocalDate asOf) {
+    record RunRequest(@Schema(description = "Score as of this date (the orders before it count), an ISO date from"
+            + " the day after your first order to tomorrow in your company's time zone; default: today there. Any"
+            + " other value (a number, a date outside that range) is a 422 that names the range.", type = "string",
+            format = "date", example = "2025-07-01") @Nullable JsonNode asOf) {
+
+        /** The date asked for, null for the default; a value that is not an ISO date is refused with the range. */
+        @Nullable LocalDate date(Supplier<AsOfRange> range) {
+            if (asOf == null || asOf.isNull()) {
+                return null;
+            }
+            String text = asOf.isString() ? asOf.asString() : "";
+            if (!ISO_DATE.matcher(text).matches()) {
+                throw range.get().refusal();
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException notADay) {
+                throw range.get().refusal();
+            }
+        }
     }
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** A recompute run. */
     @Schema(name = "Run")
@@ -83,11 +108,13 @@ class SegmentationApiController {
     @PostMapping(path = "/segmentation/runs")
     @Operation(summary = "Start a recompute", description = "Starts a recompute of your company's segments as of"
             + " the given date (default today) and returns its id at once; follow it with GET"
-            + " /api/v1/segmentation/runs/{id}. 422 when a recompute is already running.")
+            + " /api/v1/segmentation/runs/{id}. 422 when a recompute is already running, or when asOf is not an ISO"
+            + " date from the day after your first order to tomorrow (the problem's detail names the range).")
     @ApiResponse(responseCode = "202", description = "Started.")
     ResponseEntity<RunResponse> start(@RequestBody(required = false) @Nullable RunRequest request) {
         TenantId tenant = currentUser.tenantId();
-        long run = segmentation.startRun(tenant, request == null ? null : request.asOf(), RunTrigger.API);
+        LocalDate asOf = request == null ? null : request.date(() -> segmentation.asOfRange(tenant));
+        long run = segmentation.startRun(tenant, asOf, RunTrigger.API);
         return ResponseEntity.accepted().location(URI.create("/api/v1/segmentation/runs/" + run))
                 .body(RunResponse.of(segmentation.run(tenant, run)));
     }

@@ -45,6 +45,13 @@ public class MetricsReader {
         this.dialect = dialect;
     }
 
+    /** The date of the tenant's first order, if it has any. */
+    public java.util.Optional<LocalDate> firstOrderDate(TenantId tenant) {
+        return java.util.Optional.ofNullable(jdbc.queryForObject(
+                "select min(order_date) from customer_order where tenant_id = ?", Date.class, tenant.value()))
+                .map(Date::toLocalDate);
+    }
+
     /** The metrics of all the tenant's customers as of {@code asOf}, over a window of {@code windowDays} days. */
     public CustomerMetrics read(TenantId tenant, LocalDate asOf, int windowDays) {
         CustomerMetrics metrics = new CustomerMetrics();

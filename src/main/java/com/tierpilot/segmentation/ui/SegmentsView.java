@@ -90,7 +90,9 @@ public class SegmentsView extends VerticalLayout {
         var bar = new HorizontalLayout(now, settings);
         if (me.role() == Role.OWNER) {
             var asOf = new DatePicker(getTranslation("segments.asOf"));
-            asOf.setMax(segmentation.today(me.tenantId()));
+            var range = segmentation.asOfRange(me.tenantId());
+            asOf.setMin(range.from());
+            asOf.setMax(range.to());
             asOf.setHelperText(getTranslation("segments.asOfHelp"));
             asOf.setId("segments-as-of");
             var historical = new Button(getTranslation("segments.recomputeAsOf"), click -> {
