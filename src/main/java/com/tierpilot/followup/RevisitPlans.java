@@ -8,6 +8,7 @@ import com.tierpilot.followup.persistence.RevisitStore;
 import java.time.Clock;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -59,32 +60,83 @@ public class RevisitPlans {
     }
 
     /**
-     * Adds the ABC presets of the seed: tier A a monthly visit by a senior manager (priority 1), B a half-monthly
-     * call (2), C a quarterly message (3); the scripts are starting points in the user's language.
+     * The presets: the ABC plans of the seed (tier A a monthly visit by a senior manager, priority 1; B a
+     * half-monthly call, 2; C a quarterly message, 3) and a birthday greeting. Their names and scripts are stored as
+     * message keys, so that every user reads them in their own language until someone renames them.
      */
-    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
-    @Transactional
-    public List<RevisitPlan> addAbcPresets(TenantId tenant, java.util.function.Function<String, String> translate) {
-        return List.of(
-                create(tenant, preset(translate, "A", Cadence.MONTHLY, ContactChannel.VISIT, 1)),
-                create(tenant, preset(translate, "B", Cadence.HALF_MONTHLY, ContactChannel.CALL, 2)),
-                create(tenant, preset(translate, "C", Cadence.QUARTERLY, ContactChannel.WECHAT, 3)));
+    public static final List<String> PRESETS = List.of("ABC_A", "ABC_B", "ABC_C", "BIRTHDAY");
+    private static final List<String> ABC_PRESETS = List.of("ABC_A", "ABC_B", "ABC_C");
+
+    /** The presets the company has not added yet (a preset is added once). */
+    public Set<String> missingPresets(TenantId tenant) {
+        Set<String> missing = new java.util.LinkedHashSet<>(PRESETS);
+        store.plans(tenant, false).forEach(p -> missing.remove(p.preset()));
+        return missing;
     }
 
-    /** Adds a birthday greeting for every customer with a birthday. */
+    /** Adds those of the ABC presets that the company does not have yet; returns the plans added. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     @Transactional
-    public RevisitPlan addBirthdayGreeting(TenantId tenant, java.util.function.Function<String, String> translate) {
-        return create(tenant, new RevisitPlanDraft(translate.apply("revisit.preset.birthday.name"),
+    public List<RevisitPlan> addAbcPresets(TenantId tenant) {
+        Set<String> missing = missingPresets(tenant);
+        if (ABC_PRESETS.stream().noneMatch(missing::contains)) {
+            throw new ConflictException("revisit.preset.abc.exists");
+        }
+        List<RevisitPlan> added = new java.util.ArrayList<>();
+        if (missing.contains("ABC_A")) {
+            added.add(createPreset(tenant, "ABC_A", preset("A", Cadence.MONTHLY, ContactChannel.VISIT, 1)));
+        }
+        if (missing.contains("ABC_B")) {
+            added.add(createPreset(tenant, "ABC_B", preset("B", Cadence.HALF_MONTHLY, ContactChannel.CALL, 2)));
+        }
+        if (missing.contains("ABC_C")) {
+            added.add(createPreset(tenant, "ABC_C", preset("C", Cadence.QUARTERLY, ContactChannel.WECHAT, 3)));
+        }
+        return added;
+    }
+
+    /** Adds a birthday greeting for every customer with a birthday, once. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    @Transactional
+    public RevisitPlan addBirthdayGreeting(TenantId tenant) {
+        if (!missingPresets(tenant).contains("BIRTHDAY")) {
+            throw new ConflictException("revisit.preset.birthday.exists");
+        }
+        return createPreset(tenant, "BIRTHDAY", new RevisitPlanDraft("revisit.preset.birthday.name",
                 PlanKind.BIRTHDAY, null, null, null, null, null, null, ContactChannel.WECHAT,
-                translate.apply("revisit.preset.birthday.script"), 2, true));
+                "revisit.preset.birthday.script", 2, true));
     }
 
-    private static RevisitPlanDraft preset(java.util.function.Function<String, String> translate, String tier,
-            Cadence cadence, ContactChannel channel, int priority) {
-        return new RevisitPlanDraft(translate.apply("revisit.preset." + tier + ".name"), PlanKind.CADENCE, "ABC",
-                tier, cadence, null, null, null, channel, translate.apply("revisit.preset." + tier + ".script"),
-                priority, true);
+    private RevisitPlan createPreset(TenantId tenant, String preset, RevisitPlanDraft draft) {
+        return get(tenant, store.insertPlan(tenant, valid(draft), preset, clock.instant()));
+    }
+
+    private static RevisitPlanDraft preset(String tier, Cadence cadence, ContactChannel channel, int priority) {
+        return new RevisitPlanDraft("revisit.preset." + tier + ".name", PlanKind.CADENCE, "ABC", tier, cadence, null,
+                null, null, channel, "revisit.preset." + tier + ".script", priority, true);
+    }
+
+    /**
+     * About how many tasks a week a plan would give each account manager ({@link RevisitTasks#UNASSIGNED} for the
+     * queue): the customers it targets in the current run, divided by its cadence in weeks. Shown before saving.
+     */
+    public Map<Long, Double> weeklyTasks(TenantId tenant, RevisitPlanDraft draft) {
+        boolean targeted = draft.scheme() != null && draft.segment() != null;
+        if (draft.kind() == PlanKind.MANUAL || draft.scheme() != null && draft.segment() == null
+                || draft.kind() == PlanKind.CADENCE && (!targeted || draft.cadence() == null)) {
+            return Map.of();
+        }
+        double weeks = switch (draft.kind()) {
+            case CADENCE -> WorkingDays.period(draft.cadence(), draft.everyDays() == null ? 1 : draft.everyDays())
+                    / 5.0;
+            case BIRTHDAY, HOLIDAY -> 52.0;
+            case MANUAL -> throw new IllegalStateException();
+        };
+        Map<Long, Double> perWeek = new java.util.TreeMap<>();
+        store.membersByManager(tenant, draft.scheme(), draft.segment(), draft.kind() == PlanKind.BIRTHDAY,
+                store.currentRun(tenant)).forEach((manager, members) -> perWeek.put(manager,
+                        draft.kind() == PlanKind.HOLIDAY ? members : members / weeks));
+        return perWeek;
     }
 
     private static RevisitPlanDraft valid(RevisitPlanDraft d) {

@@ -1,6 +1,7 @@
 package com.tierpilot.followup;
 
 import java.time.LocalDate;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** A task as the lists show it: whom to contact, when, how, under which plan, and (once done) how it went. */
@@ -11,5 +12,15 @@ public record RevisitTask(long id, long customerId, String customerCode, @Nullab
 
     public boolean open() {
         return "OPEN".equals(status);
+    }
+
+    /** The plan's name in the viewer's language when it is a preset's (stored as a key), else as the user wrote it. */
+    public String planName(Function<String, String> translate) {
+        return RevisitPlan.text(planName, translate);
+    }
+
+    /** The plan's script, like {@link #planName(Function)}; empty without one. */
+    public String script(Function<String, String> translate) {
+        return script == null ? "" : RevisitPlan.text(script, translate);
     }
 }

@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +44,10 @@ public class RevisitTasks {
     public static final long UNASSIGNED = RevisitStore.UNASSIGNED;
     /** Tasks are created this many days before they are due. */
     public static final int LOOKAHEAD_DAYS = 7;
+    /** The tasks a manager can do in a day when the owner has not set it. */
+    public static final int DEFAULT_CAPACITY = 8;
+    /** The most a manager's daily capacity can be set to. */
+    public static final int MAX_CAPACITY = 200;
     private static final Logger log = LoggerFactory.getLogger(RevisitTasks.class);
 
     private final CustomerQueries customers;
@@ -81,24 +87,40 @@ public class RevisitTasks {
         store.followManagers(tenant);
         Map<Long, LocalDate[]> lastContacts = store.lastCadenceContacts(tenant);
         LocalDate horizon = today.plusDays(LOOKAHEAD_DAYS);
+        DailyCapacity capacity = new DailyCapacity(store.capacities(tenant), store.openLoad(tenant, today, null));
         int created = 0;
-        for (RevisitPlan plan : plans) {
+        for (RevisitPlan plan : plans) { // the most urgent plans take the free days first
             if (plan.kind() == PlanKind.MANUAL) {
                 continue;
             }
             Map<Long, LocalDate> lastGreetings = plan.kind() == PlanKind.CADENCE ? Map.of()
                     : store.lastGreetings(tenant, plan.id());
-            List<NewTask> tasks = new ArrayList<>();
+            List<NewTask> due = new ArrayList<>();
             for (Candidate c : store.candidates(tenant, plan, run)) {
-                LocalDate due = switch (plan.kind()) {
-                    case CADENCE -> nextContact(plan, lastContacts.get(c.customerId()), today);
+                LocalDate on = switch (plan.kind()) {
+                    case CADENCE -> nextContact(plan, c.customerId(), lastContacts.get(c.customerId()), today);
                     case BIRTHDAY -> nextDay(MonthDay.from(c.birthday()), lastGreetings.get(c.customerId()), today);
                     case HOLIDAY -> nextDay(MonthDay.of(plan.holidayMonth(), plan.holidayDay()),
                             lastGreetings.get(c.customerId()), today);
                     case MANUAL -> throw new IllegalStateException("manual plans are not generated");
                 };
-                if (!due.isAfter(horizon)) {
-                    tasks.add(new NewTask(c.customerId(), c.managerId(), due));
+                if (!on.isAfter(horizon)) {
+                    due.add(new NewTask(c.customerId(), c.managerId(), on));
+                }
+            }
+            due.sort(Comparator.comparing(NewTask::dueOn).thenComparingLong(NewTask::customerId));
+            List<NewTask> tasks = new ArrayList<>(due.size());
+            for (NewTask task : due) {
+                LocalDate[] last = lastContacts.get(task.customerId());
+                boolean fixedDay = plan.kind() != PlanKind.CADENCE || last != null && last[1] != null;
+                if (fixedDay) {
+                    // A greeting falls on its day, and a date the manager chose is kept; both count in the day.
+                    capacity.keep(task.managerId(), task.dueOn());
+                    tasks.add(task);
+                } else {
+                    LocalDate from = task.dueOn().isBefore(today) ? today : task.dueOn();
+                    tasks.add(new NewTask(task.customerId(), task.managerId(), capacity.place(task.managerId(),
+                            from)));
                 }
             }
             store.insertTasks(tenant, plan, tasks, now);
@@ -108,15 +130,19 @@ public class RevisitTasks {
         return created;
     }
 
-    /** The next contact under a cadence plan after the last one ({@code done on}, {@code next on set}). */
-    static LocalDate nextContact(RevisitPlan plan, LocalDate @Nullable [] last, LocalDate today) {
+    /**
+     * The next contact under a cadence plan after the last one ({@code done on}, {@code next on set}); a customer
+     * never contacted gets a day of the plan's first period ({@link WorkingDays#firstContact}).
+     */
+    static LocalDate nextContact(RevisitPlan plan, long customerId, LocalDate @Nullable [] last, LocalDate today) {
+        int everyDays = plan.everyDays() == null ? 0 : plan.everyDays();
         if (last == null) {
-            return today;
+            return WorkingDays.firstContact(plan.id(), customerId, plan.cadence(), everyDays, today);
         }
         if (last[1] != null) {
             return last[1];
         }
-        return plan.cadence().after(last[0], plan.everyDays() == null ? 0 : plan.everyDays());
+        return plan.cadence().after(last[0], everyDays);
     }
 
     /** The next yearly date on or after today, and after the last greeting's date (29 February: the 28th). */
@@ -202,6 +228,48 @@ public class RevisitTasks {
     /** A customer's tasks, open first, then the latest outcomes: the customer page's timeline of contacts. */
     public List<RevisitTask> ofCustomer(TenantId tenant, long customerId, int limit) {
         return store.ofCustomer(tenant, customerId, limit);
+    }
+
+    /** Each manager's daily capacity: the one set, else {@link #DEFAULT_CAPACITY}. */
+    public int capacity(TenantId tenant, long manager) {
+        return store.capacities(tenant).getOrDefault(manager, DEFAULT_CAPACITY);
+    }
+
+    /** Sets how many tasks a manager can do a day; tasks created from the next night on respect it. */
+    @PreAuthorize("hasRole('OWNER')")
+    @Transactional
+    public void setCapacity(TenantId tenant, long manager, int dailyTasks) {
+        if (dailyTasks < 1 || dailyTasks > MAX_CAPACITY) {
+            throw new UserFacingException("tasks.error.capacity", MAX_CAPACITY);
+        }
+        store.setCapacity(tenant, manager, dailyTasks);
+    }
+
+    /**
+     * The load ahead: each manager's (and the unassigned queue's, key {@link #UNASSIGNED}) open tasks on each of the
+     * next {@code days} working days from today, with overdue tasks counted on today.
+     */
+    public Map<Long, List<Integer>> loadAhead(TenantId tenant, LocalDate today, int days) {
+        LocalDate first = WorkingDays.onOrAfter(today);
+        long firstIndex = WorkingDays.index(first);
+        LocalDate last = WorkingDays.at(firstIndex + days - 1);
+        Map<Long, List<Integer>> ahead = new java.util.TreeMap<>();
+        store.openLoad(tenant, null, last).forEach((manager, byDay) -> {
+            Integer[] counts = new Integer[days];
+            java.util.Arrays.fill(counts, 0);
+            byDay.forEach((day, n) -> {
+                int i = day.isBefore(first) ? 0 : (int) (WorkingDays.index(day) - firstIndex);
+                counts[Math.min(i, days - 1)] += n;
+            });
+            ahead.put(manager, List.of(counts));
+        });
+        return ahead;
+    }
+
+    /** The next {@code days} working days from today, the columns of {@link #loadAhead}. */
+    public List<LocalDate> workingDaysAhead(LocalDate today, int days) {
+        long first = WorkingDays.index(today);
+        return java.util.stream.LongStream.range(first, first + days).mapToObj(WorkingDays::at).toList();
     }
 
     /** Per manager: open, overdue and done in the last 30 days. */

@@ -76,6 +76,7 @@ class LoyaltyE2ETest extends EndToEndTest {
 
     @AfterEach
     void signOut() {
+        clock.reset();
         TestTenants.signOut();
     }
 
@@ -93,27 +94,35 @@ class LoyaltyE2ETest extends EndToEndTest {
                     OrderStatus.COMPLETED)));
         }
         segmentation.runNow(shop.id(), today, RunTrigger.MANUAL);
-        plans.addAbcPresets(shop.id(), key -> key);
-        int due = tasks.generate(shop.id(), today);
-        assertThat(due).isEqualTo(3);
+        plans.addAbcPresets(shop.id());
+        // First contacts spread over each plan's first period: nights until the manager has a visit today.
+        int due = 0;
+        for (int night = 0; due == 0 && night < 90; night++) {
+            clock.advance(Duration.ofDays(night == 0 ? 0 : 1));
+            tasks.generate(shop.id(), tasks.today(shop.id()));
+            due = (int) tasks.countOpen(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null,
+                    com.tierpilot.followup.TaskWindow.TODAY, tasks.today(shop.id()));
+        }
+        String visitedCode = tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null,
+                com.tierpilot.followup.TaskWindow.TODAY, tasks.today(shop.id()), 0, 1).getFirst().customerCode();
         TestTenants.signOut();
 
         Page page = browser.newPage("en-US");
         SignIn.as(page, url("/login"), manager.email(), TestTenants.PASSWORD);
         page.navigate(url("/tasks"));
-        assertThat(page.locator("#tasks-tab-today")).hasText("Today (3)");
-        page.locator("#task-log-RV1").click();
+        assertThat(page.locator("#tasks-tab-today")).hasText("Today (" + due + ")");
+        page.locator("#task-log-" + visitedCode).click();
         page.locator("#task-outcome vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Reached"))
                 .click();
         page.locator("#task-note textarea").fill("Orders again in May");
         page.locator("#task-save").click();
-        assertThat(page.locator("#tasks-tab-today")).hasText("Today (2)");
+        assertThat(page.locator("#tasks-tab-today")).hasText("Today (" + (due - 1) + ")");
 
-        page.navigate(url("/customers/RV1"));
+        page.navigate(url("/customers/" + visitedCode));
         assertThat(page.locator("#customer-tasks")).containsText("Reached");
         assertThat(page.locator("#customer-tasks")).containsText("Orders again in May");
         TestTenants.signIn(manager);
-        long visited = queries.byCode(shop.id(), "RV1").orElseThrow().id();
+        long visited = queries.byCode(shop.id(), visitedCode).orElseThrow().id();
         assertThat(tasks.ofCustomer(shop.id(), visited, 10)).first()
                 .satisfies(t -> assertThat(t.outcome()).isEqualTo(TaskOutcome.REACHED));
     }

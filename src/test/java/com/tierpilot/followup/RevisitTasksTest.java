@@ -73,7 +73,7 @@ class RevisitTasksTest {
         }
         customers.upsertOrders(shop.id(), orders);
         segmentation.runNow(shop.id(), today, RunTrigger.MANUAL);
-        plans.addAbcPresets(shop.id(), key -> key);
+        plans.addAbcPresets(shop.id());
     }
 
     @AfterEach
@@ -83,21 +83,20 @@ class RevisitTasksTest {
     }
 
     @Test
-    void threeMonthsOfNightsGiveAMonthlyVisitAHalfMonthlyCallAndAQuarterlyMessage() {
+    void fourMonthsOfNightsGiveAMonthlyVisitAHalfMonthlyCallAndAQuarterlyMessageOnWorkingDays() {
         String a = firstOfTier("A");
         String b = firstOfTier("B");
         String c = firstOfTier("C");
         LocalDate start = tasks.today(shop.id());
-        Map<String, List<Long>> dueDays = new TreeMap<>();
+        Map<String, List<LocalDate>> dueDays = new TreeMap<>();
 
-        for (int night = 0; night < 90; night++) {
+        for (int night = 0; night < 120; night++) {
             LocalDate today = tasks.today(shop.id());
             tasks.generate(shop.id(), today);
             // The manager works today's list, every day.
             for (RevisitTask task : tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null,
                     TaskWindow.TODAY, today, 0, 100)) {
-                dueDays.computeIfAbsent(task.customerCode(), k -> new ArrayList<>())
-                        .add(start.until(task.dueOn(), java.time.temporal.ChronoUnit.DAYS));
+                dueDays.computeIfAbsent(task.customerCode(), k -> new ArrayList<>()).add(task.dueOn());
                 tasks.logOutcome(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, task.id(), TaskOutcome.REACHED,
                         null, null);
             }
@@ -106,32 +105,34 @@ class RevisitTasksTest {
             clock.advance(Duration.ofDays(1));
         }
 
-        assertThat(dueDays.get(a)).as("A: monthly visits").containsExactly(0L,
-                days(start, start.plusMonths(1)), days(start, start.plusMonths(2)));
-        assertThat(dueDays.get(b)).as("B: half-monthly calls").containsExactly(0L, 15L, 30L, 45L, 60L, 75L);
-        assertThat(dueDays.get(c)).as("C: a quarterly message").containsExactly(0L);
+        assertThat(dueDays.values().stream().flatMap(List::stream)).as("tasks fall on working days")
+                .allMatch(WorkingDays::isWorkingDay);
+        // The first contact falls within the first period of the cadence, the next ones a period after the last.
+        assertThat(days(start, dueDays.get(a).getFirst())).as("A: first visit").isBetween(0L, 32L);
+        assertThat(gaps(dueDays.get(a))).as("A: monthly visits").isNotEmpty().allMatch(g -> g >= 28 && g <= 33);
+        assertThat(days(start, dueDays.get(b).getFirst())).as("B: first call").isBetween(0L, 17L);
+        assertThat(gaps(dueDays.get(b))).as("B: half-monthly calls").hasSizeGreaterThan(5)
+                .allMatch(g -> g >= 15 && g <= 17);
+        assertThat(days(start, dueDays.get(c).getFirst())).as("C: a quarterly message").isBetween(0L, 93L);
+        assertThat(gaps(dueDays.get(c))).allMatch(g -> g >= 89);
     }
 
     @Test
-    void theNightCreatesNoDuplicatesAndTheComingWeekShowsAsUpcoming() {
+    void theNightCreatesNoDuplicatesAndADateTheManagerSetIsKept() {
         LocalDate today = tasks.today(shop.id());
         int first = tasks.generate(shop.id(), today);
         int again = tasks.generate(shop.id(), today);
 
-        assertThat(first).as("one task per tiered customer").isEqualTo(tieredCustomers());
+        // The first contacts spread over each plan's first period: only the coming week's are created now.
+        assertThat(first).isPositive().isLessThanOrEqualTo(tieredCustomers());
         assertThat(again).isZero();
-        RevisitTask task = tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null, TaskWindow.TODAY,
-                today, 0, 1).getFirst();
+        RevisitTask task = allOpen().getFirst();
         tasks.logOutcome(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, task.id(), TaskOutcome.FOLLOW_UP,
                 "Wants the new catalogue", today.plusDays(3));
         tasks.generate(shop.id(), today);
 
-        List<RevisitTask> upcoming = tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null,
-                TaskWindow.UPCOMING, today, 0, 10);
-        assertThat(upcoming).singleElement().satisfies(t -> {
-            assertThat(t.customerCode()).isEqualTo(task.customerCode());
-            assertThat(t.dueOn()).as("the date the manager set").isEqualTo(today.plusDays(3));
-        });
+        assertThat(openOf(task.customerCode())).singleElement().satisfies(t -> assertThat(t.dueOn())
+                .as("the date the manager set").isEqualTo(today.plusDays(3)));
         assertThat(tasks.ofCustomer(shop.id(), task.customerId(), 10)).extracting(RevisitTask::outcome)
                 .containsExactly(null, TaskOutcome.FOLLOW_UP);
     }
@@ -139,32 +140,34 @@ class RevisitTasksTest {
     @Test
     void aCustomerWhoMovesToAnotherTierFollowsTheNewTiersCadenceFromTheLastContact() {
         String b = firstOfTier("B");
-        LocalDate today = tasks.today(shop.id());
-        tasks.generate(shop.id(), today);
-        RevisitTask call = tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null, TaskWindow.TODAY,
-                today, 0, 100).stream().filter(t -> t.customerCode().equals(b)).findFirst().orElseThrow();
-        tasks.logOutcome(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, call.id(), TaskOutcome.REACHED, null,
-                null);
-        tasks.generate(shop.id(), today);
-        assertThat(openOf(b, TaskWindow.UPCOMING)).as("the next B call is more than a week away").isEmpty();
+        // Nights until the B customer's first call is on the list.
+        for (int night = 0; openOf(b).isEmpty() && night < 20; night++) {
+            clock.advance(Duration.ofDays(1));
+            tasks.generate(shop.id(), tasks.today(shop.id()));
+        }
+        LocalDate called = tasks.today(shop.id());
+        tasks.logOutcome(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, openOf(b).getFirst().id(),
+                TaskOutcome.REACHED, null, null);
+        tasks.generate(shop.id(), called);
+        assertThat(openOf(b)).as("the next B call is more than a week away").isEmpty();
 
         // A big order lifts the customer into tier A.
-        customers.upsertOrders(shop.id(), List.of(new OrderRecord("BIG-" + b, b, today.minusDays(1).atTime(9, 0),
+        customers.upsertOrders(shop.id(), List.of(new OrderRecord("BIG-" + b, b, called.minusDays(1).atTime(9, 0),
                 BigDecimal.valueOf(100_000), 1, null, null, OrderStatus.COMPLETED)));
-        segmentation.runNow(shop.id(), today, RunTrigger.MANUAL);
+        segmentation.runNow(shop.id(), called, RunTrigger.MANUAL);
         clock.advance(Duration.ofDays(27));
-        LocalDate later = tasks.today(shop.id());
-        tasks.generate(shop.id(), later);
+        tasks.generate(shop.id(), tasks.today(shop.id()));
 
-        assertThat(openOf(b, TaskWindow.UPCOMING)).singleElement().satisfies(t -> {
+        assertThat(openOf(b)).singleElement().satisfies(t -> {
             assertThat(t.planName()).isEqualTo("revisit.preset.A.name");
-            assertThat(t.dueOn()).as("a month after the last call").isEqualTo(today.plusMonths(1));
+            assertThat(t.dueOn()).as("a month after the last call, on a working day")
+                    .isEqualTo(WorkingDays.onOrAfter(called.plusMonths(1)));
         });
     }
 
     @Test
     void aBirthdayGreetingComesOnceAYearAndAManagerClosesOnlyTheirOwnTasks() {
-        plans.addBirthdayGreeting(shop.id(), key -> key);
+        plans.addBirthdayGreeting(shop.id());
         LocalDate today = tasks.today(shop.id());
         LocalDate birthday = today.plusDays(10);
         clock.advance(Duration.ofDays(5));
@@ -186,10 +189,26 @@ class RevisitTasksTest {
                 fiveDaysLater, 0, 100)).noneMatch(t -> t.planName().equals("revisit.preset.birthday.name"));
     }
 
-    private List<RevisitTask> openOf(String code, TaskWindow window) {
+    /** The customer's open tasks, whenever due. */
+    private List<RevisitTask> openOf(String code) {
+        return allOpen().stream().filter(t -> t.customerCode().equals(code)).toList();
+    }
+
+    private List<RevisitTask> allOpen() {
         LocalDate today = tasks.today(shop.id());
-        return tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null, window, today, 0, 100).stream()
-                .filter(t -> t.customerCode().equals(code)).toList();
+        List<RevisitTask> open = new ArrayList<>();
+        for (TaskWindow window : TaskWindow.values()) {
+            open.addAll(tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null, window, today, 0, 100));
+        }
+        return open;
+    }
+
+    private static List<Long> gaps(List<LocalDate> days) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < days.size(); i++) {
+            gaps.add(days(days.get(i - 1), days.get(i)));
+        }
+        return gaps;
     }
 
     private String firstOfTier(String tier) {

@@ -15,14 +15,17 @@ import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,6 +47,8 @@ class TasksViewTest extends BrowserlessViewTest {
     SegmentationService segmentation;
     @Autowired
     RevisitTasks tasks;
+    @Autowired
+    MutableClock clock;
 
     TestTenant shop;
     TierPilotUser manager;
@@ -67,6 +72,7 @@ class TasksViewTest extends BrowserlessViewTest {
 
     @AfterEach
     void signOut() {
+        clock.reset();
         TestTenants.signOut();
     }
 
@@ -77,15 +83,27 @@ class TasksViewTest extends BrowserlessViewTest {
         test(find(Button.class).withId("plan-preset-abc").single()).click();
         Grid<RevisitPlan> plans = find(Grid.class).withId("plan-grid").single();
         assertThat(test(plans).size()).isEqualTo(3);
+        assertThat(test(plans).getCellText(0, 0)).isEqualTo("Tier A: monthly visit");
         assertThat(test(plans).getCellText(0, 1)).isEqualTo("ABC tier: A – top value");
-        tasks.generate(shop.id(), tasks.today(shop.id()));
+        // A preset that exists is not added twice: the button says so.
+        Button abc = find(Button.class).withId("plan-preset-abc").single();
+        assertThat(abc.getText()).isEqualTo("ABC plans added");
+        assertThat(abc.isEnabled()).isFalse();
+        // The first contacts spread over each plan's first period: nights until the manager has some today.
+        int today = 0;
+        for (int night = 0; today == 0 && night < 90; night++) {
+            clock.advance(Duration.ofDays(night == 0 ? 0 : 1));
+            tasks.generate(shop.id(), tasks.today(shop.id()));
+            today = (int) tasks.countOpen(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null, TaskWindow.TODAY,
+                    tasks.today(shop.id()));
+        }
 
         TestTenants.signIn(manager);
         openNewTab();
         navigate(TasksView.class);
         Grid<RevisitTask> grid = find(Grid.class).withId("tasks-grid").single();
-        assertThat(find(Tab.class).withId("tasks-tab-today").single().getLabel()).isEqualTo("Today (5)");
-        assertThat(test(grid).size()).isEqualTo(5);
+        assertThat(find(Tab.class).withId("tasks-tab-today").single().getLabel()).isEqualTo("Today (" + today + ")");
+        assertThat(test(grid).size()).isEqualTo(today);
         long visited = test(grid).getRow(0).customerId();
         Button log = (Button) test(grid).getCellComponent(0, 8);
         assertThat(log.getId()).hasValue("task-log-" + test(grid).getRow(0).customerCode());
@@ -95,14 +113,23 @@ class TasksViewTest extends BrowserlessViewTest {
         find(TextArea.class).withId("task-note").single().setValue("Orders again in May");
         test(find(Button.class).withId("task-save").single()).click();
 
-        assertThat(test(grid).size()).isEqualTo(4);
-        assertThat(find(Tab.class).withId("tasks-tab-today").single().getLabel()).isEqualTo("Today (4)");
+        assertThat(test(grid).size()).isEqualTo(today - 1);
+        assertThat(find(Tab.class).withId("tasks-tab-today").single().getLabel()).isEqualTo(
+                "Today (" + (today - 1) + ")");
         TestTenants.signIn(shop.owner());
         openNewTab();
         navigate(TasksView.class);
         String team = find(com.tierpilot.base.ui.chart.EChart.class).withId("tasks-team-chart").single().getOption();
         assertThat(team).as("the owner's chart: the manager's visit done, none overdue").contains(
                 manager.displayName()).contains("\"data\":[1]").contains("\"data\":[0]");
+        // The load ahead per working day, and the manager's daily capacity, which the owner sets here.
+        Grid<TeamLoad> teamGrid = find(Grid.class).withId("tasks-team").single();
+        assertThat(teamGrid.getColumns()).hasSize(4 + 5 + 1);
+        assertThat(test(teamGrid).getRow(0).managerId()).isEqualTo(manager.userId().value());
+        IntegerField capacity = (IntegerField) test(teamGrid).getCellComponent(0, 9);
+        assertThat(capacity.getValue()).isEqualTo(RevisitTasks.DEFAULT_CAPACITY);
+        capacity.setValue(6);
+        assertThat(tasks.capacity(shop.id(), manager.userId().value())).isEqualTo(6);
         assertThat(tasks.ofCustomer(shop.id(), visited, 10)).first().satisfies(t -> {
             assertThat(t.outcome()).isEqualTo(TaskOutcome.REACHED);
             assertThat(t.note()).as("shown on the customer's page").isEqualTo("Orders again in May");

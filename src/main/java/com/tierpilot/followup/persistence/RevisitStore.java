@@ -38,7 +38,7 @@ public class RevisitStore {
     private static final Map<String, String> SEGMENT_COLUMNS = Map.of("ABC", "s.abc_tier", "RFM", "s.rfm_segment",
             "LIFECYCLE", "s.lifecycle");
     private static final String PLAN_COLUMNS = "id, name, kind, scheme, segment, cadence, every_days, holiday_month,"
-            + " holiday_day, channel, script, priority, active, version";
+            + " holiday_day, channel, script, priority, active, version, preset";
     private static final String TASK_SELECT = """
             select t.id, t.customer_id, c.code, c.name, c.phone, t.plan_id, p.name as plan_name, p.script,
                    t.manager_id, t.due_on, t.channel, t.priority, t.status, t.outcome, t.note, t.done_on
@@ -66,15 +66,21 @@ public class RevisitStore {
     }
 
     public long insertPlan(TenantId tenant, RevisitPlanDraft d, Instant now) {
+        return insertPlan(tenant, d, null, now);
+    }
+
+    /** Inserts a plan; {@code preset}: the preset it is made by, null for the user's own. */
+    public long insertPlan(TenantId tenant, RevisitPlanDraft d, @Nullable String preset, Instant now) {
         var key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
                     insert into revisit_plan (tenant_id, name, kind, scheme, segment, cadence, every_days,
-                           holiday_month, holiday_day, channel, script, priority, active, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                           holiday_month, holiday_day, channel, script, priority, active, created_at, updated_at,
+                           preset)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             Object[] values = {tenant.value(), d.name(), d.kind().name(), d.scheme(), d.segment(),
                 d.cadence() == null ? null : d.cadence().name(), d.everyDays(), d.holidayMonth(), d.holidayDay(),
-                d.channel().name(), d.script(), d.priority(), d.active(), Timestamp.from(now), Timestamp.from(now)};
+                d.channel().name(), d.script(), d.priority(), d.active(), Timestamp.from(now), Timestamp.from(now), preset};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
@@ -293,6 +299,78 @@ public class RevisitStore {
                 + " t.id desc limit ?", (rs, i) -> task(rs), tenant.value(), customer, limit);
     }
 
+    /**
+     * Open tasks per manager ({@link #UNASSIGNED} for the queue) and due date, due from {@code from} (null: also the
+     * overdue ones) up to {@code to} (null: all ahead).
+     */
+    public Map<Long, Map<LocalDate, Integer>> openLoad(TenantId tenant, @Nullable LocalDate from,
+            @Nullable LocalDate to) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value()));
+        StringBuilder sql = new StringBuilder("select manager_id, due_on, count(*) from revisit_task"
+                + " where tenant_id = ? and status = 'OPEN'");
+        if (from != null) {
+            sql.append(" and due_on >= ?");
+            params.add(Date.valueOf(from));
+        }
+        if (to != null) {
+            sql.append(" and due_on <= ?");
+            params.add(Date.valueOf(to));
+        }
+        sql.append(" group by manager_id, due_on");
+        Map<Long, Map<LocalDate, Integer>> load = new HashMap<>();
+        jdbc.query(sql.toString(), (RowCallbackHandler) rs -> {
+            Long manager = rs.getObject(1, Long.class);
+            load.computeIfAbsent(manager == null ? UNASSIGNED : manager, m -> new HashMap<>())
+                    .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+        }, params.toArray());
+        return load;
+    }
+
+    /** The daily capacities the owner set, per manager. */
+    public Map<Long, Integer> capacities(TenantId tenant) {
+        Map<Long, Integer> capacities = new HashMap<>();
+        jdbc.query("select user_id, daily_tasks from revisit_capacity where tenant_id = ?",
+                (RowCallbackHandler) rs -> capacities.put(rs.getLong(1), rs.getInt(2)), tenant.value());
+        return capacities;
+    }
+
+    public void setCapacity(TenantId tenant, long manager, int dailyTasks) {
+        if (jdbc.update("update revisit_capacity set daily_tasks = ? where tenant_id = ? and user_id = ?",
+                dailyTasks, tenant.value(), manager) == 0) {
+            jdbc.update("insert into revisit_capacity (tenant_id, user_id, daily_tasks) values (?, ?, ?)",
+                    tenant.value(), manager, dailyTasks);
+        }
+    }
+
+    /**
+     * The customers of a segment in the current run per account manager ({@link #UNASSIGNED} for none): whom a plan
+     * for it would contact. Null {@code scheme}: every customer.
+     */
+    public Map<Long, Integer> membersByManager(TenantId tenant, @Nullable String scheme, @Nullable String segment,
+            boolean withBirthday, @Nullable Long run) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value()));
+        StringBuilder sql = new StringBuilder("select c.account_manager_id, count(*) from customer c"
+                + " where c.tenant_id = ?");
+        if (withBirthday) {
+            sql.append(" and c.birthday is not null");
+        }
+        if (scheme != null && segment != null) {
+            if (run == null) {
+                return Map.of();
+            }
+            RevisitPlan probe = new RevisitPlan(0, "", PlanKind.CADENCE, scheme, segment, null, null, null, null,
+                    ContactChannel.CALL, null, 1, true, 0, null);
+            sql.append(" and exists (").append(member(probe, run, "c", params)).append(")");
+        }
+        sql.append(" group by c.account_manager_id");
+        Map<Long, Integer> members = new HashMap<>();
+        jdbc.query(sql.toString(), (RowCallbackHandler) rs -> {
+            Long manager = rs.getObject(1, Long.class);
+            members.put(manager == null ? UNASSIGNED : manager, rs.getInt(2));
+        }, params.toArray());
+        return members;
+    }
+
     /** Each manager's open, overdue and recently done tasks. */
     public List<TeamLoad> team(TenantId tenant, LocalDate today) {
         return jdbc.query("""
@@ -314,7 +392,8 @@ public class RevisitStore {
                 rs.getString("scheme"), rs.getString("segment"), cadence == null ? null : Cadence.valueOf(cadence),
                 rs.getObject("every_days", Integer.class), rs.getObject("holiday_month", Integer.class),
                 rs.getObject("holiday_day", Integer.class), ContactChannel.valueOf(rs.getString("channel")),
-                rs.getString("script"), rs.getInt("priority"), rs.getBoolean("active"), rs.getInt("version"));
+                rs.getString("script"), rs.getInt("priority"), rs.getBoolean("active"), rs.getInt("version"),
+                rs.getString("preset"));
     }
 
     private static RevisitTask task(ResultSet rs) throws SQLException {

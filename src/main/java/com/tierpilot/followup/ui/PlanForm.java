@@ -1,15 +1,19 @@
 package com.tierpilot.followup.ui;
 
+import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.SegmentChoices;
 import com.tierpilot.followup.Cadence;
 import com.tierpilot.followup.ContactChannel;
 import com.tierpilot.followup.PlanKind;
+import com.tierpilot.followup.RevisitPlan;
 import com.tierpilot.followup.RevisitPlanDraft;
 import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitTasks;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -21,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,9 +51,28 @@ class PlanForm extends FormLayout {
     private final SegmentChoices choices;
     private final Map<String, String> rules;
 
-    PlanForm(@Nullable RevisitPlanDraft initial, SegmentChoices choices, Map<String, String> rules) {
+    private final Paragraph weekly = new Paragraph();
+    private final Function<RevisitPlanDraft, Map<Long, Double>> estimate;
+    private final Map<Long, String> managers;
+    private final Function<Long, Integer> capacity;
+    /** A preset's name and script as stored (message keys), kept while the user leaves them as they are shown. */
+    private final @Nullable String storedName;
+    private final @Nullable String storedScript;
+
+    /**
+     * {@code estimate}: tasks a week per manager of a draft; {@code capacity}: a manager's tasks a day. Both show
+     * under the form before the plan is saved.
+     */
+    PlanForm(@Nullable RevisitPlanDraft initial, SegmentChoices choices, Map<String, String> rules,
+            Function<RevisitPlanDraft, Map<Long, Double>> estimate, Map<Long, String> managers,
+            Function<Long, Integer> capacity) {
         this.choices = choices;
         this.rules = rules;
+        this.estimate = estimate;
+        this.managers = managers;
+        this.capacity = capacity;
+        this.storedName = initial == null ? null : initial.name();
+        this.storedScript = initial == null ? null : initial.script();
         name.setLabel(getTranslation("revisit.form.name"));
         name.setId("plan-name");
         name.setMaxLength(120);
@@ -123,6 +148,8 @@ class PlanForm extends FormLayout {
         binder.forField(active).bind(d -> d.active, (d, v) -> d.active = v);
 
         Draft draft = Draft.of(initial);
+        draft.name = RevisitPlan.text(draft.name, this::getTranslation);
+        draft.script = draft.script == null ? null : RevisitPlan.text(draft.script, this::getTranslation);
         segments(draft.scheme);
         binder.setBean(draft);
         scheme.addValueChangeListener(e -> {
@@ -132,9 +159,41 @@ class PlanForm extends FormLayout {
         kind.addValueChangeListener(e -> layoutFor(e.getValue()));
         cadence.addValueChangeListener(e -> everyDays.setVisible(e.getValue() == Cadence.EVERY_N_DAYS));
         layoutFor(kind.getValue());
+        weekly.setId("plan-weekly-tasks");
         add(name, kind, scheme, segment, cadence, everyDays, holidayMonth, holidayDay, channel, priority, active,
-                script);
+                script, weekly);
         setColspan(script, 2);
+        setColspan(weekly, 2);
+        for (var field : List.of(kind, scheme, segment, cadence)) {
+            field.addValueChangeListener(e -> showWeekly());
+        }
+        everyDays.addValueChangeListener(e -> showWeekly());
+        showWeekly();
+    }
+
+    /** How many tasks a week the plan would create per manager, against what they can do, before it is saved. */
+    private void showWeekly() {
+        boolean targeted = scheme.getValue() != null && !scheme.getValue().isEmpty();
+        if (kind.getValue() == null || targeted && segment.getValue() == null) {
+            weekly.setText("");
+            return;
+        }
+        Map<Long, Double> perWeek = estimate.apply(new RevisitPlanDraft("", kind.getValue(),
+                targeted ? scheme.getValue() : null, targeted ? segment.getValue() : null, cadence.getValue(),
+                everyDays.getValue(), null, null, ContactChannel.CALL, null, 1, true));
+        if (perWeek.isEmpty()) {
+            weekly.setText("");
+            return;
+        }
+        Locale locale = getLocale();
+        String each = perWeek.entrySet().stream().map(e -> e.getKey() == RevisitTasks.UNASSIGNED
+                ? getTranslation("revisit.weekly.unassigned", oneDecimal(e.getValue(), locale))
+                : getTranslation("revisit.weekly.manager", managers.getOrDefault(e.getKey(), "#" + e.getKey()),
+                        oneDecimal(e.getValue(), locale), capacity.apply(e.getKey()) * 5))
+                .collect(Collectors.joining(getTranslation("revisit.weekly.separator")));
+        double total = perWeek.values().stream().mapToDouble(Double::doubleValue).sum();
+        weekly.setText(getTranslation(kind.getValue() == PlanKind.HOLIDAY ? "revisit.weekly.holiday"
+                : "revisit.weekly", Formats.count(Math.round(total), locale), each));
     }
 
     private void segments(@Nullable String chosenScheme) {
@@ -161,6 +220,10 @@ class PlanForm extends FormLayout {
         segment.setVisible(scheme.getValue() != null && !scheme.getValue().isEmpty());
     }
 
+    private static String oneDecimal(double value, Locale locale) {
+        return String.format(locale, "%.1f", value);
+    }
+
     /** Validates and, when the input is fine, fires the event. */
     void submit() {
         if (binder.validate().isOk()) {
@@ -168,11 +231,19 @@ class PlanForm extends FormLayout {
             boolean targeted = d.scheme != null && !d.scheme.isEmpty();
             boolean isCadence = d.kind == PlanKind.CADENCE;
             boolean holiday = d.kind == PlanKind.HOLIDAY;
-            fireEvent(new SaveEvent(this, new RevisitPlanDraft(d.name.strip(), d.kind, targeted ? d.scheme : null,
+            // A preset's name or script left as shown stays a key, in every viewer's language.
+            String newName = storedName != null && d.name.strip().equals(RevisitPlan.text(storedName,
+                    this::getTranslation)) ? storedName : d.name.strip();
+            String newScript = d.script == null || d.script.isBlank() ? null : d.script.strip();
+            if (storedScript != null && newScript != null && newScript.equals(RevisitPlan.text(storedScript,
+                    this::getTranslation))) {
+                newScript = storedScript;
+            }
+            fireEvent(new SaveEvent(this, new RevisitPlanDraft(newName, d.kind, targeted ? d.scheme : null,
                     targeted ? d.segment : null, isCadence ? d.cadence : null,
                     isCadence && d.cadence == Cadence.EVERY_N_DAYS ? d.everyDays : null,
                     holiday ? d.holidayMonth : null, holiday ? d.holidayDay : null, d.channel,
-                    d.script == null || d.script.isBlank() ? null : d.script.strip(), d.priority, d.active)));
+                    newScript, d.priority, d.active)));
         }
     }
 

@@ -9,6 +9,8 @@ import com.tierpilot.customer.SegmentChoices;
 import com.tierpilot.followup.PlanKind;
 import com.tierpilot.followup.RevisitPlan;
 import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.tenant.TeamDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -23,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,22 +40,27 @@ public class RevisitPlansView extends VerticalLayout {
 
     private final RevisitPlans plans;
     private final SegmentChoices choices;
+    private final RevisitTasks tasks;
+    private final Map<Long, String> managers = new java.util.HashMap<>();
     private final TierPilotUser me;
     private final Grid<RevisitPlan> grid = new Grid<>();
+    private final Button abc = new Button();
+    private final Button birthday = new Button();
 
-    RevisitPlansView(RevisitPlans plans, SegmentChoices choices, CurrentUser currentUser) {
+    RevisitPlansView(RevisitPlans plans, RevisitTasks tasks, SegmentChoices choices, TeamDirectory team,
+            CurrentUser currentUser) {
         this.plans = plans;
+        this.tasks = tasks;
         this.choices = choices;
         this.me = currentUser.require();
+        team.activeUsers(me.tenantId()).forEach(u -> managers.put(u.userId().value(), u.displayName()));
         setSizeFull();
         var create = new Button(getTranslation("revisit.new"), e -> edit(null));
         create.setId("plan-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var abc = new Button(getTranslation("revisit.preset.abc"), e -> act(() -> plans.addAbcPresets(me.tenantId(),
-                this::getTranslation)));
+        abc.addClickListener(e -> act(() -> plans.addAbcPresets(me.tenantId())));
         abc.setId("plan-preset-abc");
-        var birthday = new Button(getTranslation("revisit.preset.birthday"), e -> act(() ->
-                plans.addBirthdayGreeting(me.tenantId(), this::getTranslation)));
+        birthday.addClickListener(e -> act(() -> plans.addBirthdayGreeting(me.tenantId())));
         birthday.setId("plan-preset-birthday");
         add(new H2(getTranslation("nav.revisitPlans")), new Paragraph(getTranslation("revisit.intro")),
                 new HorizontalLayout(create, abc, birthday));
@@ -60,9 +68,20 @@ public class RevisitPlansView extends VerticalLayout {
         add(grid);
     }
 
+    /** A preset that exists is not added again: its button says so. */
+    private void presetButtons() {
+        Set<String> missing = plans.missingPresets(me.tenantId());
+        boolean abcMissing = missing.contains("ABC_A") || missing.contains("ABC_B") || missing.contains("ABC_C");
+        abc.setText(getTranslation(abcMissing ? "revisit.preset.abc" : "revisit.preset.abc.added"));
+        abc.setEnabled(abcMissing);
+        birthday.setText(getTranslation(missing.contains("BIRTHDAY") ? "revisit.preset.birthday"
+                : "revisit.preset.birthday.added"));
+        birthday.setEnabled(missing.contains("BIRTHDAY"));
+    }
+
     private void configureGrid() {
         grid.setId("plan-grid");
-        grid.addColumn(RevisitPlan::name).setHeader(getTranslation("revisit.form.name")).setAutoWidth(true);
+        grid.addColumn(p -> p.displayName(this::getTranslation)).setHeader(getTranslation("revisit.form.name")).setAutoWidth(true);
         grid.addColumn(this::target).setHeader(getTranslation("revisit.form.segment")).setAutoWidth(true);
         grid.addColumn(this::when).setHeader(getTranslation("revisit.form.cadence")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.channel().messageKey())).setHeader(getTranslation("revisit.form.channel"))
@@ -96,10 +115,13 @@ public class RevisitPlansView extends VerticalLayout {
 
     void edit(@Nullable RevisitPlan existing) {
         Map<String, String> rules = choices.rules(me.tenantId());
-        var form = new PlanForm(existing == null ? null : existing.draft(), choices, rules);
+        var form = new PlanForm(existing == null ? null : existing.draft(), choices, rules,
+                draft -> plans.weeklyTasks(me.tenantId(), draft), managers,
+                manager -> tasks.capacity(me.tenantId(), manager));
         var dialog = new Dialog(form);
         dialog.setWidth("720px");
-        dialog.setHeaderTitle(existing == null ? getTranslation("revisit.new") : existing.name());
+        dialog.setHeaderTitle(existing == null ? getTranslation("revisit.new")
+                : existing.displayName(this::getTranslation));
         var save = new Button(getTranslation("action.save"), e -> form.submit());
         save.setId("plan-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -128,5 +150,6 @@ public class RevisitPlansView extends VerticalLayout {
     private void refresh() {
         // A company has a handful of plans.
         grid.setItems(plans.list(me.tenantId()));
+        presetButtons();
     }
 }

@@ -47,7 +47,7 @@ class TaskOutcomeDialog extends Dialog {
                         getTranslation("tasks.outcome.next.required"))
                 .bind(d -> d.next, (d, v) -> d.next = v);
         binder.setBean(new Draft());
-        add(new Paragraph(task.planName()), outcome, note, next);
+        add(new Paragraph(task.planName(this::getTranslation)), outcome, note, next);
         var save = new Button(getTranslation("action.save"), click -> {
             if (binder.validate().isOk()) {
                 Draft d = binder.getBean();

@@ -44,7 +44,8 @@ class TasksSection implements CustomerPageSection {
         grid.setId("customer-tasks-grid");
         grid.addColumn(t -> Formats.date(t.open() ? t.dueOn() : t.doneOn(), com.vaadin.flow.component.UI.getCurrent().getLocale()))
                 .setHeader(box.getTranslation("tasks.column.due")).setAutoWidth(true);
-        grid.addColumn(RevisitTask::planName).setHeader(box.getTranslation("tasks.column.plan")).setAutoWidth(true);
+        grid.addColumn(t -> t.planName(key -> box.getTranslation(key))).setHeader(box.getTranslation("tasks.column.plan"))
+                .setAutoWidth(true);
         grid.addColumn(t -> box.getTranslation(t.channel().messageKey()))
                 .setHeader(box.getTranslation("tasks.column.channel")).setAutoWidth(true);
         grid.addColumn(t -> t.open() ? box.getTranslation("customers.tasks.open")

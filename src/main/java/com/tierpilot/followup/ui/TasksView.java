@@ -24,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -59,12 +60,20 @@ public class TasksView extends VerticalLayout {
     private final Tabs windows = new Tabs();
     final Select<Long> whose = new Select<>();
     private TaskWindow window = TaskWindow.TODAY;
+    private final List<Long> accountManagers = new ArrayList<>();
+    /** Working days the team's load ahead shows. */
+    private static final int LOAD_AHEAD_DAYS = 5;
 
     TasksView(RevisitTasks tasks, TeamDirectory team, CurrentUser currentUser) {
         this.tasks = tasks;
         this.me = currentUser.require();
         this.today = tasks.today(me.tenantId());
-        team.activeUsers(me.tenantId()).forEach(u -> managers.put(u.userId().value(), u.displayName()));
+        team.activeUsers(me.tenantId()).forEach(u -> {
+            managers.put(u.userId().value(), u.displayName());
+            if (u.role() == Role.ACCOUNT_MANAGER) {
+                accountManagers.add(u.userId().value());
+            }
+        });
         setSizeFull();
         add(new H2(getTranslation("nav.tasks")), new Paragraph(getTranslation("tasks.intro")));
         if (me.role() != Role.ACCOUNT_MANAGER) {
@@ -120,13 +129,13 @@ public class TasksView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(t -> getTranslation("revisit.priority." + t.priority()))
                 .setHeader(getTranslation("tasks.column.priority")).setAutoWidth(true);
-        grid.addColumn(RevisitTask::planName).setHeader(getTranslation("tasks.column.plan")).setAutoWidth(true);
+        grid.addColumn(t -> t.planName(this::getTranslation)).setHeader(getTranslation("tasks.column.plan")).setAutoWidth(true);
         grid.addColumn(t -> t.managerId() == null ? getTranslation("tasks.whose.unassigned")
                 : managers.getOrDefault(t.managerId(), "")).setHeader(getTranslation("tasks.column.manager"))
                 .setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            var script = new Span(t.script() == null ? "" : t.script());
-            script.setTitle(t.script() == null ? "" : t.script());
+            var script = new Span(t.script(this::getTranslation));
+            script.setTitle(t.script(this::getTranslation));
             script.addClassName("task-script");
             return script;
         }).setHeader(getTranslation("tasks.column.script")).setFlexGrow(1);
@@ -174,8 +183,31 @@ public class TasksView extends VerticalLayout {
         team.addColumn(TeamLoad::open).setHeader(getTranslation("tasks.team.open"));
         team.addColumn(TeamLoad::overdue).setHeader(getTranslation("tasks.team.overdue"));
         team.addColumn(TeamLoad::doneLast30Days).setHeader(getTranslation("tasks.team.done"));
+        // The load ahead: each of the next working days against the manager's daily capacity.
+        Map<Long, List<Integer>> ahead = tasks.loadAhead(me.tenantId(), today, LOAD_AHEAD_DAYS);
+        List<LocalDate> days = tasks.workingDaysAhead(today, LOAD_AHEAD_DAYS);
+        Map<Long, Integer> capacities = new java.util.HashMap<>();
+        var dayFormat = java.time.format.DateTimeFormatter.ofPattern("EEE M/d", getLocale());
+        for (int i = 0; i < days.size(); i++) {
+            int day = i;
+            team.addComponentColumn(l -> {
+                long manager = l.managerId() == null ? RevisitTasks.UNASSIGNED : l.managerId();
+                int count = ahead.getOrDefault(manager, List.of()).stream().skip(day).findFirst().orElse(0);
+                var cell = new Span(String.valueOf(count));
+                if (l.managerId() != null && count >= capacities.computeIfAbsent(l.managerId(),
+                        m -> tasks.capacity(me.tenantId(), m))) {
+                    cell.getElement().getThemeList().add("badge contrast");
+                }
+                return cell;
+            }).setHeader(dayFormat.format(days.get(day))).setAutoWidth(true).setFlexGrow(0);
+        }
+        team.addComponentColumn(this::capacityField).setHeader(getTranslation("tasks.team.capacity"))
+                .setAutoWidth(true).setFlexGrow(0);
         // One row per manager: a handful, read at once.
-        List<TeamLoad> loads = tasks.team(me.tenantId(), today);
+        List<TeamLoad> loads = new ArrayList<>(tasks.team(me.tenantId(), today));
+        // Managers without open tasks are listed too, so that their capacity can be set.
+        accountManagers.stream().filter(id -> loads.stream().noneMatch(l -> id.equals(l.managerId())))
+                .forEach(id -> loads.add(new TeamLoad(id, 0, 0, 0)));
         team.setItems(loads);
         team.setAllRowsVisible(true);
         var chart = new EChart("team-tasks");
@@ -184,6 +216,34 @@ public class TasksView extends VerticalLayout {
         chart.setOption(teamChart(loads));
         box.add(chart, team);
         return box;
+    }
+
+    /** The manager's daily capacity, which the owner sets here; tasks beyond it flow to the next working days. */
+    private com.vaadin.flow.component.Component capacityField(TeamLoad load) {
+        if (load.managerId() == null) {
+            return new Span();
+        }
+        long manager = load.managerId();
+        var field = new IntegerField();
+        field.setMin(1);
+        field.setMax(RevisitTasks.MAX_CAPACITY);
+        field.setStepButtonsVisible(true);
+        field.setWidth("8em");
+        field.setValue(tasks.capacity(me.tenantId(), manager));
+        field.setId("tasks-capacity-" + manager);
+        field.setAriaLabel(getTranslation("tasks.team.capacity"));
+        field.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                return;
+            }
+            try {
+                tasks.setCapacity(me.tenantId(), manager, e.getValue());
+                Notifications.success(getTranslation("tasks.team.capacitySaved"));
+            } catch (UserFacingException ex) {
+                Notifications.error(this, ex);
+            }
+        });
+        return field;
     }
 
     /** Done (last 30 days) and overdue tasks per manager, side by side. */
