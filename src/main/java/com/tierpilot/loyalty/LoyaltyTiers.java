@@ -5,11 +5,11 @@ import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.tenant.TenantService;
 import com.tierpilot.loyalty.persistence.TierStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,8 +45,12 @@ public class LoyaltyTiers {
 
     private final TransactionTemplate apart;
 
-    LoyaltyTiers(TierStore store, Campaigns campaigns, PlatformTransactionManager transactions, Clock clock) {
+    private final TenantService tenants;
+
+    LoyaltyTiers(TierStore store, Campaigns campaigns, PlatformTransactionManager transactions, TenantService tenants,
+            Clock clock) {
         this.store = store;
+        this.tenants = tenants;
         this.campaigns = campaigns;
         this.clock = clock;
         this.apart = new TransactionTemplate(transactions);
@@ -142,8 +146,8 @@ public class LoyaltyTiers {
         }
         TierSettings settings = store.settings(tenant);
         Map<Long, BigDecimal> metric = settings.basis() == TierSettings.Basis.POINTS
-                ? store.pointsEarnedSince(tenant, today.minusMonths(12).plusDays(1).atStartOfDay(ZoneOffset.UTC)
-                        .toInstant())
+                ? store.pointsEarnedSince(tenant, today.minusMonths(12).plusDays(1)
+                        .atStartOfDay(tenants.profile(tenant).timeZone()).toInstant())
                 : store.spentBetween(tenant, today.minusMonths(12), today);
         Map<Long, long[]> current = store.memberTiers(tenant);
         Map<Long, Integer> rank = new HashMap<>();

@@ -219,11 +219,11 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
 
     private String describe(CouponTerms t) {
         String amount = Formats.money(t.value(), me.currency(), getLocale());
-        return getTranslation(t.type().messageKey()) + ": " + switch (t.type()) {
+        return getTranslation("action.labelled", getTranslation(t.type().messageKey()), switch (t.type()) {
             case PERCENT -> t.value().stripTrailingZeros().toPlainString() + "%";
             case FIXED -> amount;
             case SPEND_SAVE -> Formats.money(t.spendThreshold(), me.currency(), getLocale()) + " → " + amount;
-        };
+        });
     }
 
     private String date(java.time.Instant instant) {

@@ -6,6 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.base.ui.UploadTexts;
 import com.tierpilot.customer.importing.FileAnalysis;
 import com.tierpilot.customer.importing.ImportField;
 import com.tierpilot.customer.importing.ImportKind;
@@ -113,6 +114,7 @@ public class ImportView extends VerticalLayout {
         upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".xlsx", "text/csv", "text/plain",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setId("import-upload");
+        upload.setI18n(UploadTexts.of(this::getTranslation));
         upload.addFileRejectedListener(rejected -> Notifications.error(getTranslation("import.error.rejectedFile",
                 rejected.getErrorMessage())));
         step.add(new H3(getTranslation("import.step.upload")), new Paragraph(getTranslation("import.uploadHelp")),
@@ -214,9 +216,12 @@ public class ImportView extends VerticalLayout {
             ok.getElement().getThemeList().add("badge success");
             return ok;
         }
-        var problems = new Span(row.problems().stream().map(p -> (p.field().isEmpty() ? ""
-                : getTranslation("import.field." + p.field()) + ": ") + getTranslation(p.reason().messageKey())
-                + (p.detail().isEmpty() ? "" : " «" + p.detail() + "»")).collect(Collectors.joining("; ")));
+        var problems = new Span(row.problems().stream().map(p -> {
+            String reason = getTranslation(p.reason().messageKey()) + (p.detail().isEmpty() ? ""
+                    : " «" + p.detail() + "»");
+            return p.field().isEmpty() ? reason : getTranslation("action.labelled",
+                    getTranslation("import.field." + p.field()), reason);
+        }).collect(Collectors.joining(getTranslation("import.preview.problemSeparator"))));
         problems.getElement().getThemeList().add("badge error");
         problems.addClassName("import-problem");
         return problems;
@@ -286,7 +291,7 @@ public class ImportView extends VerticalLayout {
             done.setId("import-result-summary");
             box.add(done);
             status.rejectionsByReason().forEach((reason, count) -> box.add(new Span(getTranslation(
-                    reason.messageKey()) + ": " + Formats.count(count, getLocale()))));
+                    "action.labelled", getTranslation(reason.messageKey()), Formats.count(count, getLocale())))));
             if (status.rowsRejected() > 0) {
                 box.add(reportLink(status));
             }

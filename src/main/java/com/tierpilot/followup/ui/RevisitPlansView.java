@@ -100,7 +100,7 @@ public class RevisitPlansView extends VerticalLayout {
         }
         String segment = "RULE".equals(p.scheme()) ? choices.rules(me.tenantId()).getOrDefault(p.segment(),
                 p.segment()) : getTranslation("segment." + p.scheme().toLowerCase(Locale.ROOT) + "." + p.segment());
-        return getTranslation("revisit.scheme." + p.scheme()) + ": " + segment;
+        return getTranslation("action.labelled", getTranslation("revisit.scheme." + p.scheme()), segment);
     }
 
     private String when(RevisitPlan p) {

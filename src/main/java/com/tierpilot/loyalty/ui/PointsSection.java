@@ -1,17 +1,21 @@
 package com.tierpilot.loyalty.ui;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.loyalty.PointsBalance;
 import com.tierpilot.loyalty.PointsEntry;
 import com.tierpilot.loyalty.LoyaltyTiers;
 import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.tenant.TenantService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** The customer page's points: the balance, any debt, and the latest entries of the ledger. */
 @org.springframework.stereotype.Component
@@ -21,10 +25,12 @@ class PointsSection implements CustomerPageSection {
 
     private final PointsLedger ledger;
     private final LoyaltyTiers tiers;
+    private final TenantService tenants;
 
-    PointsSection(PointsLedger ledger, LoyaltyTiers tiers) {
+    PointsSection(PointsLedger ledger, LoyaltyTiers tiers, TenantService tenants) {
         this.ledger = ledger;
         this.tiers = tiers;
+        this.tenants = tenants;
     }
 
     @Override
@@ -53,7 +59,11 @@ class PointsSection implements CustomerPageSection {
         List<PointsEntry> entries = ledger.latest(tenant, customerId, LATEST);
         if (!entries.isEmpty()) {
             var grid = new Grid<PointsEntry>();
-            grid.addColumn(e -> e.createdAt().toString().substring(0, 10))
+            grid.setId("customer-points-entries");
+            // When the entry was booked, in the company's time zone (not the server's UTC).
+            ZoneId zone = tenants.profile(tenant).timeZone();
+            Locale locale = com.vaadin.flow.component.UI.getCurrent().getLocale();
+            grid.addColumn(e -> Formats.dateTime(e.createdAt(), zone, locale))
                     .setHeader(box.getTranslation("customers.points.when")).setAutoWidth(true);
             grid.addColumn(e -> (e.points() > 0 ? "+" : "") + e.points())
                     .setHeader(box.getTranslation("customers.points.points")).setAutoWidth(true);

@@ -50,6 +50,8 @@ class CustomerScreensTest extends BrowserlessViewTest {
     PointsLedger points;
     @Autowired
     com.tierpilot.customer.CustomerQueries queries;
+    @Autowired
+    com.tierpilot.support.MutableClock clock;
 
     TestTenant shop;
 
@@ -72,6 +74,7 @@ class CustomerScreensTest extends BrowserlessViewTest {
 
     @AfterEach
     void signOut() {
+        clock.reset();
         TestTenants.signOut();
     }
 
@@ -145,6 +148,28 @@ class CustomerScreensTest extends BrowserlessViewTest {
                 .startsWith("Still a customer with a probability of");
         assertThat(find(Paragraph.class).withId("customer-points-balance").single().getText())
                 .isEqualTo("360 points.");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPointsEntryBookedAtTwentyToOneAtNightShowsOnItsDayInTheCompanysTimeZone() {
+        // 00:34 tomorrow in Shanghai is 16:34 today in UTC, the server's zone.
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        java.time.ZonedDateTime night = LocalDate.now(clock.withZone(shanghai)).plusDays(1).atTime(0, 34)
+                .atZone(shanghai);
+        clock.advance(java.time.Duration.between(clock.instant(), night.toInstant()));
+        points.award(shop.id(), idOf("K6"), 50, PointsReason.MANUAL, null, "late-night", null);
+
+        navigate("customers/K6", CustomerDetailView.class);
+
+        Grid<com.tierpilot.loyalty.PointsEntry> entries = find(Grid.class).withId("customer-points-entries").single();
+        String when = test(entries).getCellText(0, 0);
+        assertThat(when).isEqualTo(java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(java.util.Locale.ENGLISH).format(night))
+                .contains(String.valueOf(night.getDayOfMonth())).contains("12:34");
+        assertThat(when).doesNotContain(night.minusDays(1).getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                java.util.Locale.ENGLISH) + " " + night.minusDays(1).getDayOfMonth() + ",");
     }
 
     @Test

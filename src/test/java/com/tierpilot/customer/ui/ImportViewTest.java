@@ -156,6 +156,10 @@ class ImportViewTest extends BrowserlessViewTest {
         tenants.signUp("Preview Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.CHINESE).signInAsOwner();
         openNewTab();
         navigate(ImportView.class);
+        // The upload component speaks the user's language too.
+        var i18n = find(Upload.class).withId("import-upload").single().getI18n();
+        assertThat(i18n.getAddFiles().getOne()).isEqualTo("选择文件…");
+        assertThat(i18n.getDropFiles().getOne()).isEqualTo("将文件拖放到此处");
 
         upload(Files.writeString(dir.resolve("orders.csv"), """
                 订单号,客户编号,下单时间,金额
@@ -173,7 +177,7 @@ class ImportViewTest extends BrowserlessViewTest {
         var preview = test(grid);
         assertThat(preview.getRow(0).valid()).isTrue();
         assertThat(((com.vaadin.flow.component.html.Span) preview.getCellComponent(1, 1)).getText())
-                .contains("客户编号").contains("缺少必填值");
+                .contains("客户编号：缺少必填值");
         assertThat(((com.vaadin.flow.component.html.Span) preview.getCellComponent(2, 1)).getText())
                 .contains("不是所选格式的日期").contains("不是数字");
     }
