@@ -24,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 public class PointsLedger {
 
+    /** The most points a customer's balance can hold (far below the column's 2^31 - 1, whatever arrives at once). */
+    public static final int MAX_BALANCE = 1_000_000_000;
+
     private final LedgerStore store;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -144,7 +147,10 @@ public class PointsLedger {
             return repeated(tenant, customerId, key);
         }
         if (points > 0) {
-            store.add(tenant, customerId, points);
+            if (!store.add(tenant, customerId, points, MAX_BALANCE)) {
+                // Rolls the entry back with the transaction.
+                throw new UserFacingException("loyalty.error.balanceLimit", MAX_BALANCE);
+            }
         } else if (!store.take(tenant, customerId, -points)) {
             // Rolls the entry back with the transaction.
             throw new UserFacingException("loyalty.error.insufficient", -points,

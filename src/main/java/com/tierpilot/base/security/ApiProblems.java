@@ -3,15 +3,10 @@ package com.tierpilot.base.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -26,11 +21,6 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     static final String REALM = "TierPilot API";
-    /** The problem type of every API problem: the HTTP status says what went wrong (RFC 9457, section 4.2.1). */
-    private static final URI BLANK_TYPE = URI.create("about:blank");
-
-    /** Writes ProblemDetail with its members at the top level (Spring's problem-detail mix-in). */
-    private final JacksonJsonHttpMessageConverter json = new JacksonJsonHttpMessageConverter();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -57,12 +47,7 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(BLANK_TYPE);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        var out = new ServletServerHttpResponse(response);
-        out.setStatusCode(status);
-        json.write(problem, MediaType.APPLICATION_PROBLEM_JSON, out);
+        ApiFailures.write(request, response, ApiFailures.problem(status, detail));
     }
 
     /** A bearer token that is malformed, unknown, revoked, or whose tenant is inactive. */

@@ -1,11 +1,14 @@
 package com.tierpilot.campaign.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.campaign.CouponRefusedException;
 import com.tierpilot.campaign.Coupons;
 import com.tierpilot.campaign.Redemption;
 import com.tierpilot.campaign.RedemptionRequest;
+import com.tierpilot.campaign.RefusalReason;
 import com.tierpilot.campaign.Reversal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CouponApiController {
 
     private static final Logger log = LoggerFactory.getLogger(CouponApiController.class);
+    static final int TEXT_LENGTH = 64;
+    static final int CATEGORY_LENGTH = 100;
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private final Coupons coupons;
     private final CurrentUser currentUser;
@@ -52,15 +58,29 @@ class CouponApiController {
     }
 
     /** A redemption request. */
-    @Schema(name = "RedeemRequest")
-    record RedeemRequest(@Schema(example = "WB7K3M9QXA") @Nullable String code,
-            @Schema(example = "C10086") @Nullable String customerCode,
+    @Schema(name = "CouponRedeemRequest")
+    record RedeemRequest(@Schema(example = "WB7K3M9QXA", maxLength = TEXT_LENGTH, requiredMode = REQUIRED)
+            @Nullable String code,
+            @Schema(example = "C10086", maxLength = TEXT_LENGTH, requiredMode = REQUIRED) @Nullable String customerCode,
             @Schema(description = "Unique per order: sending the same order again answers with the first result.",
-                    example = "SO-20250301-7") @Nullable String orderNo,
-            @Schema(description = "The order amount before the discount.", example = "199.00")
-            @Nullable BigDecimal orderAmount,
-            @Schema(description = "The product category, for a coupon limited to categories.", example = "护肤")
-            @Nullable String category) {
+                    example = "SO-20250301-7", maxLength = TEXT_LENGTH, requiredMode = REQUIRED)
+            @Nullable String orderNo,
+            @Schema(description = "The order amount before the discount, above 0 and with at most 2 decimal places.",
+                    example = "199.00", exclusiveMinimum = true, minimum = "0", maximum = "999999999999.99",
+                    requiredMode = REQUIRED) @Nullable BigDecimal orderAmount,
+            @Schema(description = "The product category, for a coupon limited to categories.", example = "护肤",
+                    maxLength = CATEGORY_LENGTH) @Nullable String category) {
+
+        /** Whether every field is within its documented range (the coupon rules check the rest). */
+        boolean withinRange() {
+            return fits(code, TEXT_LENGTH) && fits(customerCode, TEXT_LENGTH) && fits(orderNo, TEXT_LENGTH)
+                    && fits(category, CATEGORY_LENGTH)
+                    && (orderAmount == null || orderAmount.compareTo(MAX_AMOUNT) <= 0);
+        }
+
+        private static boolean fits(@Nullable String text, int length) {
+            return text == null || text.length() <= length && text.chars().noneMatch(Character::isISOControl);
+        }
     }
 
     /** The discount given. */
@@ -78,7 +98,8 @@ class CouponApiController {
 
     /** A reversal request. */
     @Schema(name = "ReverseRequest")
-    record ReverseRequest(@Schema(example = "SO-20250301-7") @Nullable String orderNo) {
+    record ReverseRequest(@Schema(example = "SO-20250301-7", maxLength = TEXT_LENGTH, requiredMode = REQUIRED)
+            @Nullable String orderNo) {
     }
 
     /** What a reversal did. */
@@ -101,6 +122,9 @@ class CouponApiController {
             + " now, below the minimum spend, or a category the coupon does not cover.")
     RedeemResult redeem(@RequestBody RedeemRequest request) {
         TenantId tenant = currentUser.tenantId();
+        if (!request.withinRange()) {
+            throw new CouponRefusedException(RefusalReason.INVALID_REQUEST);
+        }
         return RedeemResult.of(coupons.redeem(tenant, new RedemptionRequest(nonNull(request.code()),
                 nonNull(request.customerCode()), nonNull(request.orderNo()),
                 request.orderAmount() == null ? BigDecimal.ZERO : request.orderAmount(), request.category())));
@@ -112,6 +136,9 @@ class CouponApiController {
     @ApiResponse(responseCode = "200", description = "Reversed, or reversed before.")
     @ApiResponse(responseCode = "404", description = "No redemption for this order number.")
     ReverseResult reverse(@RequestBody ReverseRequest request) {
+        if (!RedeemRequest.fits(request.orderNo(), TEXT_LENGTH)) {
+            throw new CouponRefusedException(RefusalReason.INVALID_REQUEST);
+        }
         return ReverseResult.of(coupons.reverse(currentUser.tenantId(), nonNull(request.orderNo())));
     }
 

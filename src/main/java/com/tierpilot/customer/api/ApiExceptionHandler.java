@@ -3,6 +3,7 @@ package com.tierpilot.customer.api;
 import com.tierpilot.base.ConflictException;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.security.ApiFailures;
 import java.net.URI;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
@@ -82,25 +86,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "This API token may not do this.");
     }
 
-    /** Anything else is a bug on our side: logged in full (with the tenant), answered without internals. */
+    /**
+     * Anything else is not the client's fault: 503 with {@code Retry-After} when the database is unavailable (the
+     * transaction did not commit, so nothing was written), else a bug on our side, logged in full (with the
+     * tenant) and answered without internals.
+     */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
-        log.error("API request failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Please try again; if it keeps happening, contact support.");
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        ProblemDetail problem = ApiFailures.problemOf(e);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            log.warn("API request failed: the database is unavailable ({})", e.toString());
+        } else {
+            log.error("API request failed", e);
+        }
+        return ResponseEntity.status(problem.getStatus()).headers(ApiFailures.headersFor(problem)).body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON.";
-        if (e.getMostSpecificCause() instanceof JacksonException json) {
+        HttpStatus answer = HttpStatus.BAD_REQUEST;
+        if (e.getMostSpecificCause() instanceof DatabindException | e.getMostSpecificCause() instanceof InputCoercionException) {
+            // JSON, but a value of the wrong kind or out of range (a number beyond an int, a text for a date).
+            JacksonException json = (JacksonException) e.getMostSpecificCause();
+            answer = HttpStatus.UNPROCESSABLE_CONTENT;
+            String field = json.getPath().stream().map(reference -> reference.getPropertyName() != null
+                    ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            detail = (field.isEmpty() ? "A value" : "The field '" + field + "'") + " has a value of the wrong kind or"
+                    + " out of its range (see the schema at /v3/api-docs): " + json.getOriginalMessage();
+        } else if (e.getMostSpecificCause() instanceof JacksonException json) {
             TokenStreamLocation at = json.getLocation();
             detail = "The request body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
                     + ", column " + at.getColumnNr() + ")") + ": " + json.getOriginalMessage();
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        ProblemDetail problem = problem(answer, detail);
+        return handleExceptionInternal(e, problem, headers, answer, request);
     }
 
     /** Spring MVC's own errors (405, 415, ...) get the type too. */

@@ -99,7 +99,8 @@ class CustomerApiController {
 
     @GetMapping("/customers/{code}")
     @Operation(summary = "A customer's profile", description = "The customer with this code (without regard to"
-            + " case), with a summary of the whole order history.")
+            + " case), with a summary of the whole order history. The code is one path segment, percent-encoded:"
+            + " a code with a slash, `KH/2024/001`, is read as `/api/v1/customers/KH%2F2024%2F001`.")
     @ApiResponse(responseCode = "200", description = "The customer.")
     @ApiResponse(responseCode = "404", description = "No customer of your company has this code.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))

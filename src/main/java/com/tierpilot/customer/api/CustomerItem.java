@@ -12,7 +12,9 @@ import java.util.Map;
         + " case). A field that is omitted, null or blank keeps the stored value; fields cannot be cleared through"
         + " the API. Text fields also take whole numbers. Unknown fields are reported as errors.")
 record CustomerItem(
-        @Schema(description = "Your code for the customer, unique in your company.", example = "C10086",
+        @Schema(description = "Your code for the customer, unique in your company; without control characters"
+                + " (NUL, tab, line breaks). It may hold a slash: read it as `/api/v1/customers/KH%2F2024%2F001`.",
+                example = "C10086",
                 maxLength = 64, requiredMode = Schema.RequiredMode.REQUIRED) String code,
         @Schema(example = "王芳", maxLength = 200) String name,
         @Schema(example = "13800138000", maxLength = 40) String phone,

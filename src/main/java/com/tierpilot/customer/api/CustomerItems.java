@@ -39,7 +39,7 @@ final class CustomerItems {
     Optional<CustomerRecord> read(ItemReader item) {
         item.rejectUnknownFields(FIELDS, "a customer");
         item.required("code");
-        String code = item.text("code", 64);
+        String code = item.identifier("code", 64);
         String name = item.text("name", 200);
         String phone = item.text("phone", 40);
         String email = item.parsed("email", 254, CustomerItems::email, "an e-mail address, e.g. li.na@example.com");

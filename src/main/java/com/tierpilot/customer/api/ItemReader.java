@@ -64,6 +64,19 @@ final class ItemReader {
         return node == null ? null : text(field, node, maxLength);
     }
 
+    /**
+     * A code or number that identifies something (a customer code, an order number): a text without any control
+     * character (NUL, a line break, a tab, ...), which would make it impossible to type, show or address.
+     */
+    @Nullable String identifier(String field, int maxLength) {
+        String text = text(field, maxLength);
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            error(field, "must not contain control characters (such as NUL, tab or a line break)");
+            return null;
+        }
+        return text;
+    }
+
     /** The text of a field parsed by {@code parser}; reported with {@code expected} when the parser refuses it. */
     <T> @Nullable T parsed(String field, int maxLength, Function<String, T> parser, String expected) {
         String text = text(field, maxLength);
@@ -90,14 +103,15 @@ final class ItemReader {
         return node.booleanValue();
     }
 
-    /** A whole number of at least {@code min}. */
-    @Nullable Integer wholeNumber(String field, int min) {
+    /** A whole number from {@code min} to {@code max}. */
+    @Nullable Integer wholeNumber(String field, int min, int max) {
         JsonNode node = item.get(field);
         if (node == null || isBlank(node)) {
             return null;
         }
-        if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt() || node.asInt() < min) {
-            error(field, "must be a whole number of at least " + min);
+        if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt() || node.asInt() < min
+                || node.asInt() > max) {
+            error(field, "must be a whole number from " + min + " to " + max);
             return null;
         }
         return node.asInt();
@@ -112,11 +126,16 @@ final class ItemReader {
         if (node == null || isBlank(node)) {
             return null;
         }
+        if (node.isNumber() && (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            // JSON such as 1e400: beyond any double, it was read as infinity.
+            error(field, "must be a finite number less than " + limit.toPlainString() + " in magnitude");
+            return null;
+        }
         BigDecimal value;
         try {
             value = node.isNumber() ? node.decimalValue() : node.isString() ? new BigDecimal(node.stringValue().strip())
                     : null;
-        } catch (NumberFormatException e) {
+        } catch (RuntimeException notADecimal) {
             value = null;
         }
         if (value == null) {
@@ -218,6 +237,10 @@ final class ItemReader {
             return null;
         } else {
             error(path, "must be a string");
+            return null;
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            error(path, "must not contain control characters other than tab and line breaks (such as NUL)");
             return null;
         }
         int length = text.codePointCount(0, text.length());

@@ -23,6 +23,7 @@ final class OrderItems {
             "category", "channel");
     /** Amounts are stored as decimal(14,2). */
     static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1000000000000");
+    static final int MAX_QUANTITY = 1_000_000;
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     private final ZoneId zone;
@@ -40,13 +41,13 @@ final class OrderItems {
     Optional<OrderRecord> read(ItemReader item) {
         item.rejectUnknownFields(FIELDS, "an order");
         item.required("orderNo", "customerCode", "orderedAt", "amount");
-        String orderNo = item.text("orderNo", 64);
-        String customerCode = item.text("customerCode", 64);
+        String orderNo = item.identifier("orderNo", 64);
+        String customerCode = item.identifier("customerCode", 64);
         LocalDateTime orderedAt = item.parsed("orderedAt", 64, this::orderedAt, "an ISO-8601 date (2025-03-01),"
                 + " local date-time (2025-03-01T14:30:00) or date-time with offset (2025-03-01T06:30:00Z),"
                 + " from 1970 to now");
         BigDecimal amount = item.decimal("amount", 2, AMOUNT_LIMIT);
-        Integer quantity = item.wholeNumber("quantity", 0);
+        Integer quantity = item.wholeNumber("quantity", 0, MAX_QUANTITY);
         OrderStatus status = Objects.requireNonNullElse(item.parsed("status", 12, OrderItems::status,
                 "one of COMPLETED, REFUNDED, CANCELLED"), OrderStatus.COMPLETED);
         String category = item.text("category", 100);

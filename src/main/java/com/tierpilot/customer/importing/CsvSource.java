@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads delimited text with RFC 4180 quoting (quoted delimiters and line breaks inside a field). Bytes that are not
+ * Reads delimited text with RFC 4180 quoting (quoted delimiters and line breaks inside a field); a lone CR in a
+ * file of LF or CRLF lines stays in its cell ({@link LoneCarriageReturns}). Bytes that are not
  * valid in the detected encoding stop the import with the row they are in, instead of being silently replaced.
  */
 final class CsvSource implements TabularSource {
@@ -42,7 +43,7 @@ final class CsvSource implements TabularSource {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             var reader = new BufferedReader(new InputStreamReader(counting, decoder), 1 << 16);
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(sniffed.delimiter()).setIgnoreEmptyLines(true)
-                    .setIgnoreSurroundingSpaces(false).setTrim(false).get().parse(reader);
+                    .setIgnoreSurroundingSpaces(false).setTrim(false).get().parse(new LoneCarriageReturns(reader));
             this.records = parser.iterator();
             this.header = readHeader();
         } catch (IOException e) {
@@ -84,7 +85,7 @@ final class CsvSource implements TabularSource {
                 CSVRecord record = CsvSource.this.next(records);
                 lastRow++;
                 List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
+                record.forEach(cell -> cells.add(LoneCarriageReturns.restore(cell)));
                 return new SourceRow(lastRow, cells);
             }
         };

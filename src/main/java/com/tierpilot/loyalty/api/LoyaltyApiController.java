@@ -1,5 +1,7 @@
 package com.tierpilot.loyalty.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
@@ -14,7 +16,9 @@ import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.loyalty.Reward;
 import com.tierpilot.loyalty.RewardRedemption;
 import com.tierpilot.loyalty.Rewards;
+import com.tierpilot.tenant.TenantService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -44,20 +48,28 @@ class LoyaltyApiController {
     private static final int RECENT = 20;
 
     private static final int CATALOGUE = 500;
+    static final int CODE_LENGTH = 64;
+    static final int KEY_LENGTH = 100;
+    static final int REFERENCE_LENGTH = 64;
+    static final int MAX_CHANGE = 1_000_000;
+    /** Points may expire at most this many years ahead. */
+    static final int EXPIRY_YEARS = 10;
 
     private final PointsLedger ledger;
     private final Rewards rewards;
     private final LoyaltyTiers tiers;
     private final CustomerQueries customers;
     private final CurrentUser currentUser;
+    private final TenantService tenants;
 
     LoyaltyApiController(PointsLedger ledger, Rewards rewards, LoyaltyTiers tiers, CustomerQueries customers,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, TenantService tenants) {
         this.ledger = ledger;
         this.rewards = rewards;
         this.tiers = tiers;
         this.customers = customers;
         this.currentUser = currentUser;
+        this.tenants = tenants;
     }
 
     /** A reward on offer. */
@@ -71,11 +83,12 @@ class LoyaltyApiController {
     }
 
     /** A redemption of a reward. */
-    @Schema(name = "RedeemRequest")
-    record RedeemRequest(@Schema(example = "C10086") @Nullable String customerCode,
+    @Schema(name = "RewardRedeemRequest")
+    record RedeemRequest(@Schema(example = "C10086", maxLength = CODE_LENGTH, requiredMode = REQUIRED)
+            @Nullable String customerCode,
             @Schema(description = "Unique per redemption in your company: sending the same key again redeems"
-                    + " nothing more and answers with the first redemption.", example = "till-3:receipt-8812")
-            @Nullable String idempotencyKey) {
+                    + " nothing more and answers with the first redemption.", example = "till-3:receipt-8812",
+                    minLength = 1, maxLength = KEY_LENGTH, requiredMode = REQUIRED) @Nullable String idempotencyKey) {
     }
 
     /** What a redemption did. */
@@ -87,17 +100,21 @@ class LoyaltyApiController {
 
     /** A change of a customer's points. */
     @Schema(name = "PointsRequest")
-    record PointsRequest(@Schema(example = "C10086") @Nullable String customerCode,
-            @Schema(description = "Points to add (positive) or to take (negative); never 0.", example = "120")
-            @Nullable Integer points,
-            @Schema(description = "ORDER, BIRTHDAY, CAMPAIGN, MANUAL, REWARD or ADJUSTMENT; default MANUAL.")
+    record PointsRequest(@Schema(example = "C10086", maxLength = CODE_LENGTH, requiredMode = REQUIRED)
+            @Nullable String customerCode,
+            @Schema(description = "Points to add (positive) or to take (negative); never 0. A balance holds at most"
+                    + " 1,000,000,000 points.", example = "120", minimum = "-1000000", maximum = "1000000",
+                    requiredMode = REQUIRED) @Nullable Integer points,
+            @Schema(description = "Why; any case. Default MANUAL.", defaultValue = "MANUAL",
+                    allowableValues = {"ORDER", "BIRTHDAY", "CAMPAIGN", "MANUAL", "REWARD", "ADJUSTMENT"})
             @Nullable String reason,
-            @Schema(description = "An order number, campaign or reward this is for.", example = "SO-20250301-7")
-            @Nullable String reference,
+            @Schema(description = "An order number, campaign or reward this is for.", example = "SO-20250301-7",
+                    maxLength = REFERENCE_LENGTH) @Nullable String reference,
             @Schema(description = "Unique per change in your company: sending the same key again changes nothing"
-                    + " and answers with the first result.", example = "order:SO-20250301-7")
-            @Nullable String idempotencyKey,
-            @Schema(description = "When added points expire.") @Nullable LocalDate expiresOn) {
+                    + " and answers with the first result.", example = "order:SO-20250301-7", minLength = 1,
+                    maxLength = KEY_LENGTH, requiredMode = REQUIRED) @Nullable String idempotencyKey,
+            @Schema(description = "When added points expire: a date from tomorrow to 10 years ahead, in your"
+                    + " company's time zone. Not for points taken.", example = "2026-12-31") @Nullable LocalDate expiresOn) {
     }
 
     /** What a change did. */
@@ -145,24 +162,38 @@ class LoyaltyApiController {
             + " customer.")
     PointsResult points(@RequestBody PointsRequest request) {
         TenantId tenant = currentUser.tenantId();
-        if (request.customerCode() == null || request.points() == null || request.points() == 0) {
-            throw new UserFacingException("loyalty.error.points");
+        Integer points = request.points();
+        if (request.customerCode() == null || request.customerCode().length() > CODE_LENGTH || points == null
+                || points == 0 || Math.abs((long) points) > MAX_CHANGE) {
+            throw new UserFacingException("loyalty.error.pointsRange", MAX_CHANGE);
+        }
+        if (request.reference() != null && request.reference().length() > REFERENCE_LENGTH) {
+            throw new UserFacingException("loyalty.error.reference", REFERENCE_LENGTH);
+        }
+        LocalDate expiresOn = request.expiresOn();
+        if (expiresOn != null) {
+            LocalDate today = tenants.today(tenant);
+            LocalDate first = today.plusDays(1);
+            LocalDate last = today.plusYears(EXPIRY_YEARS);
+            if (points < 0 || expiresOn.isBefore(first) || expiresOn.isAfter(last)) {
+                throw new UserFacingException("loyalty.error.expiresOn", first.toString(), last.toString());
+            }
         }
         long customer = customerId(tenant, request.customerCode());
         PointsReason reason = reason(request.reason());
         String key = request.idempotencyKey() == null ? "" : request.idempotencyKey();
-        PointsPosting posting = request.points() > 0
-                ? ledger.award(tenant, customer, request.points(), reason, request.reference(), key,
-                        request.expiresOn())
-                : ledger.spend(tenant, customer, -request.points(), reason, request.reference(), key);
+        PointsPosting posting = points > 0
+                ? ledger.award(tenant, customer, points, reason, request.reference(), key, expiresOn)
+                : ledger.spend(tenant, customer, -points, reason, request.reference(), key);
         return PointsResult.of(posting);
     }
 
     @GetMapping("/customers/{code}")
     @Operation(summary = "A customer's points", description = "The balance, the debt, the member tier and the latest 20"
-            + " entries.")
+            + " entries. A code with a slash is sent percent-encoded as one segment: `KH%2F2024%2F001`.")
+    @ApiResponse(responseCode = "200", description = "The customer's points.")
     @ApiResponse(responseCode = "404", description = "No customer of your company has this code.")
-    CustomerPoints customer(@PathVariable String code) {
+    CustomerPoints customer(@Parameter(example = "C10086") @PathVariable String code) {
         TenantId tenant = currentUser.tenantId();
         long customer = customerId(tenant, code);
         PointsBalance balance = ledger.balance(tenant, customer);
@@ -187,7 +218,7 @@ class LoyaltyApiController {
     @ApiResponse(responseCode = "422", description = "Invalid request, or a key used for another redemption.")
     RedemptionResult redeem(@PathVariable long id, @RequestBody RedeemRequest request) {
         TenantId tenant = currentUser.tenantId();
-        if (request.customerCode() == null) {
+        if (request.customerCode() == null || request.customerCode().length() > CODE_LENGTH) {
             throw new UserFacingException("loyalty.error.customer");
         }
         long customer = customerId(tenant, request.customerCode());

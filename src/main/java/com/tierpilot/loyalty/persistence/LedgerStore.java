@@ -74,16 +74,17 @@ public class LedgerStore {
         }
     }
 
-    /** Adds points, settling any debt first: the debt is paid from the points before they reach the balance. */
-    public void add(TenantId tenant, long customerId, int points) {
-        int updated = jdbc.sql("""
+    /**
+     * Adds points, settling any debt first: the debt is paid from the points before they reach the balance. In one
+     * conditional update, as long as the balance stays at most {@code maxBalance}; false (and nothing changed) when
+     * it would not.
+     */
+    public boolean add(TenantId tenant, long customerId, int points, int maxBalance) {
+        return jdbc.sql("""
                 update loyalty_balance
                    set points = points + greatest(? - debt, 0), debt = greatest(debt - ?, 0)
-                 where tenant_id = ? and customer_id = ?""")
-                .params(points, points, tenant.value(), customerId).update();
-        if (updated != 1) {
-            throw new IllegalStateException("no balance row for customer " + customerId);
-        }
+                 where tenant_id = ? and customer_id = ? and points + greatest(? - debt, 0) <= ?""")
+                .params(points, points, tenant.value(), customerId, points, maxBalance).update() == 1;
     }
 
     /** Takes points if the balance covers them, in one conditional update; false when it does not. */

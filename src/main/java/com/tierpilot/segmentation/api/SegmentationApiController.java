@@ -121,6 +121,7 @@ class SegmentationApiController {
 
     @GetMapping("/segmentation/runs/{id}")
     @Operation(summary = "A recompute run", description = "Its status, progress, counts and timing.")
+    @ApiResponse(responseCode = "200", description = "The run.")
     @ApiResponse(responseCode = "404", description = "No run of your company has this id.")
     RunResponse run(@PathVariable long id) {
         return RunResponse.of(segmentation.run(currentUser.tenantId(), id));

@@ -14,6 +14,7 @@ import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
@@ -119,13 +120,15 @@ class CouponApiTest {
                 .andExpect(jsonPath("$.discount").value(12.00));
     }
 
+    /** Every answer is also checked against the published OpenAPI document. */
     private ResultActions redeem(String body) throws Exception {
         return mvc.perform(post("/api/v1/coupons/redeem").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType("application/json").content(body));
+                .contentType("application/json").content(body)).andExpect(ApiContract.of(mvc).conforms());
     }
 
     private ResultActions reverse(String orderNo) throws Exception {
         return mvc.perform(post("/api/v1/coupons/reverse").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType("application/json").content("{\"orderNo\": \"" + orderNo + "\"}"));
+                .contentType("application/json").content("{\"orderNo\": \"" + orderNo + "\"}"))
+                .andExpect(ApiContract.of(mvc).conforms());
     }
 }

@@ -22,6 +22,7 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.OrderRow;
+import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -382,12 +383,14 @@ class CustomerApiTest {
         return queries.orders(tenant, id, 0, 100).stream().map(OrderRow::orderedAt).toList();
     }
 
+    /** Every answer is also checked against the published OpenAPI document. */
     private ResultActions postJson(String path, String json) throws Exception {
         return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(ApiContract.of(mvc).conforms());
     }
 
     private ResultActions getWithToken(String path) throws Exception {
-        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(ApiContract.of(mvc).conforms());
     }
 }

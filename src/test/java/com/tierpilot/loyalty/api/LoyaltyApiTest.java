@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -122,13 +123,15 @@ class LoyaltyApiTest {
                 {"customerCode": "VIP-1", "idempotencyKey": "till-1:46"}""").andExpect(status().isNotFound());
     }
 
+    /** Every answer is also checked against the published OpenAPI document. */
     private ResultActions redeem(long reward, String body) throws Exception {
         return mvc.perform(post("/api/v1/loyalty/rewards/" + reward + "/redeem")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType("application/json").content(body));
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType("application/json").content(body))
+                .andExpect(ApiContract.of(mvc).conforms());
     }
 
     private ResultActions points(String body) throws Exception {
         return mvc.perform(post("/api/v1/loyalty/points").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType("application/json").content(body));
+                .contentType("application/json").content(body)).andExpect(ApiContract.of(mvc).conforms());
     }
 }
