@@ -71,7 +71,10 @@ public final class ApiContract {
         }
         ValidationReport report = validator.validateResponse(path,
                 Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+        // A request to an address or with a method that the document does not have (404, 405) is judged by its
+        // answer alone elsewhere: the document cannot describe that answer.
         return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !m.getKey().startsWith("validation.request."))
                 .map(m -> m.getKey() + ": " + m.getMessage()).toList();
     }
 
