@@ -90,6 +90,31 @@ class SignUpTest {
     }
 
     @Test
+    void commonAndLeakedPasswordsAreRefusedAndTheUserIsToldWhyInTheirLanguage() {
+        for (String common : java.util.List.of("12345678", "password", "qwertyuiop", "P@ssw0rd!", "Passw0rd2024")) {
+            assertThatThrownBy(() -> tenants.signUp(new SignUpCommand("Weak", "Weak", unique("weak"), common,
+                    ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"), SupportedLocales.CHINESE),
+                    TestTenants.nextAddress()))
+                    .as(common).isInstanceOf(UserFacingException.class).hasMessageContaining("password.common");
+        }
+        assertThatThrownBy(() -> tenants.signUp(new SignUpCommand("Weak", "Weak", unique("weak"), "zxcvbnm,./",
+                ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"), SupportedLocales.CHINESE),
+                TestTenants.nextAddress()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("password.weak");
+        var english = java.util.ResourceBundle.getBundle("messages", Locale.ROOT);
+        var chinese = java.util.ResourceBundle.getBundle("messages", Locale.SIMPLIFIED_CHINESE);
+        assertThat(english.getString("password.common")).contains("leaked passwords");
+        assertThat(chinese.getString("password.common")).contains("泄露密码");
+    }
+
+    @Test
+    void theDemoPasswordAndAPassphraseAreStrongEnough() {
+        for (String strong : java.util.List.of("TierPilot-demo-2026", "correct-horse-battery", "雨后西湖的三潭印月")) {
+            Passwords.check(strong, "owner@demo.tierpilot.cn");
+        }
+    }
+
+    @Test
     void anAddressMayTrySignUpFiveTimesAnHourAndThenAgainAnHourLater() {
         String address = TestTenants.nextAddress();
         for (int i = 0; i < 5; i++) {
