@@ -47,6 +47,36 @@ class I18nBundlesTest {
         }
     }
 
+    /**
+     * Texts with arguments go through MessageFormat, where a single quote starts a quoted part and vanishes ("the
+     * customer's page" shows as "the customers page"): an apostrophe there is written twice. Texts without arguments
+     * are shown as written, so a doubled one would show twice.
+     */
+    @Test
+    void everyTextKeepsItsApostrophesWhenFormattedWithSampleArguments() {
+        java.util.List<String> lost = new java.util.ArrayList<>();
+        for (Properties bundle : new Properties[] {english, chinese}) {
+            for (String key : bundle.stringPropertyNames()) {
+                String value = bundle.getProperty(key);
+                boolean formatted = Pattern.compile("\\{\\d").matcher(value).find();
+                long expected = value.replace("''", "'").chars().filter(c -> c == '\'').count();
+                if (!formatted) {
+                    if (value.contains("''")) {
+                        lost.add(key + " (no arguments: '' shows twice): " + value);
+                    }
+                    continue;
+                }
+                Object[] samples = new Object[10];
+                java.util.Arrays.fill(samples, 1);
+                String shown = new MessageFormat(value, java.util.Locale.ENGLISH).format(samples);
+                if (shown.chars().filter(c -> c == '\'').count() != expected) {
+                    lost.add(key + " shows as: " + shown);
+                }
+            }
+        }
+        assertThat(lost).as("texts whose apostrophes MessageFormat eats").isEmpty();
+    }
+
     @Test
     void everyKeyTheCodeUsesExists() throws IOException {
         // A literal counts as a key when it starts with one of the bundle's namespaces (nav., users., ...).
