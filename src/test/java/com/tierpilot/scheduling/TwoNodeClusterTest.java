@@ -12,13 +12,10 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.AppNode;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -76,42 +73,29 @@ class TwoNodeClusterTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, Process> nodes = new LinkedHashMap<>();
-    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final Map<String, AppNode> nodes = new LinkedHashMap<>();
 
     @BeforeAll
     void startTwoNodes() throws Exception {
         assumeTrue(environment.acceptsProfiles(Profiles.of("mysql")),
                 "Two nodes need one database that both processes reach: runs on the MySQL profile only");
         for (String name : List.of("node-a", "node-b")) {
-            nodes.put(name, start(name, freePort()));
+            nodes.put(name, AppNode.start(name, environment.getProperty("spring.datasource.url"),
+                    environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password", "")));
         }
         // The nodes start while the first test prepares its tenants; it waits for them before scheduling.
     }
 
     private void awaitNodesStarted() throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
-        for (String name : nodes.keySet()) {
-            while (!Files.readString(logs.get(name)).contains("Started TierPilotApplication")) {
-                assertThat(nodes.get(name).isAlive()).as(name + " died; see " + logs.get(name)).isTrue();
-                assertThat(Instant.now()).as(name + " did not start in time").isBefore(giveUp);
-                Thread.sleep(500);
-            }
+        for (AppNode node : nodes.values()) {
+            node.awaitStarted(Duration.ofMinutes(3));
         }
     }
 
     @AfterAll
     void stopNodes() {
-        nodes.values().forEach(Process::destroy);
-        for (Process node : nodes.values()) {
-            try {
-                if (!node.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    node.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        nodes.values().forEach(AppNode::stop);
     }
 
     @Test
@@ -216,34 +200,6 @@ class TwoNodeClusterTest {
         assertThat(clean.state()).isEqualTo(RunStatus.State.SUCCEEDED);
         assertThat(afterRecovery).as("tiers equal a clean single-node run").hasSize(BIG_CUSTOMERS)
                 .isEqualTo(tiers(big.id(), clean.id()));
-    }
-
-    private Process start(String name, int port) throws IOException {
-        Path logFile = Files.createTempFile("tierpilot-" + name + "-", ".log");
-        logs.put(name, logFile);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "com.tierpilot.TierPilotApplication", "--spring.profiles.active=mysql", "--server.address=127.0.0.1",
-                "--server.port=" + port, "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--tierpilot.node-name=" + name,
-                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
-                "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000", "--tierpilot.demo.enabled=false",
-                "--logging.level.root=WARN", "--logging.level.com.tierpilot=INFO",
-                "--logging.level.org.springframework.boot.StartupInfoLogger=INFO"));
-        log.info("Starting {} on port {}, log {}", name, port, logFile);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private int finishedScheduledRuns(List<TestTenant> due) {

@@ -24,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What the REST API answers when a request fails for a reason that is not the client's: 503 Service Unavailable with
@@ -73,6 +74,14 @@ public final class ApiFailures {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                return true;
+            }
+            // A commit or rollback that failed in the driver (the connection broke under it; its pool may have
+            // closed it already, which says only "Connection is closed"), or an application failure that a failed
+            // rollback hides.
+            if (t instanceof TransactionSystemException system && (system.getCause() instanceof SQLException
+                    || system.getApplicationException() != null && system.getApplicationException() != t
+                            && databaseUnavailable(system.getApplicationException()))) {
                 return true;
             }
         }
