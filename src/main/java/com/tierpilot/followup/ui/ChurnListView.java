@@ -80,6 +80,9 @@ public class ChurnListView extends VerticalLayout {
         Locale locale = getLocale();
         var reasons = new ChurnReasonsText(this, locale);
         grid.setId("churn-grid");
+        // Each row carries five components (its link and four buttons): a page of 20 fills the screen and halves
+        // the server's work of opening the list against the default 50 (issue 17, item 9).
+        grid.setPageSize(20);
         grid.addComponentColumn(e -> new Anchor(CustomerLinks.page(e.code()), e.name() == null ? e.code()
                 : e.name() + " (" + e.code() + ")")).setHeader(getTranslation("churn.column.customer"))
                 .setAutoWidth(true).setFlexGrow(0);
