@@ -1,12 +1,9 @@
 package com.tierpilot.bench;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Takes the README's screenshot of the dashboard: signs in to a running TierPilot as the demo owner, in headless
@@ -23,13 +20,8 @@ public final class DashboardScreenshot {
     public static void main(String[] args) {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         Path file = Path.of(args.length > 1 ? args[1] : "docs/dashboard.png");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                    .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--no-first-run")));
+        try (Playwright playwright = HeadlessChromium.playwright()) {
+            Browser browser = HeadlessChromium.launch(playwright);
             Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
                     .setViewportSize(1440, 2200)).newPage();
             page.setDefaultTimeout(60_000);

@@ -1,7 +1,6 @@
 package com.tierpilot.bench;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -57,13 +56,8 @@ public final class UiLatencyBench {
         String base = args.length > 0 && !args[0].startsWith("--") ? args[0] : "http://localhost:8080";
         int samples = intOption(args, "--samples", 5);
         String only = option(args, "--only", "all");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                    .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--no-first-run")));
+        try (Playwright playwright = HeadlessChromium.playwright()) {
+            Browser browser = HeadlessChromium.launch(playwright);
             var bench = new UiLatencyBench(base, browser);
             for (int i = 0; i < samples; i++) {
                 if (only.equals("all") || only.equals("login")) {

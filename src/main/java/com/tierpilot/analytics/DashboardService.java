@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,6 +135,34 @@ public class DashboardService {
     private static int rfmOrder(String key) {
         return Arrays.stream(RfmSegment.values()).filter(s -> s.key().equals(key)).findFirst()
                 .map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The customers of a run who moved from one segment of a scheme to another since the run it was compared with
+     * ({@link DashboardSnapshot#NONE} for "not in any": new or no longer scored), by code, at most {@code limit}.
+     */
+    public List<Mover> movers(TenantId tenant, long run, String scheme, String from, String to, int limit) {
+        String fromCondition = from.equals(DashboardSnapshot.NONE) ? "ch.from_segment is null" : "ch.from_segment = ?";
+        String toCondition = to.equals(DashboardSnapshot.NONE) ? "ch.to_segment is null" : "ch.to_segment = ?";
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), run, scheme));
+        if (!from.equals(DashboardSnapshot.NONE)) {
+            params.add(from);
+        }
+        if (!to.equals(DashboardSnapshot.NONE)) {
+            params.add(to);
+        }
+        params.add(limit);
+        return jdbc.sql("select c.code, c.name from segment_change ch"
+                + " join customer c on c.tenant_id = ch.tenant_id and c.id = ch.customer_id"
+                + " where ch.tenant_id = ? and ch.run_id = ? and ch.scheme = ? and " + fromCondition + " and "
+                + toCondition + " order by c.code limit ?")
+                .params(params)
+                .query((rs, i) -> new Mover(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** A customer who moved between two segments. */
+    public record Mover(String code, @Nullable String name) {
     }
 
     private static int lifecycleOrder(String key) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param top20Share the share of the revenue of the top 20% of the active customers
  * @param abc customers and revenue per ABC tier, A first
  * @param rfm customers and revenue per RFM segment, in the order of {@code RfmSegment}
- * @param lifecycle customers per lifecycle stage, in funnel order
+ * @param lifecycle customers per lifecycle stage, in the stages' order
  * @param pareto the cumulative revenue share against the customer share, 101 points from 0 to 1
  * @param heatmap the cells of the R x F grid that hold customers
  * @param migrations customers from a segment of the previous run to a segment of this one, per scheme; empty after

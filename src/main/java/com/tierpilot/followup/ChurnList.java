@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,8 +139,9 @@ public class ChurnList {
                     translate.apply("churn.column.reasons")).get());
             store.each(tenant, scope(viewer, role), e -> {
                 try {
-                    csv.printRecord(SpreadsheetCells.safe(e.code()), SpreadsheetCells.safe(e.name()), e.valueAtRisk(), e.pAlive(),
-                            e.clv12m(), e.lastOrder(), String.join("; ", reasons.of(e)));
+                    csv.printRecord(SpreadsheetCells.safe(e.code()), SpreadsheetCells.safe(e.name()),
+                            rounded(e.valueAtRisk()), rounded(e.pAlive()), rounded(e.clv12m()), e.lastOrder(),
+                            String.join("; ", reasons.of(e)));
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }
@@ -148,6 +150,11 @@ public class ChurnList {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Money and P(alive) as a spreadsheet reads them: two decimals, no grouping (not 1173.47607762). */
+    private static @Nullable String rounded(@Nullable BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** The owner's weekly churn summary: the list now, and the outcomes of the last seven days. */

@@ -157,6 +157,11 @@ public class PredictionService {
         return store.model(tenant).map(PredictionService::toModel);
     }
 
+    /** What the latest predictions say: their distribution and the ten customers with the most value at risk. */
+    public PredictionOutlook outlook(TenantId tenant) {
+        return store.outlook(tenant, 10);
+    }
+
     /** The customer's latest predictions, or empty when the customer has not bought or nothing was predicted. */
     public Optional<CustomerPrediction> forCustomer(TenantId tenant, long customerId) {
         return store.forCustomer(tenant, customerId).flatMap(v -> store.model(tenant)

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,25 @@ public class SegmentQueries {
                             ? ruleNames.getOrDefault(segment, segment) : segment, customers, revenue, share,
                             was == null ? null : customers - was));
                 });
+        sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentQueries::rank)
+                .thenComparing(SegmentSize::segment));
         return sizes;
+    }
+
+    /**
+     * Where a segment stands in its scheme: RFM segments in the map's order (Champions first), lifecycle stages in
+     * their order, the others (ABC tiers, rule segments) by key (issue 17, item 8).
+     */
+    static int rank(SegmentSize size) {
+        try {
+            return switch (size.scheme()) {
+                case "RFM" -> RfmSegment.ofKey(size.segment()).ordinal();
+                case "LIFECYCLE" -> LifecycleStage.ofKey(size.segment()).ordinal();
+                default -> 0;
+            };
+        } catch (IllegalArgumentException unknown) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The customer's metrics and segments in the current run. */

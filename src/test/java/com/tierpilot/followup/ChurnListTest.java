@@ -161,8 +161,14 @@ class ChurnListTest {
         assertThat(lines[0]).startsWith("\uFEFFchurn.column.code,churn.column.name");
         assertThat(lines).hasSize(4);
         ChurnEntry first = churn.page(shop.id(), shop.owner().userId(), Role.OWNER, 0, 1).getFirst();
-        assertThat(lines[1]).startsWith(first.code() + ",Customer " + first.code() + "," + first.valueAtRisk())
-                .endsWith("no order for " + first.daysWithoutOrder() + " days");
+        String[] cells = lines[1].split(",");
+        assertThat(cells[0]).isEqualTo(first.code());
+        assertThat(cells[1]).isEqualTo("Customer " + first.code());
+        assertThat(cells[2]).as("value at risk, rounded to cents")
+                .isEqualTo(first.valueAtRisk().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        assertThat(cells[3]).as("P(alive), two decimals").matches("0\\.\\d{2}|1\\.00");
+        assertThat(cells[4]).as("CLV, rounded to cents").matches("\\d+\\.\\d{2}");
+        assertThat(lines[1]).endsWith("no order for " + first.daysWithoutOrder() + " days");
     }
 
     private long id(String code) {

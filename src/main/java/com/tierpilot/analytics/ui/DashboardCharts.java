@@ -32,6 +32,9 @@ public final class DashboardCharts {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The key prefix of a move between two segments: {@code move:SCHEME:from:to}. */
+    static final String MOVE = "move:";
     /** The customer list's URL parameter of each scheme. */
     private static final Map<String, String> FILTERS = Map.of("ABC", "abc", "RFM", "rfm", "LIFECYCLE", "lifecycle");
 
@@ -200,7 +203,10 @@ public final class DashboardCharts {
             String name = labels.get("dashboard.migration.cell", segmentName(scheme, m.from()),
                     segmentName(scheme, m.to()), Formats.count(m.customers(), locale));
             ObjectNode item = series.withArray("data").addObject().put("name", name);
-            if (!m.to().equals(DashboardSnapshot.NONE)) {
+            if (!m.from().equals(m.to())) {
+                // A move opens the customers who made it (issue 17, item 8); a cell of the diagonal, the segment.
+                item.put("key", MOVE + scheme + ":" + m.from() + ":" + m.to());
+            } else if (!m.to().equals(DashboardSnapshot.NONE)) {
                 item.put("key", key(scheme, m.to()));
             }
             item.putArray("value").add(axis.indexOf(m.to())).add(axis.indexOf(m.from())).add(m.customers());
@@ -244,17 +250,22 @@ public final class DashboardCharts {
         return option;
     }
 
-    /** Customers per lifecycle stage, as a funnel from potential to churned. */
+    /**
+     * Customers per lifecycle stage, as bars in the stages' order (potential to churned). Not a funnel: a stage is
+     * not a subset of the one before it (loyal customers outnumber active ones), issue 17 item 8.
+     */
     public ObjectNode lifecycle() {
         ObjectNode option = base();
-        option.putObject("tooltip").put("trigger", "item").put("formatter", "{b}: {c}");
-        ObjectNode funnel = option.putArray("series").addObject().put("type", "funnel").put("sort", "none")
-                .put("name", labels.get("dashboard.chart.lifecycle")).put("minSize", "8%").put("top", 16)
-                .put("bottom", 16);
-        funnel.putObject("label").put("position", "inside").put("formatter", "{b}: {c}");
+        option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        ArrayNode names = option.putObject("xAxis").put("type", "category").putArray("data");
+        option.withObject("xAxis").putObject("axisLabel").put("interval", 0);
+        option.putObject("yAxis").put("type", "value").put("name", labels.get("dashboard.series.customers"));
+        ObjectNode bars = option.putArray("series").addObject().put("type", "bar")
+                .put("name", labels.get("dashboard.series.customers"));
+        bars.putObject("label").put("show", true).put("position", "top");
         for (Segment s : snapshot.lifecycle()) {
-            funnel.withArray("data").addObject().put("name", segmentName("LIFECYCLE", s.key()))
-                    .put("value", s.customers()).put("key", key("LIFECYCLE", s.key()));
+            names.add(segmentName("LIFECYCLE", s.key()));
+            bars.withArray("data").addObject().put("value", s.customers()).put("key", key("LIFECYCLE", s.key()));
         }
         return option;
     }

@@ -2,11 +2,15 @@ package com.tierpilot.analytics.ui;
 
 import com.tierpilot.analytics.DashboardService;
 import com.tierpilot.analytics.DashboardSnapshot;
+import com.tierpilot.analytics.GettingStarted;
+import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.chart.EChart;
+import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -31,8 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The landing page after login: the customer base as of the current segmentation run, in KPI cards and charts (tiers,
- * RFM segments, Pareto curve, R x F heatmap, migration since the previous run, segment-size trend, lifecycle
- * funnel). Everything comes from the read models stored at the end of the run ({@link DashboardService}); clicking a
+ * RFM segments, Pareto curve, R x F heatmap, migration since the previous run, segment-size trend, customers per
+ * lifecycle stage). Everything comes from the read models stored at the end of the run ({@link DashboardService}); clicking a
  * bar, cell, point or slice opens the customer list filtered to that group.
  */
 @Route("")
@@ -43,19 +47,41 @@ public class DashboardView extends VerticalLayout {
 
     private static final List<String> SCHEMES = List.of("RFM", "ABC", "LIFECYCLE");
 
-    DashboardView(DashboardService dashboards, CurrentUser currentUser) {
-        TierPilotUser user = currentUser.require();
+    private final DashboardService dashboards;
+    private final TierPilotUser user;
+    private @Nullable DashboardSnapshot snapshot;
+    private @Nullable DashboardCharts charts;
+
+    DashboardView(DashboardService dashboards, GettingStarted guide, SegmentationService segmentation,
+            CurrentUser currentUser) {
+        this.dashboards = dashboards;
+        this.user = currentUser.require();
         addClassName("dashboard");
         add(new H2(getTranslation("dashboard.welcome", user.displayName())));
+        boolean staff = user.role() == Role.OWNER || user.role() == Role.MARKETER;
+        if (staff) {
+            GettingStarted.Progress progress = guide.progress(user.tenantId());
+            if (progress.showPanel()) {
+                add(new GettingStartedPanel(guide, segmentation, user, progress));
+            }
+        }
         Optional<DashboardSnapshot> current = dashboards.current(user.tenantId());
         if (current.isEmpty()) {
-            var empty = new Paragraph(getTranslation("dashboard.noRun"));
+            var empty = new Paragraph(getTranslation(staff ? "dashboard.noRun" : "dashboard.noRun.manager"));
             empty.setId("dashboard-empty");
             add(empty);
+            if (staff) {
+                var segments = new Button(getTranslation("dashboard.noRun.button"),
+                        click -> getUI().ifPresent(ui -> ui.navigate("segments")));
+                segments.setId("dashboard-empty-segments");
+                add(segments);
+            }
             return;
         }
         DashboardSnapshot snapshot = current.get();
         var charts = new DashboardCharts(snapshot, this::getTranslation, getLocale(), user.currency());
+        this.snapshot = snapshot;
+        this.charts = charts;
         NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
         percent.setMaximumFractionDigits(1);
         var kpis = new Div(
@@ -123,12 +149,26 @@ public class DashboardView extends VerticalLayout {
 
     /** Opens the customer list filtered by a chart key such as {@code rfm:champions}. */
     private void openCustomers(String key) {
+        if (key.startsWith(DashboardCharts.MOVE)) {
+            openMovers(key.substring(DashboardCharts.MOVE.length()).split(":", 3));
+            return;
+        }
         int colon = key.indexOf(':');
         if (colon <= 0 || colon == key.length() - 1) {
             return;
         }
         getUI().ifPresent(ui -> ui.navigate("customers",
                 QueryParameters.of(key.substring(0, colon), key.substring(colon + 1))));
+    }
+
+    /** Lists the customers behind a move of the moves chart: {@code [scheme, from, to]}. */
+    private void openMovers(String[] move) {
+        if (move.length != 3 || snapshot == null || charts == null) {
+            return;
+        }
+        new MoversDialog(charts.segmentName(move[0], move[1]), charts.segmentName(move[0], move[2]),
+                dashboards.movers(user.tenantId(), snapshot.runId(), move[0], move[1], move[2], MoversDialog.LIMIT))
+                .open();
     }
 
     private Component kpi(String id, String labelKey, String value) {

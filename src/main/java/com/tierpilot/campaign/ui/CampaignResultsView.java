@@ -112,9 +112,11 @@ public class CampaignResultsView extends VerticalLayout implements BeforeEnterOb
         add(grid);
 
         var conversion = new Paragraph(lift(r.conversionLift(), "campaigns.results.conversionLift",
+                "campaigns.results.conversionNoInterval",
                 v -> String.format(locale, "%+.1f", v * 100)));
         conversion.setId("campaign-conversion-lift");
         var revenue = new Paragraph(lift(r.revenueLift(), "campaigns.results.revenueLift",
+                "campaigns.results.revenueNoInterval",
                 v -> (v >= 0 ? "+" : "") + money.apply(BigDecimal.valueOf(v))));
         revenue.setId("campaign-revenue-lift");
         var incremental = new Paragraph(getTranslation("campaigns.results.incremental",
@@ -143,13 +145,14 @@ public class CampaignResultsView extends VerticalLayout implements BeforeEnterOb
         return new Row(getTranslation("campaigns.results." + key), target, control);
     }
 
-    private String lift(Lift.@org.jspecify.annotations.Nullable Interval lift, String key,
+    /** A lift's line; both lines name their figure, with or without an interval (issue 17, item 8). */
+    private String lift(Lift.@org.jspecify.annotations.Nullable Interval lift, String key, String noInterval,
             Function<Double, String> format) {
         if (lift == null) {
-            return getTranslation("campaigns.results.noInterval", "–");
+            return getTranslation(noInterval, "–");
         }
         if (!lift.hasInterval()) {
-            return getTranslation("campaigns.results.noInterval", format.apply(lift.estimate()));
+            return getTranslation(noInterval, format.apply(lift.estimate()));
         }
         return getTranslation(key, format.apply(lift.estimate()), format.apply(lift.low()),
                 format.apply(lift.high()));

@@ -148,7 +148,14 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         grid.setItems(new CallbackDataProvider<>(
                 q -> queries.orders(me.tenantId(), c.id(), q.getOffset(), q.getLimit()).stream(),
                 q -> queries.countOrders(me.tenantId(), c.id())));
-        grid.setHeight("320px");
+        // As tall as its orders up to ten, then a scrolling list; none for a customer without orders (the summary
+        // says so) instead of a tall empty grid (issue 17, item 7).
+        if (c.orders().count() <= 10) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("420px");
+        }
+        grid.setVisible(c.orders().count() > 0);
         box.add(new H3(getTranslation("customers.detail.orders")), summary, grid);
         return box;
     }

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -106,6 +107,9 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     private void configureFilters(SegmentChoices segments) {
         text.setId("customer-search");
         text.setPlaceholder(getTranslation("customers.search"));
+        // Wide enough for the whole placeholder in both languages (issue 17, item 7); the tooltip repeats it.
+        text.setWidth("35rem");
+        text.setTooltipText(getTranslation("customers.search"));
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
@@ -145,10 +149,14 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(CustomerRow::code).setHeader(getTranslation("customers.column.code")).setKey("CODE")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.name() == null ? "" : r.name()).setHeader(getTranslation("customers.column.name"))
-                .setKey("NAME").setSortable(true).setAutoWidth(true);
+                .setKey("NAME").setSortable(true).setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> join(r.region(), r.city())).setHeader(getTranslation("customers.column.region"))
                 .setKey("REGION").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> String.join(", ", r.tags())).setHeader(getTranslation("customers.column.tags"));
+        grid.addColumn(r -> String.join(", ", r.tags())).setHeader(getTranslation("customers.column.tags"))
+                .setWidth("9rem").setFlexGrow(1).setTooltipGenerator(r -> String.join(", ", r.tags()));
+        // At 1366 pixels the columns share little room: headers and long values wrap instead of being cut off
+        // (issue 17, item 7).
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> r.accountManagerId() == null ? "" : managerName(r.accountManagerId()))
                 .setHeader(getTranslation("customers.column.manager")).setAutoWidth(true);
         grid.addColumn(r -> r.rfmSegment() == null ? "" : getTranslation("segment.rfm." + r.rfmSegment()))

@@ -297,7 +297,10 @@ public class ImportView extends VerticalLayout {
             }
             var customers = new Anchor("customers", getTranslation("import.result.viewCustomers"));
             customers.setId("import-view-customers");
-            box.add(customers);
+            // What comes next for a new company: the dashboard's getting-started guide (issue 17, item 5).
+            var next = new Anchor("", getTranslation("import.result.next"));
+            next.setId("import-next");
+            box.add(customers, next);
         }
         box.add(backTo(getTranslation("import.another"), this::restart));
         return box;

@@ -17,6 +17,7 @@ import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -85,7 +86,7 @@ public class ChurnListView extends VerticalLayout {
         grid.setPageSize(20);
         grid.addComponentColumn(e -> new Anchor(CustomerLinks.page(e.code()), e.name() == null ? e.code()
                 : e.name() + " (" + e.code() + ")")).setHeader(getTranslation("churn.column.customer"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(0);
         if (me.role() != Role.ACCOUNT_MANAGER) {
             grid.addColumn(e -> e.accountManagerId() == null ? getTranslation("churn.unassigned")
                     : managers.getOrDefault(e.accountManagerId(), "#" + e.accountManagerId()))
@@ -98,8 +99,11 @@ public class ChurnListView extends VerticalLayout {
                 .setHeader(getTranslation("churn.column.pAlive")).setAutoWidth(true);
         grid.addColumn(e -> String.join(getTranslation("churn.reasonSeparator"), reasons.of(e)))
                 .setHeader(getTranslation("churn.column.reasons")).setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("churn.column.actions")).setAutoWidth(true)
+        // Fixed widths: an automatic width of component columns was measured before their buttons were drawn, which
+        // cut the customers and pushed the actions off screen (issue 17, item 7). Long texts wrap.
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("churn.column.actions")).setWidth("17rem")
                 .setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         // The list is ranked by value at risk in SQL and read page by page.
         grid.setItems(new CallbackDataProvider<>(
                 query -> churn.page(me.tenantId(), me.userId(), me.role(), query.getOffset(), query.getLimit())
@@ -156,7 +160,11 @@ public class ChurnListView extends VerticalLayout {
                 }).open());
         winBack.setId("churn-winback-" + entry.code());
         winBack.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(contact, outcome, followUp, winBack);
+        var actions = new HorizontalLayout(contact, outcome, followUp, winBack);
+        actions.setWrap(true);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        return actions;
     }
 
     private void refresh() {

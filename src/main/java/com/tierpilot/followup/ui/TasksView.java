@@ -15,6 +15,7 @@ import com.tierpilot.followup.TeamLoad;
 import com.tierpilot.tenant.TeamDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -138,7 +139,9 @@ public class TasksView extends VerticalLayout {
             script.setTitle(t.script(this::getTranslation));
             script.addClassName("task-script");
             return script;
-        }).setHeader(getTranslation("tasks.column.script")).setFlexGrow(1);
+        }).setHeader(getTranslation("tasks.column.script")).setWidth("18rem").setFlexGrow(1);
+        // A script is a sentence or two: it wraps instead of being cut off (issue 17, item 7).
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(t -> {
             var log = new Button(getTranslation("tasks.log"), e -> logOutcome(t));
             log.setId("task-log-" + t.customerCode());

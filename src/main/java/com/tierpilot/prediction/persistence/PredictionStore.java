@@ -2,6 +2,7 @@ package com.tierpilot.prediction.persistence;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.BulkInsert;
+import com.tierpilot.prediction.PredictionOutlook;
 import com.tierpilot.prediction.engine.BgNbd;
 import com.tierpilot.prediction.engine.GammaGamma;
 import com.tierpilot.prediction.engine.Predictions;
@@ -109,6 +110,33 @@ public class PredictionStore {
     }
 
     /** A tenant's model as stored. */
+    /**
+     * The distribution of the latest predictions (P(alive) in tenths, expected 90-day purchases rounded, capped at
+     * five) and the {@code top} customers with the most value at risk.
+     */
+    public PredictionOutlook outlook(TenantId tenant, int top) {
+        int[] tenths = new int[10];
+        int[] purchases = new int[6];
+        sql.sql("""
+                select least(floor(p_alive * 10), 9), least(floor(expected_90d + 0.5), 5), count(*)
+                  from customer_prediction where tenant_id = ?
+                 group by least(floor(p_alive * 10), 9), least(floor(expected_90d + 0.5), 5)""")
+                .param(tenant.value())
+                .query(rs -> {
+                    tenths[rs.getInt(1)] += rs.getInt(3);
+                    purchases[rs.getInt(2)] += rs.getInt(3);
+                });
+        List<PredictionOutlook.AtRisk> atRisk = sql.sql("""
+                select c.code, c.name, p.p_alive, p.clv_12m, (1 - p.p_alive) * p.clv_12m as value_at_risk
+                  from customer_prediction p join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
+                 where p.tenant_id = ? order by value_at_risk desc, c.id limit ?""")
+                .params(tenant.value(), top)
+                .query((rs, i) -> new PredictionOutlook.AtRisk(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list();
+        return new PredictionOutlook(tenths, purchases, atRisk);
+    }
+
     public record StoredModel(LocalDate asOf, boolean fitted, int customers, int repeatBuyers, BgNbd purchases,
             GammaGamma spend, BigDecimal monthlyDiscount, Instant computedAt, long tookMillis) {
     }

@@ -1,6 +1,8 @@
 package com.tierpilot.prediction.ui;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.prediction.CustomerPrediction;
 import com.tierpilot.prediction.PredictionService;
@@ -18,9 +20,11 @@ import java.util.Optional;
 class PredictionSection implements CustomerPageSection {
 
     private final PredictionService predictions;
+    private final CurrentUser currentUser;
 
-    PredictionSection(PredictionService predictions) {
+    PredictionSection(PredictionService predictions, CurrentUser currentUser) {
         this.predictions = predictions;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -45,7 +49,9 @@ class PredictionSection implements CustomerPageSection {
         String percent = NumberFormat.getPercentInstance(locale).format(p.pAlive());
         String purchases = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(locale))
                 .format(p.expectedPurchases90d());
-        String value = NumberFormat.getNumberInstance(locale).format(p.clv12m());
+        // In the company's currency, as every amount on the page (issue 17, item 8: "worth about 415.06").
+        String value = currentUser.get().map(me -> Formats.money(p.clv12m(), me.currency(), locale))
+                .orElseGet(() -> NumberFormat.getNumberInstance(locale).format(p.clv12m()));
         var figures = new Paragraph(box.getTranslation("customers.prediction.figures", percent, purchases, value));
         figures.setId("customer-prediction-figures");
         box.add(figures, new Paragraph(box.getTranslation("customers.prediction.explain")));

@@ -6,11 +6,17 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.base.ui.chart.EChart;
+import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.prediction.PredictionModel;
+import com.tierpilot.prediction.PredictionOutlook;
 import com.tierpilot.prediction.PredictionService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,6 +25,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -108,6 +116,48 @@ public class PredictionView extends VerticalLayout {
                 String.format(Locale.ROOT, "%.2f", m.v()))));
         model.add(paragraph("prediction-discount", getTranslation("prediction.discountUsed",
                 java.text.NumberFormat.getPercentInstance(locale).format(m.monthlyDiscount()))));
+        showOutlook(predictions.outlook(me.tenantId()));
+    }
+
+    /** What the model says: P(alive) and expected purchases of all customers, and the ten most at risk. */
+    private void showOutlook(PredictionOutlook outlook) {
+        String customers = getTranslation("prediction.outlook.customers");
+        var alive = new EChart("p-alive");
+        alive.setId("prediction-p-alive-chart");
+        alive.setOption(OutlookCharts.pAlive(outlook, customers));
+        alive.setHeight("16rem");
+        var purchases = new EChart("expected-purchases");
+        purchases.setId("prediction-purchases-chart");
+        purchases.setOption(OutlookCharts.purchases(outlook, customers,
+                getTranslation("prediction.outlook.purchasesAxis")));
+        purchases.setHeight("16rem");
+        var charts = new Div(card("prediction.outlook.pAlive", alive), card("prediction.outlook.purchases",
+                purchases));
+        charts.addClassName("campaign-results-charts");
+        charts.setWidthFull();
+        Locale locale = getLocale();
+        var atRisk = new Grid<PredictionOutlook.AtRisk>();
+        atRisk.setId("prediction-at-risk");
+        atRisk.addComponentColumn(c -> new Anchor(CustomerLinks.page(c.code()), c.name() == null ? c.code()
+                : c.name() + " (" + c.code() + ")")).setHeader(getTranslation("prediction.outlook.customer"))
+                .setAutoWidth(true);
+        atRisk.addColumn(c -> new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale))
+                .format(c.pAlive())).setHeader("P(alive)").setAutoWidth(true);
+        atRisk.addColumn(c -> Formats.money(c.clv12m(), me.currency(), locale))
+                .setHeader(getTranslation("prediction.outlook.clv")).setAutoWidth(true);
+        atRisk.addColumn(c -> Formats.money(c.valueAtRisk(), me.currency(), locale))
+                .setHeader(getTranslation("prediction.outlook.valueAtRisk")).setAutoWidth(true);
+        // Ten rows at most: a fixed list, not a lazy one.
+        atRisk.setItems(outlook.mostAtRisk());
+        atRisk.setAllRowsVisible(true);
+        model.add(new H3(getTranslation("prediction.outlook.title")), charts,
+                new H3(getTranslation("prediction.outlook.atRisk")), atRisk);
+    }
+
+    private Div card(String titleKey, EChart chart) {
+        var card = new Div(new H3(getTranslation(titleKey)), chart);
+        card.addClassName("chart-card");
+        return card;
     }
 
     private static Paragraph paragraph(String id, String text) {

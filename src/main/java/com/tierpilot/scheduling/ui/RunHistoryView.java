@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -141,8 +142,10 @@ public class RunHistoryView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(r -> r.node() == null ? "" : r.node()).setHeader(getTranslation("runs.col.node"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> time(r.startedAt())).setHeader(getTranslation("runs.col.start")).setAutoWidth(true);
-        grid.addColumn(r -> time(r.finishedAt())).setHeader(getTranslation("runs.col.end")).setAutoWidth(true);
+        // Start and duration; the end is in the start's tooltip. With an end column the steps ran off a 1366-pixel
+        // screen (issue 17, item 7).
+        grid.addColumn(r -> time(r.startedAt())).setHeader(getTranslation("runs.col.start")).setAutoWidth(true)
+                .setTooltipGenerator(r -> getTranslation("runs.endedAt", time(r.finishedAt())));
         grid.addColumn(r -> r.duration() == null ? "" : seconds(r.duration()))
                 .setHeader(getTranslation("runs.col.duration")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("runs.state." + r.state().name())).setHeader(getTranslation("runs.col.state"))
@@ -151,8 +154,12 @@ public class RunHistoryView extends VerticalLayout {
                 .setHeader(getTranslation("runs.col.scored")).setAutoWidth(true);
         grid.addColumn(r -> Formats.count(r.changes(), getLocale())).setHeader(getTranslation("runs.col.changes"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader(getTranslation("runs.col.error"));
-        grid.addColumn(r -> steps.getOrDefault(r.id(), "")).setHeader(getTranslation("runs.col.steps"));
+        grid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader(getTranslation("runs.col.error"))
+                .setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(r -> steps.getOrDefault(r.id(), "")).setHeader(getTranslation("runs.col.steps"))
+                .setWidth("16rem").setFlexGrow(2);
+        // The steps and errors are sentences: they wrap on screen instead of running off it (issue 17, item 7).
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(query -> {
             List<RunStatus> page = segmentation.runs(me.tenantId(), query.getOffset(), query.getLimit());
             steps = pipeline.steps(me.tenantId(), page.stream().map(RunStatus::id).toList());

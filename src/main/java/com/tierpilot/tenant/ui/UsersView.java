@@ -79,16 +79,18 @@ public class UsersView extends VerticalLayout {
         users.setId("users-grid");
         users.addColumn(UserSummary::displayName).setHeader(getTranslation("users.name")).setKey("displayName")
                 .setSortable(true);
+        // Issue 17, item 7: e-mail, role and last sign-in were cut off; they take the width their contents need.
         users.addColumn(UserSummary::email).setHeader(getTranslation("users.email")).setKey("email")
-                .setSortable(true);
+                .setSortable(true).setAutoWidth(true);
         users.addComponentColumn(this::roleSelect).setHeader(getTranslation("users.role")).setKey("role")
-                .setSortable(true);
+                .setSortable(true).setWidth("14rem").setFlexGrow(0);
         users.addColumn(u -> getTranslation(!u.active() ? "users.status.inactive"
                 : u.locked() ? "users.status.locked" : "users.status.active"))
-                .setHeader(getTranslation("users.status"));
+                .setHeader(getTranslation("users.status")).setAutoWidth(true).setFlexGrow(0);
         users.addColumn(u -> u.lastLoginAt() == null ? "" : format(u.lastLoginAt()))
-                .setHeader(getTranslation("users.lastLogin")).setKey("lastLoginAt").setSortable(true);
-        users.addComponentColumn(this::activationButton);
+                .setHeader(getTranslation("users.lastLogin")).setKey("lastLoginAt").setSortable(true)
+                .setAutoWidth(true).setFlexGrow(0);
+        users.addComponentColumn(this::activationButton).setAutoWidth(true).setFlexGrow(0);
         users.setItems(query -> {
             var order = query.getSortOrders().stream().findFirst();
             String key = order.map(o -> o.getSorted()).orElse("displayName");

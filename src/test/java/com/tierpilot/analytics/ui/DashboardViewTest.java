@@ -15,12 +15,14 @@ import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,49 @@ class DashboardViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void aNewCompanyIsGuidedFromImportToItsFirstDashboardAsOfTheDayAfterItsOldData() {
+        TestTenant fresh = tenants.signUp("Fresh Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        openNewTab();
+        navigate(DashboardView.class);
+
+        Div panel = find(Div.class).withId("getting-started").single();
+        assertThat(step("import").getElement().getAttribute("data-done")).isEqualTo("false");
+        assertThat(find(Button.class).withId("getting-started-import").single().isEnabled()).isTrue();
+        assertThat(find(Button.class).withId("getting-started-recompute").single().isEnabled())
+                .as("nothing to recompute before an import").isFalse();
+        assertThat(panel.isVisible()).isTrue();
+
+        // Orders of a year and a half ago: a recompute as of today would find no active customer.
+        DashboardFixtures.tenBuyers(customers, fresh.id(), "F", D);
+        reopenDashboard();
+        assertThat(step("import").getElement().getTextRecursively()).contains("10 customers and 55 orders");
+        assertThat(step("recompute").getElement().getTextRecursively())
+                .contains("a recompute as of today would find no active customer");
+        Button recompute = find(Button.class).withId("getting-started-recompute").single();
+        assertThat(recompute.getText()).isEqualTo("Recompute as of June 22, 2025");
+
+        segmentation.runNow(fresh.id(), LocalDate.of(2025, 6, 22), RunTrigger.MANUAL);
+        reopenDashboard();
+        assertThat(find(Div.class).withId("getting-started").exists()).as("done: the company sees its dashboard")
+                .isFalse();
+        assertThat(kpi("kpi-active")).isEqualTo("10");
+    }
+
+    @Test
+    void aHiddenGuideStaysHiddenAndAnEmptyDashboardStillSaysWhatToDo() {
+        openNewTab();
+        navigate(DashboardView.class);
+        test(find(Button.class).withId("getting-started-dismiss").single()).click();
+
+        reopenDashboard();
+
+        assertThat(find(Div.class).withId("getting-started").exists()).isFalse();
+        assertThat(find(Button.class).withId("dashboard-empty-segments").single().getText())
+                .isEqualTo("Open Segments to recompute");
+    }
+
+    @Test
     void afterARunTheDashboardShowsTheKpisAndEveryChartWithTranslatedLabels() {
         segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
         openNewTab();
@@ -83,7 +128,13 @@ class DashboardViewTest extends BrowserlessViewTest {
         JsonNode pareto = option("chart-pareto");
         assertThat(pareto.at("/series/0/data")).hasSize(101);
         assertThat(pareto.at("/series/0/markLine/data/0/yAxis").asInt()).isEqualTo(80);
-        assertThat(option("chart-lifecycle").at("/series/0/type").asString()).isEqualTo("funnel");
+        JsonNode lifecycle = option("chart-lifecycle");
+        assertThat(lifecycle.at("/series/0/type").asString()).as("counts per stage, not a funnel").isEqualTo("bar");
+        List<String> stages = new ArrayList<>();
+        lifecycle.at("/xAxis/data").forEach(n -> stages.add(n.asString()));
+        assertThat(stages).isNotEmpty();
+        assertThat(List.of("Potential", "New", "Active", "Loyal", "At risk", "Churned")).as("in the stages' order")
+                .containsSubsequence(stages);
         assertThat(find(Paragraph.class).withId("migration-none").exists()).isTrue();
     }
 
@@ -122,6 +173,35 @@ class DashboardViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void clickingAMoveListsTheCustomersWhoMadeIt() {
+        segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
+        segmentation.runNow(shop.id(), D.plusDays(200), RunTrigger.MANUAL);
+        openNewTab();
+        navigate(DashboardView.class);
+        Select<String> scheme = find(Select.class).withId("scheme-migration").single();
+        test(scheme).selectItem("Lifecycle stages");
+
+        JsonNode move = null;
+        for (JsonNode cell : option("chart-migration").at("/series/0/data")) {
+            if (cell.path("key").asString("").startsWith("move:")) {
+                move = cell;
+            }
+        }
+        assertThat(move).as("200 days later some customers are at risk").isNotNull();
+        EChart chart = find(EChart.class).withId("chart-migration").single();
+        ComponentUtil.fireEvent(chart, new EChart.ChartClickEvent(chart, true, 0, "Customers", "", 0,
+                move.path("key").asString()));
+
+        int moved = move.at("/value/2").asInt();
+        var movers = (com.vaadin.flow.component.grid.Grid<com.tierpilot.analytics.DashboardService.Mover>) find(
+                com.vaadin.flow.component.grid.Grid.class).withId("movers-grid").single();
+        assertThat(test(movers).size()).isEqualTo(moved);
+        assertThat(find(Paragraph.class).withId("movers-count").single().getText())
+                .isEqualTo(moved + " customers made this move.");
+    }
+
+    @Test
     void clickingABarOpensTheCustomerListFilteredToThatGroup() {
         segmentation.runNow(shop.id(), D, RunTrigger.MANUAL);
         openNewTab();
@@ -134,6 +214,17 @@ class DashboardViewTest extends BrowserlessViewTest {
         assertThat(getCurrentView()).isInstanceOf(CustomerListView.class);
         assertThat(UI.getCurrent().getActiveViewLocation().getQueryParameters().getParameters())
                 .containsEntry("abc", List.of("A"));
+    }
+
+    /** Opens the dashboard afresh, as a user coming back to it does (a new view, not the one on screen). */
+    private void reopenDashboard() {
+        navigate(CustomerListView.class);
+        navigate(DashboardView.class);
+    }
+
+    private com.vaadin.flow.component.orderedlayout.HorizontalLayout step(String name) {
+        return find(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).withId("getting-started-" + name)
+                .single();
     }
 
     private String kpi(String id) {

@@ -125,6 +125,10 @@ class CampaignViewsTest extends BrowserlessViewTest {
         Grid<CampaignResultsView.Row> figures = find(Grid.class).withId("campaign-results").single();
         assertThat(test(figures).getRow(1).target()).isEqualTo("1");
         assertThat(find(Paragraph.class).withId("campaign-discount-cost").single().getText()).contains("20.00");
+        assertThat(find(Paragraph.class).withId("campaign-conversion-lift").single().getText())
+                .as("each lift line names its figure").startsWith("Conversion lift:");
+        assertThat(find(Paragraph.class).withId("campaign-revenue-lift").single().getText())
+                .startsWith("Revenue per member lift:");
         var rates = find(com.tierpilot.base.ui.chart.EChart.class).withId("campaign-results-chart").single();
         assertThat(rates.getOption()).as("the chart compares target and control in the user's language")
                 .contains("\"Target\"", "\"Control\"", "\"Redemption rate\"");

@@ -93,6 +93,23 @@ class PredictionViewTest extends BrowserlessViewTest {
         assertThat(model.fitted()).isFalse();
         assertThat(model.r()).as("the population default").isEqualTo(0.243);
         assertThat(status()).contains("came out implausible").contains("population defaults");
+
+        // What the model says: every customer in the P(alive) and purchases charts, the most at risk listed.
+        tools.jackson.databind.JsonNode alive = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                find(com.tierpilot.base.ui.chart.EChart.class).withId("prediction-p-alive-chart").single()
+                        .getOption());
+        int counted = 0;
+        for (tools.jackson.databind.JsonNode bar : alive.at("/series/0/data")) {
+            counted += bar.asInt();
+        }
+        assertThat(counted).isEqualTo(model.customers());
+        assertThat(find(com.tierpilot.base.ui.chart.EChart.class).withId("prediction-purchases-chart").exists())
+                .isTrue();
+        @SuppressWarnings("unchecked")
+        var atRisk = (com.vaadin.flow.component.grid.Grid<com.tierpilot.prediction.PredictionOutlook.AtRisk>) find(
+                com.vaadin.flow.component.grid.Grid.class).withId("prediction-at-risk").single();
+        assertThat(test(atRisk).size()).isEqualTo(10);
+        assertThat(test(atRisk).getRow(0).valueAtRisk()).isGreaterThanOrEqualTo(test(atRisk).getRow(9).valueAtRisk());
     }
 
     @Test

@@ -136,6 +136,13 @@ class SegmentationViewsTest extends BrowserlessViewTest {
         assertThat(total).isEqualTo(20);
         Grid<SegmentSize> abc = find(Grid.class).withId("segments-abc").single();
         assertThat(test(abc).getCellText(0, 0)).startsWith("A");
+        Grid<SegmentSize> rfm = find(Grid.class).withId("segments-rfm").single();
+        List<com.tierpilot.segmentation.RfmSegment> shown = new ArrayList<>();
+        for (int i = 0; i < test(rfm).size(); i++) {
+            shown.add(com.tierpilot.segmentation.RfmSegment.ofKey(test(rfm).getRow(i).segment()));
+        }
+        assertThat(shown).as("the R x F map's order, Champions first, not alphabetical").hasSizeGreaterThan(1)
+                .isSorted();
     }
 
     @Test
