@@ -49,6 +49,36 @@ class ApiDocumentationTest {
     }
 
     @Test
+    void theDocumentDescribesTheRequestsAndAnswersAsTheyAre() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").value("3.0.1"))
+                // Two request classes named RedeemRequest were one schema: the coupon's fields were missing.
+                .andExpect(jsonPath("$.paths['/api/v1/coupons/redeem'].post.requestBody.content['application/json']"
+                        + ".schema['$ref']").value("#/components/schemas/CouponRedeemRequest"))
+                .andExpect(jsonPath("$.components.schemas.CouponRedeemRequest.properties", hasKey("code")))
+                .andExpect(jsonPath("$.components.schemas.CouponRedeemRequest.properties", hasKey("orderNo")))
+                .andExpect(jsonPath("$.components.schemas.CouponRedeemRequest.properties", hasKey("orderAmount")))
+                .andExpect(jsonPath("$.components.schemas.RewardRedeemRequest.properties", hasKey("idempotencyKey")))
+                // Errors as served: problem details.
+                .andExpect(jsonPath("$.paths['/api/v1/customers/{code}'].get.responses['404'].content",
+                        hasKey("application/problem+json")))
+                .andExpect(jsonPath("$.paths['/api/v1/coupons/redeem'].post.responses['409'].content",
+                        hasKey("application/problem+json")))
+                .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses['422'].content",
+                        hasKey("application/problem+json")))
+                .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses", hasKey("400")))
+                .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses['503'].headers", hasKey("Retry-After")))
+                // The answers that were missing.
+                .andExpect(jsonPath("$.paths['/api/v1/segmentation/runs/{id}'].get.responses['200'].content"
+                        + "['application/json'].schema['$ref']").value("#/components/schemas/Run"))
+                .andExpect(jsonPath("$.paths['/api/v1/loyalty/customers/{code}'].get.responses['200'].content"
+                        + "['application/json'].schema['$ref']").value("#/components/schemas/CustomerPoints"))
+                // Ranges.
+                .andExpect(jsonPath("$.components.schemas.PointsRequest.properties.points.maximum").value(1000000))
+                .andExpect(jsonPath("$.components.schemas.OrderItem.properties.quantity.maximum").value(1000000));
+    }
+
+    @Test
     void theSwaggerUiIsServedAndNotTakenForAView() throws Exception {
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/swagger-ui/index.html"));
