@@ -24,7 +24,8 @@ class ChurnSummaryStep implements NightlyStep {
     }
 
     @Override
-    public String run(TenantId tenant, PipelineContext context) {
-        return mail.sendIfDue(tenant, calendar.today(tenant)) ? "mailed" : "not due";
+    public Summary run(TenantId tenant, PipelineContext context) {
+        return Summary.of(mail.sendIfDue(tenant, calendar.today(tenant)) ? "runs.step.churn-summary.mailed"
+                : "runs.step.churn-summary.notDue");
     }
 }

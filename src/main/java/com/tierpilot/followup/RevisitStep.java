@@ -25,7 +25,7 @@ class RevisitStep implements NightlyStep {
     }
 
     @Override
-    public String run(TenantId tenant, PipelineContext context) {
-        return tasks.generate(tenant, tasks.today(tenant)) + " tasks created";
+    public Summary run(TenantId tenant, PipelineContext context) {
+        return Summary.of("runs.step.revisit-tasks.done", tasks.generate(tenant, tasks.today(tenant)));
     }
 }

@@ -27,11 +27,12 @@ class LoyaltyStep implements NightlyStep {
     }
 
     @Override
-    public String run(TenantId tenant, PipelineContext context) {
+    public Summary run(TenantId tenant, PipelineContext context) {
         var today = program.today(tenant);
         var night = program.night(tenant, today);
         var review = tiers.review(tenant, today);
-        return night + "; tiers: " + review.upgraded() + " up, " + review.graced() + " in grace, "
-                + review.downgraded() + " down";
+        return Summary.of("runs.step.loyalty.done", night.ordersEarned(), night.refunds(), night.birthdays(),
+                night.pointsExpired(), night.customersExpired(), review.upgraded(), review.graced(),
+                review.downgraded());
     }
 }

@@ -27,8 +27,8 @@ class PredictionStep implements NightlyStep {
     }
 
     @Override
-    public String run(TenantId tenant, PipelineContext context) {
+    public Summary run(TenantId tenant, PipelineContext context) {
         PredictionModel model = predictions.predict(tenant, context.asOf());
-        return model.customers() + " customers";
+        return Summary.of("runs.step.prediction.done", model.customers());
     }
 }

@@ -63,8 +63,10 @@ public class NightlyPipeline {
 
     /** The steps each of the given recompute runs went through, by recompute run id (runs started elsewhere: none). */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> steps(TenantId tenant, List<Long> segmentationRuns) {
-        return store.stepsOf(tenant, segmentationRuns);
+    public java.util.Map<Long, List<StepRecord>> steps(TenantId tenant, List<Long> segmentationRuns) {
+        java.util.Map<Long, List<StepRecord>> steps = new java.util.HashMap<>();
+        store.stepsOf(tenant, segmentationRuns).forEach((run, text) -> steps.put(run, StepRecord.read(text)));
+        return steps;
     }
 
     /** "Run now" on the run history screen: opens the run here and runs the pipeline in the background. */
@@ -138,7 +140,7 @@ public class NightlyPipeline {
             store.link(tenant, nightly, run);
             var context = new NightlyStep.PipelineContext(run, segmentation.run(tenant, run).asOf(), trigger,
                     attempt);
-            List<String> done = new ArrayList<>();
+            List<StepRecord> done = new ArrayList<>();
             String error = null;
             Resume resume = null;
             boolean reached = fromStep == null;
@@ -150,11 +152,12 @@ public class NightlyPipeline {
                 long t0 = System.nanoTime();
                 MDC.put("tenantId", tenant.toString()); // a step may have cleared it (the recompute does)
                 try {
-                    String detail = step.run(tenant, context);
-                    done.add(step.name() + ": OK, " + millis(t0) + " ms, " + detail);
+                    NightlyStep.Summary summary = step.run(tenant, context);
+                    done.add(new StepRecord(step.name(), true, millis(t0), summary.messageKey(),
+                            summary.arguments(), null));
                 } catch (RuntimeException e) {
                     log.error("Nightly step {} of run {} failed (attempt {})", step.name(), run, attempt, e);
-                    done.add(step.name() + ": FAILED, " + millis(t0) + " ms");
+                    done.add(new StepRecord(step.name(), false, millis(t0), null, List.of(), null));
                     error = step.name() + ": " + e.getMessage();
                     // The recompute is published once its step succeeded: a retry resumes at the failed step.
                     resume = step == steps.getFirst() ? null : new Resume(run, step.name());
@@ -163,7 +166,7 @@ public class NightlyPipeline {
             }
             MDC.put("tenantId", tenant.toString());
             Instant finished = clock.instant();
-            store.finish(tenant, nightly, error == null, String.join("; ", done), error, finished);
+            store.finish(tenant, nightly, error == null, StepRecord.write(done), error, finished);
             if (error != null) {
                 return trigger == RunTrigger.SCHEDULE ? afterFailure(tenant, nightly, attempt, error, resume)
                         : new Outcome(nightly, false, null);

@@ -23,11 +23,11 @@ class RecomputeStep implements NightlyStep {
     }
 
     @Override
-    public String run(TenantId tenant, PipelineContext context) {
+    public Summary run(TenantId tenant, PipelineContext context) {
         RunStatus done = segmentation.execute(tenant, context.segmentationRunId());
         if (done.state() != RunStatus.State.SUCCEEDED) {
             throw new IllegalStateException("Recompute failed: " + done.error());
         }
-        return done.customers() + " customers, " + done.changes() + " changes";
+        return Summary.of("runs.step.recompute.done", done.customers(), done.changes());
     }
 }

@@ -138,8 +138,12 @@ class NightlyScheduleTest {
             assertThat(run.customers()).isEqualTo(1);
             assertThat(run.node()).isNotBlank();
             awaitSteps(tenant.id(), run.id());
-            assertThat(pipeline.steps(tenant.id(), List.of(run.id())).get(run.id())).startsWith("recompute: OK")
-                    .contains("; prediction: OK").contains("; loyalty: OK").contains("; revisit-tasks: OK");
+            assertThat(pipeline.steps(tenant.id(), List.of(run.id())).get(run.id()))
+                    .filteredOn(StepRecord::ok).extracting(StepRecord::step)
+                    .containsSubsequence("recompute", "prediction", "loyalty", "revisit-tasks");
+            assertThat(pipeline.steps(tenant.id(), List.of(run.id())).get(run.id()).getFirst())
+                    .satisfies(s -> assertThat(s.messageKey()).isEqualTo("runs.step.recompute.done"))
+                    .satisfies(s -> assertThat(s.arguments()).first().isEqualTo(1L));
         } finally {
             scheduler.standby();
         }
@@ -210,7 +214,9 @@ class NightlyScheduleTest {
 
         assertThat(second.succeeded()).isTrue();
         assertThat(segmentation.countRuns(tenant.id())).as("no second recompute").isEqualTo(1);
-        assertThat(pipeline.steps(tenant.id(), List.of(run)).get(run)).startsWith("test-failure: OK");
+        assertThat(pipeline.steps(tenant.id(), List.of(run)).get(run)).first()
+                .satisfies(s -> assertThat(s.step()).isEqualTo("test-failure"))
+                .satisfies(s -> assertThat(s.ok()).isTrue());
         scheduler.unscheduleJob(retry);
     }
 
