@@ -89,7 +89,7 @@ class I18nBundlesTest {
             used.add(role.messageKey());
         }
         SupportedLocales.ALL.forEach(l -> used.add("language." + l.toLanguageTag()));
-        for (String reason : new String[] {"badCredentials", "locked", "disabled", "linkExpired"}) {
+        for (String reason : new String[] {"badCredentials", "disabled", "linkExpired"}) {
             used.add("login.error." + reason + ".title");
             used.add("login.error." + reason + ".message");
         }

@@ -14,6 +14,7 @@ import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -57,39 +58,61 @@ class LoginTest {
     }
 
     @Test
-    void theFifthWrongPasswordLocksTheAccountForFifteenMinutes() {
-        TierPilotUser owner = tenants.signUp("Lockout Co").owner();
+    void anUnknownAddressAWrongPasswordAndAWaitingLoginAllGetTheSameAnswer() {
+        TierPilotUser owner = tenants.signUp("Same Answer Co").owner();
+        String attacker = TestTenants.nextAddress();
 
-        for (int i = 1; i <= 4; i++) {
-            assertThatThrownBy(() -> login.authenticate(credentials(owner.email(), "wrong-password")))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+        Throwable unknown = refusal(credentials("nobody-" + owner.email(), "wrong-password", attacker));
+        Throwable wrong = refusal(credentials(owner.email(), "wrong-password", attacker));
+        for (int i = 0; i < 10; i++) {
+            refusal(credentials(owner.email(), "wrong-password", attacker));
         }
-        assertThatThrownBy(() -> login.authenticate(credentials(owner.email(), "wrong-password")))
-                .isInstanceOf(LockedException.class);
-        // Locked: even the right password is refused now.
-        assertThatThrownBy(() -> login.authenticate(credentials(owner.email(), TestTenants.PASSWORD)))
-                .isInstanceOf(LockedException.class);
+        Throwable waiting = refusal(credentials(owner.email(), TestTenants.PASSWORD, attacker));
 
-        clock.advance(Duration.ofMinutes(14));
-        assertThatThrownBy(() -> login.authenticate(credentials(owner.email(), TestTenants.PASSWORD)))
-                .isInstanceOf(LockedException.class);
-
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertThat(login.authenticate(credentials(owner.email(), TestTenants.PASSWORD)).isAuthenticated()).isTrue();
+        for (Throwable answer : List.of(unknown, wrong, waiting)) {
+            assertThat(answer).isExactlyInstanceOf(BadCredentialsException.class).hasMessage(wrong.getMessage());
+        }
     }
 
     @Test
-    void aSuccessfulLoginResetsTheCountOfFailures() {
-        TierPilotUser owner = tenants.signUp("Forgetful Co").owner();
-        for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> login.authenticate(credentials(owner.email(), "nope-nope")));
+    void aGuesserIsSlowedDownByDoublingDelaysWhileTheOwnerSignsInFromElsewhereAtOnce() {
+        TierPilotUser owner = tenants.signUp("Throttle Co").owner();
+        String attacker = TestTenants.nextAddress();
+        for (int i = 0; i < 3; i++) {
+            refusal(credentials(owner.email(), "wrong-password", attacker));
         }
-        login.authenticate(credentials(owner.email(), TestTenants.PASSWORD));
+        assertThat(signsIn(owner.email(), attacker)).as("three failures are free").isTrue();
+        for (int i = 0; i < 3; i++) {
+            refusal(credentials(owner.email(), "wrong-password", attacker));
+        }
 
-        for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> login.authenticate(credentials(owner.email(), "nope-nope")))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+        // The fourth failure in a row makes that address wait 1 s for this account, the next 2 s, then 4 s, 8 s;
+        // a try while waiting counts as a failure.
+        refusal(credentials(owner.email(), "wrong-password", attacker));
+        clock.advance(Duration.ofMillis(1001));
+        refusal(credentials(owner.email(), "wrong-password", attacker));
+        clock.advance(Duration.ofMillis(2001));
+        refusal(credentials(owner.email(), "wrong-password", attacker));
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(signsIn(owner.email(), attacker)).as("still waiting: 4 s").isFalse();
+
+        assertThat(signsIn(owner.email(), TestTenants.nextAddress())).as("the owner, elsewhere").isTrue();
+        clock.advance(Duration.ofSeconds(7));
+        assertThat(signsIn(owner.email(), attacker)).as("still waiting: 8 s").isFalse();
+        clock.advance(Duration.ofSeconds(17));
+        assertThat(signsIn(owner.email(), attacker)).isTrue();
+    }
+
+    @Test
+    void oneAddressGuessingManyAccountsIsSlowedDownForEveryAccount() {
+        TierPilotUser owner = tenants.signUp("Sprayed Co").owner();
+        String sprayer = TestTenants.nextAddress();
+        for (int i = 0; i < 11; i++) {
+            refusal(credentials("victim" + i + "@sprayed.example", "Summer2026!", sprayer));
         }
+
+        assertThat(signsIn(owner.email(), sprayer)).isFalse();
+        assertThat(signsIn(owner.email(), TestTenants.nextAddress())).isTrue();
     }
 
     @Test
@@ -126,6 +149,24 @@ class LoginTest {
     }
 
     private static UsernamePasswordAuthenticationToken credentials(String email, String password) {
-        return UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        return credentials(email, password, "127.0.0.1");
+    }
+
+    private static UsernamePasswordAuthenticationToken credentials(String email, String password, String address) {
+        var token = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        token.setDetails(new WebAuthenticationDetails(address, null));
+        return token;
+    }
+
+    private Throwable refusal(UsernamePasswordAuthenticationToken credentials) {
+        return org.assertj.core.api.Assertions.catchThrowable(() -> login.authenticate(credentials));
+    }
+
+    private boolean signsIn(String email, String address) {
+        try {
+            return login.authenticate(credentials(email, TestTenants.PASSWORD, address)).isAuthenticated();
+        } catch (BadCredentialsException refused) {
+            return false;
+        }
     }
 }

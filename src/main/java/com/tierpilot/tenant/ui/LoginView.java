@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 /**
  * The login page. Spring Security checks the password; this view tells the user why a login failed: a wrong
- * password, a locked account (after five failures, for 15 minutes), a deactivated account, or an expired link.
+ * e-mail or password (also when too many recent failures make the login wait), a deactivated account, or an expired
+ * link.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("login.title")
@@ -57,8 +57,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (params.containsKey("error")) {
             Object failure = VaadinSession.getCurrent().getSession()
                     .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            String reason = failure instanceof LockedException ? "locked"
-                    : failure instanceof DisabledException ? "disabled" : "badCredentials";
+            // One answer for an unknown address, a wrong password and a login that must wait: nothing tells which
+            // addresses have accounts. Only someone who knew the password learns that the account is deactivated.
+            String reason = failure instanceof DisabledException ? "disabled" : "badCredentials";
             login.setI18n(i18n(reason));
             login.setError(true);
         } else if (params.containsKey("expired")) {
