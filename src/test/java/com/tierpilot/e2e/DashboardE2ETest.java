@@ -47,8 +47,19 @@ class DashboardE2ETest extends EndToEndTest {
                 .filter(s -> s.key().equals("A")).findFirst().orElseThrow().customers();
 
         Page page = browser.newPage("en-US");
+        // The pages send a Content-Security-Policy: whatever it refuses, the browser reports on the console.
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(message.text());
+            }
+        });
         SignIn.as(page, url("/login"), shop.owner().email(), TestTenants.PASSWORD);
         page.navigate(url("/"));
+        var headers = page.request().get(url("/")).headers();
+        assertThat(headers.get("content-security-policy")).contains("default-src 'self'");
+        assertThat(headers.get("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(headers.get("referrer-policy")).isEqualTo("strict-origin-when-cross-origin");
 
         // Every chart has drawn: an SVG with shapes in it.
         for (String chart : CHARTS) {
@@ -73,5 +84,6 @@ class DashboardE2ETest extends EndToEndTest {
         page.waitForURL(Pattern.compile(".*/customers\\?abc=A$"));
         assertThat(page.locator("#customer-count")).hasText(tierA + " customers");
         assertThat(page.locator("#customer-grid")).containsText("CT-10");
+        assertThat(refused).as("nothing the app needs is refused by its Content-Security-Policy").isEmpty();
     }
 }
