@@ -109,7 +109,7 @@ class GettingStartedPanel extends Div {
         var words = new Div(new Span(title), new Paragraph(text));
         words.addClassName("getting-started-words");
         var row = new HorizontalLayout(mark, words, button);
-        row.setId("getting-started-" + name);
+        row.setId("getting-started-step-" + name);
         row.addClassName("getting-started-step");
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         row.setWidthFull();

@@ -223,7 +223,7 @@ class DashboardViewTest extends BrowserlessViewTest {
     }
 
     private com.vaadin.flow.component.orderedlayout.HorizontalLayout step(String name) {
-        return find(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).withId("getting-started-" + name)
+        return find(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).withId("getting-started-step-" + name)
                 .single();
     }
 
