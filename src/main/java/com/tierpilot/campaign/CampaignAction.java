@@ -2,23 +2,14 @@ package com.tierpilot.campaign;
 
 /**
  * What a campaign does for its target members: a coupon; double loyalty points on their purchases while the campaign
- * runs (booked by the loyalty module's nightly run, see {@link PointsCampaigns}); a revisit plan is reserved for the
- * follow-up module.
+ * runs (booked by the loyalty module's nightly run, see {@link PointsCampaigns}); a revisit task for each member's
+ * account manager, with a revisit plan's channel and script (made by the follow-up module, see
+ * {@link CampaignTasks}).
  */
 public enum CampaignAction {
-    COUPON(true),
-    LOYALTY_REWARD(true),
-    REVISIT_PLAN(false);
-
-    private final boolean available;
-
-    CampaignAction(boolean available) {
-        this.available = available;
-    }
-
-    public boolean available() {
-        return available;
-    }
+    COUPON,
+    LOYALTY_REWARD,
+    REVISIT_PLAN;
 
     public String messageKey() {
         return "campaigns.action." + name();

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** What the wizard collects: the campaign's name, goal, target, holdout, schedule, actions and coupon. */
+/**
+ * What the wizard collects: the campaign's name, goal, target, holdout, schedule, actions, the coupon and (for the
+ * revisit-plan action) the revisit plan whose channel and script the members' tasks use.
+ */
 public record CampaignDraft(String name, @Nullable String goal, List<String> include, List<String> exclude,
         @Nullable String requiredRule, int holdoutPercent, Instant startsAt, Instant endsAt,
-        Set<CampaignAction> actions, @Nullable CouponTerms coupon) {
+        Set<CampaignAction> actions, @Nullable CouponTerms coupon, @Nullable Long revisitPlanId) {
 
     public static final int DEFAULT_HOLDOUT_PERCENT = 10;
 
@@ -20,6 +23,14 @@ public record CampaignDraft(String name, @Nullable String goal, List<String> inc
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         actions = Set.copyOf(actions);
+        revisitPlanId = actions.contains(CampaignAction.REVISIT_PLAN) ? revisitPlanId : null;
+    }
+
+    /** A draft without the revisit-plan action. */
+    public CampaignDraft(String name, @Nullable String goal, List<String> include, List<String> exclude,
+            @Nullable String requiredRule, int holdoutPercent, Instant startsAt, Instant endsAt,
+            Set<CampaignAction> actions, @Nullable CouponTerms coupon) {
+        this(name, goal, include, exclude, requiredRule, holdoutPercent, startsAt, endsAt, actions, coupon, null);
     }
 
     public AudienceQuery audience() {
@@ -43,8 +54,11 @@ public record CampaignDraft(String name, @Nullable String goal, List<String> inc
         if (!endsAt.isAfter(startsAt)) {
             throw new UserFacingException("campaigns.error.schedule");
         }
-        if (actions.isEmpty() || actions.stream().anyMatch(a -> !a.available())) {
+        if (actions.isEmpty()) {
             throw new UserFacingException("campaigns.error.actions");
+        }
+        if (actions.contains(CampaignAction.REVISIT_PLAN) && revisitPlanId == null) {
+            throw new UserFacingException("campaigns.error.revisitPlan");
         }
         if (actions.contains(CampaignAction.COUPON)) {
             if (coupon == null) {

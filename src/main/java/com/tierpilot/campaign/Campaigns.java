@@ -43,15 +43,17 @@ public class Campaigns {
     private final CampaignStore store;
     private final CouponStore coupons;
     private final Audiences audiences;
+    private final CampaignTasks tasks;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Campaigns(CampaignStore store, CouponStore coupons, Audiences audiences, PlatformTransactionManager transactions,
-            Clock clock) {
+    Campaigns(CampaignStore store, CouponStore coupons, Audiences audiences, CampaignTasks tasks,
+            PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.coupons = coupons;
         this.audiences = audiences;
+        this.tasks = tasks;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -65,9 +67,29 @@ public class Campaigns {
                 && coupons.codeExists(tenant, draft.coupon().sharedCode())) {
             throw new UserFacingException("campaigns.error.sharedCodeTaken", draft.coupon().sharedCode());
         }
+        requireRevisitPlan(tenant, draft.revisitPlanId());
         long id = store.insert(tenant, draft, user, clock.instant());
         log.info("Campaign {} drafted in tenant {}", id, tenant.value());
         return id;
+    }
+
+    /** The revisit plans whose channel and script the revisit-plan action can use. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public List<CampaignTasks.PlanChoice> revisitPlans(TenantId tenant) {
+        return tasks.plans(tenant);
+    }
+
+    /** The revisit tasks a launched campaign gave its target members' managers: open and done. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public CampaignTasks.TaskCounts revisitTasks(TenantId tenant, long campaignId) {
+        require(tenant, campaignId);
+        return tasks.taskCounts(tenant, campaignId);
+    }
+
+    private void requireRevisitPlan(TenantId tenant, @Nullable Long planId) {
+        if (planId != null && tasks.plans(tenant).stream().noneMatch(p -> p.id() == planId)) {
+            throw new UserFacingException("campaigns.error.revisitPlan");
+        }
     }
 
     /**
@@ -108,7 +130,9 @@ public class Campaigns {
 
     /**
      * Launches a draft: freezes its audience into members, holds out the control group by hash, and issues the
-     * coupon's codes to the target members (or the one shared code). Scheduled when it starts later, active now
+     * coupon's codes to the target members (or the one shared code), and, with the revisit-plan action, gives each
+     * target member's account manager (or the unassigned queue) a task with the plan's channel and script under the
+     * managers' daily capacities; control members get neither. Scheduled when it starts later, active now
      * otherwise. Launching twice, or concurrently, launches once.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -172,6 +196,13 @@ public class Campaigns {
                 }
                 coupons.insertCodes(tenant, coupon, codes, new ArrayList<>(targets));
             }
+        }
+        if (c.actions().contains(CampaignAction.REVISIT_PLAN) && c.revisitPlanId() != null) {
+            requireRevisitPlan(tenant, c.revisitPlanId());
+            int created = tasks.createTasks(tenant, campaignId, c.name(), c.revisitPlanId(), c.startsAt(),
+                    targets);
+            log.info("Campaign {} in tenant {}: {} revisit tasks for the target members' managers", campaignId,
+                    tenant.value(), created);
         }
     }
 
@@ -296,7 +327,7 @@ public class Campaigns {
     Campaign asOfNow(Campaign c) {
         return new Campaign(c.id(), c.name(), c.goal(), statusAt(c, clock.instant()), c.include(), c.exclude(),
                 c.requiredRule(), c.holdoutPercent(), c.startsAt(), c.endsAt(), c.actions(), c.launchedAt(),
-                c.targetMembers(), c.controlMembers(), c.coupon());
+                c.targetMembers(), c.controlMembers(), c.coupon(), c.revisitPlanId());
     }
 
     static CampaignStatus statusAt(Campaign c, Instant now) {
@@ -309,6 +340,6 @@ public class Campaigns {
 
     private static CampaignDraft draftOf(Campaign c) {
         return new CampaignDraft(c.name(), c.goal(), c.include(), c.exclude(), c.requiredRule(), c.holdoutPercent(),
-                c.startsAt(), c.endsAt(), c.actions(), c.coupon());
+                c.startsAt(), c.endsAt(), c.actions(), c.coupon(), c.revisitPlanId());
     }
 }

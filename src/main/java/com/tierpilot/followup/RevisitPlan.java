@@ -25,7 +25,12 @@ public record RevisitPlan(long id, String name, PlanKind kind, @Nullable String 
 
     /** Stored plan text as the viewer reads it: a preset's key translated, anything else as it is. */
     public static String text(String stored, Function<String, String> translate) {
-        return stored.startsWith(KEY_PREFIX) && stored.indexOf(' ') < 0 ? translate.apply(stored) : stored;
+        return isKey(stored) ? translate.apply(stored) : stored;
+    }
+
+    /** Whether stored plan text is a preset's message key. */
+    static boolean isKey(String stored) {
+        return stored.startsWith(KEY_PREFIX) && stored.indexOf(' ') < 0;
     }
 
     public RevisitPlanDraft draft() {

@@ -122,7 +122,8 @@ public class RevisitPlans {
      */
     public Map<Long, Double> weeklyTasks(TenantId tenant, RevisitPlanDraft draft) {
         boolean targeted = draft.scheme() != null && draft.segment() != null;
-        if (draft.kind() == PlanKind.MANUAL || draft.scheme() != null && draft.segment() == null
+        if (draft.kind() == PlanKind.MANUAL || draft.kind() == PlanKind.CAMPAIGN
+                || draft.scheme() != null && draft.segment() == null
                 || draft.kind() == PlanKind.CADENCE && (!targeted || draft.cadence() == null)) {
             return Map.of();
         }
@@ -130,7 +131,7 @@ public class RevisitPlans {
             case CADENCE -> WorkingDays.period(draft.cadence(), draft.everyDays() == null ? 1 : draft.everyDays())
                     / 5.0;
             case BIRTHDAY, HOLIDAY -> 52.0;
-            case MANUAL -> throw new IllegalStateException();
+            case MANUAL, CAMPAIGN -> throw new IllegalStateException();
         };
         Map<Long, Double> perWeek = new java.util.TreeMap<>();
         store.membersByManager(tenant, draft.scheme(), draft.segment(), draft.kind() == PlanKind.BIRTHDAY,
@@ -173,7 +174,7 @@ public class RevisitPlans {
             case BIRTHDAY -> {
                 // A birthday is the customer's own.
             }
-            case MANUAL -> throw new UserFacingException("revisit.error.cadence");
+            case MANUAL, CAMPAIGN -> throw new UserFacingException("revisit.error.cadence");
         }
         return d;
     }

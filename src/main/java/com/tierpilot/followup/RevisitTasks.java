@@ -90,7 +90,7 @@ public class RevisitTasks {
         DailyCapacity capacity = new DailyCapacity(store.capacities(tenant), store.openLoad(tenant, today, null));
         int created = 0;
         for (RevisitPlan plan : plans) { // the most urgent plans take the free days first
-            if (plan.kind() == PlanKind.MANUAL) {
+            if (plan.kind() == PlanKind.MANUAL || plan.kind() == PlanKind.CAMPAIGN) {
                 continue;
             }
             Map<Long, LocalDate> lastGreetings = plan.kind() == PlanKind.CADENCE ? Map.of()
@@ -102,7 +102,7 @@ public class RevisitTasks {
                     case BIRTHDAY -> nextDay(MonthDay.from(c.birthday()), lastGreetings.get(c.customerId()), today);
                     case HOLIDAY -> nextDay(MonthDay.of(plan.holidayMonth(), plan.holidayDay()),
                             lastGreetings.get(c.customerId()), today);
-                    case MANUAL -> throw new IllegalStateException("manual plans are not generated");
+                    case MANUAL, CAMPAIGN -> throw new IllegalStateException("manual plans are not generated");
                 };
                 if (!on.isAfter(horizon)) {
                     due.add(new NewTask(c.customerId(), c.managerId(), on));

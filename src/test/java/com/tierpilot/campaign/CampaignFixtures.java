@@ -36,13 +36,19 @@ public record CampaignFixtures(CustomerBulkService customers, SegmentationServic
      * lifecycle rules. Runs the segmentation.
      */
     public void atRiskCustomers(TenantId tenant, String prefix, int count) {
+        atRiskCustomers(tenant, prefix, count, i -> null);
+    }
+
+    /** {@link #atRiskCustomers(TenantId, String, int)} with customer {@code i}'s account manager (null: none). */
+    public void atRiskCustomers(TenantId tenant, String prefix, int count,
+            java.util.function.IntFunction<com.tierpilot.base.@Nullable UserId> manager) {
         LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
         List<CustomerRecord> people = new ArrayList<>();
         List<OrderRecord> orders = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String code = prefix + i;
             people.add(new CustomerRecord(code, "Customer " + code, null, null, null, null, "上海", null, null, null,
-                    null, Set.of(), null, LocalDate.of(2024, 1, 1), true, Map.of()));
+                    null, Set.of(), manager.apply(i), LocalDate.of(2024, 1, 1), true, Map.of()));
             for (int o = 0; o < 3; o++) {
                 orders.add(new OrderRecord(code + "-H" + o, code, today.minusDays(120 + 20L * o).atTime(11, 0),
                         BigDecimal.valueOf(100 + i), 1, null, null, OrderStatus.COMPLETED));

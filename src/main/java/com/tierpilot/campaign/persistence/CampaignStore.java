@@ -34,6 +34,7 @@ public class CampaignStore {
     private static final String COLUMNS = """
             c.id, c.name, c.goal, c.status, c.include_segments, c.exclude_segments, c.required_rule,
             c.holdout_percent, c.starts_at, c.ends_at, c.actions, c.launched_at, c.target_members, c.control_members,
+            c.revisit_plan_id,
             k.discount_type, k.discount_value, k.spend_threshold, k.min_spend, k.valid_from, k.valid_to, k.categories,
             k.code_mode, k.code_prefix, k.shared_code, k.per_code_limit, k.per_customer_limit, k.total_limit""";
     private static final String FROM = " from campaign c left join coupon k on k.tenant_id = c.tenant_id"
@@ -52,13 +53,13 @@ public class CampaignStore {
         jdbc.sql("""
                 insert into campaign (tenant_id, name, goal, status, include_segments, exclude_segments,
                                       required_rule, holdout_percent, starts_at, ends_at, actions, created_at,
-                                      created_by)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      created_by, revisit_plan_id)
+                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant.value(), draft.name(), draft.goal(), String.join(",", draft.include()),
                         String.join(",", draft.exclude()), draft.requiredRule(), draft.holdoutPercent(),
                         Timestamp.from(draft.startsAt()), Timestamp.from(draft.endsAt()),
                         draft.actions().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                        Timestamp.from(now), user.value())
+                        Timestamp.from(now), user.value(), draft.revisitPlanId())
                 .update(id, "id");
         long campaign = id.getKey().longValue();
         CouponTerms t = draft.coupon();
@@ -228,7 +229,7 @@ public class CampaignStore {
                 rs.getInt("holdout_percent"), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), actions(rs.getString("actions")),
                 launched == null ? null : launched.toInstant(), rs.getInt("target_members"),
-                rs.getInt("control_members"), coupon);
+                rs.getInt("control_members"), coupon, rs.getObject("revisit_plan_id", Long.class));
     }
 
     private static List<String> split(@Nullable String list) {

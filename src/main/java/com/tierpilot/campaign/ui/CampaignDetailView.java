@@ -108,6 +108,9 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
                     Formats.money(coupon.minSpend(), me.currency(), getLocale()), date(coupon.validFrom()),
                     date(coupon.validTo()))));
         }
+        if (c.revisitPlanId() != null) {
+            add(revisit(c));
+        }
         var audience = new Paragraph();
         audience.setId("campaign-audience");
         if (c.launchedAt() == null) {
@@ -120,6 +123,22 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
         if (c.launchedAt() != null) {
             add(codes(c));
         }
+    }
+
+    /** The revisit-plan action: the plan whose channel and script the tasks use; after launch, the tasks. */
+    private Paragraph revisit(Campaign c) {
+        String plan = campaigns.revisitPlans(me.tenantId()).stream()
+                .filter(p -> c.revisitPlanId() != null && p.id() == c.revisitPlanId())
+                .map(p -> p.displayName(this::getTranslation)).findFirst().orElse("–");
+        var revisit = new Paragraph();
+        revisit.setId("campaign-revisit");
+        if (c.launchedAt() == null) {
+            revisit.setText(getTranslation("campaigns.detail.revisit", plan));
+        } else {
+            var tasks = campaigns.revisitTasks(me.tenantId(), c.id());
+            revisit.setText(getTranslation("campaigns.detail.revisitTasks", c.name(), tasks.open(), tasks.done()));
+        }
+        return revisit;
     }
 
     private HorizontalLayout actions(Campaign c) {

@@ -1,6 +1,7 @@
 package com.tierpilot.campaign.ui;
 
 import com.tierpilot.campaign.CampaignAction;
+import com.tierpilot.campaign.CampaignTasks;
 import com.tierpilot.campaign.CodeMode;
 import com.tierpilot.campaign.DiscountType;
 import com.vaadin.flow.component.ComponentEvent;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,6 +45,7 @@ class CampaignForm extends VerticalLayout {
     final DateTimePicker startsAt = new DateTimePicker();
     final DateTimePicker endsAt = new DateTimePicker();
     final CheckboxGroup<CampaignAction> actions = new CheckboxGroup<>();
+    final ComboBox<CampaignTasks.PlanChoice> revisitPlan = new ComboBox<>();
     final Select<DiscountType> discountType = new Select<>();
     final BigDecimalField value = new BigDecimalField();
     final BigDecimalField threshold = new BigDecimalField();
@@ -66,7 +69,8 @@ class CampaignForm extends VerticalLayout {
     private final Binder<CampaignFormModel> binder = new Binder<>();
     private final CampaignFormModel model;
 
-    CampaignForm(SegmentLabels segments, CampaignFormModel model) {
+    /** {@code plans}: the revisit plans the revisit-plan action can take its channel and script from. */
+    CampaignForm(SegmentLabels segments, List<CampaignTasks.PlanChoice> plans, CampaignFormModel model) {
         this.model = model;
         setPadding(false);
         label(name, "name");
@@ -78,6 +82,7 @@ class CampaignForm extends VerticalLayout {
         label(startsAt, "startsAt");
         label(endsAt, "endsAt");
         label(actions, "actions");
+        label(revisitPlan, "revisitPlan");
         label(discountType, "discountType");
         label(value, "value");
         label(threshold, "threshold");
@@ -104,7 +109,12 @@ class CampaignForm extends VerticalLayout {
         holdout.setStepButtonsVisible(true);
         actions.setItems(CampaignAction.values());
         actions.setItemLabelGenerator(a -> getTranslation(a.messageKey()));
-        actions.setItemEnabledProvider(CampaignAction::available);
+        revisitPlan.setItems(plans);
+        revisitPlan.setItemLabelGenerator(p -> getTranslation("campaigns.field.revisitPlan.item",
+                p.displayName(this::getTranslation), getTranslation(p.channelKey())));
+        revisitPlan.setHelperText(getTranslation(plans.isEmpty() ? "campaigns.field.revisitPlan.none"
+                : "campaigns.field.revisitPlan.help"));
+        revisitPlan.setWidth("28em");
         discountType.setItems(DiscountType.values());
         discountType.setItemLabelGenerator(t -> getTranslation(t.messageKey()));
         codeMode.setItems(CodeMode.values());
@@ -124,6 +134,11 @@ class CampaignForm extends VerticalLayout {
         binder.forField(startsAt).asRequired().bind(m -> m.startsAt, (m, v) -> m.startsAt = v);
         binder.forField(endsAt).asRequired().bind(m -> m.endsAt, (m, v) -> m.endsAt = v);
         binder.forField(actions).bind(m -> m.actions, (m, v) -> m.actions = Set.copyOf(v));
+        binder.forField(revisitPlan)
+                .withValidator(p -> p != null || !actions.getValue().contains(CampaignAction.REVISIT_PLAN),
+                        getTranslation("campaigns.error.revisitPlan"))
+                .bind(m -> plans.stream().filter(p -> m.revisitPlanId != null && p.id() == m.revisitPlanId)
+                        .findFirst().orElse(null), (m, v) -> m.revisitPlanId = v == null ? null : v.id());
         binder.forField(discountType).bind(m -> m.discountType, (m, v) -> m.discountType = v);
         binder.forField(value).bind(m -> m.value, (m, v) -> m.value = v);
         binder.forField(threshold).bind(m -> m.threshold, (m, v) -> m.threshold = v);
@@ -139,6 +154,8 @@ class CampaignForm extends VerticalLayout {
         binder.forField(total).bind(m -> m.total, (m, v) -> m.total = v);
         binder.setBean(model);
 
+        revisitPlan.setVisible(model.actions.contains(CampaignAction.REVISIT_PLAN));
+        actions.addValueChangeListener(e -> revisitPlan.setVisible(e.getValue().contains(CampaignAction.REVISIT_PLAN)));
         threshold.setVisible(model.discountType == DiscountType.SPEND_SAVE);
         discountType.addValueChangeListener(e -> threshold.setVisible(e.getValue() == DiscountType.SPEND_SAVE));
         sharedCode.setVisible(model.codeMode == CodeMode.SHARED);
@@ -174,7 +191,7 @@ class CampaignForm extends VerticalLayout {
         add(new H3(getTranslation("campaigns.wizard.basics")), new FormLayout(name, goal),
                 new H3(getTranslation("campaigns.wizard.target")), new FormLayout(include, exclude, requiredRule),
                 new H3(getTranslation("campaigns.wizard.schedule")), new FormLayout(startsAt, endsAt, holdout),
-                new H3(getTranslation("campaigns.wizard.actions")), actions,
+                new H3(getTranslation("campaigns.wizard.actions")), actions, revisitPlan,
                 new H3(getTranslation("campaigns.wizard.coupon")), new FormLayout(discountType, value, threshold,
                         minSpend, validFrom, validTo, categories, codeMode, prefix, sharedCode, perCode,
                         perCustomer, total),

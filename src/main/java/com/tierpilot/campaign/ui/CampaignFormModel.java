@@ -41,6 +41,8 @@ final class CampaignFormModel {
     @Nullable Integer perCode = 1;
     @Nullable Integer perCustomer = 1;
     @Nullable Integer total;
+    /** The revisit plan of the revisit-plan action. */
+    @Nullable Long revisitPlanId;
 
     CampaignFormModel(LocalDateTime now) {
         startsAt = now.withSecond(0).withNano(0);
@@ -58,6 +60,6 @@ final class CampaignFormModel {
                 sharedCode, perCode == null ? 0 : perCode, perCustomer == null ? 0 : perCustomer, total) : null;
         return new CampaignDraft(name == null ? "" : name, goal, List.copyOf(include), List.copyOf(exclude),
                 requiredRule, holdoutPercent == null ? CampaignDraft.DEFAULT_HOLDOUT_PERCENT : holdoutPercent,
-                start.atZone(zone).toInstant(), end.atZone(zone).toInstant(), actions, coupon);
+                start.atZone(zone).toInstant(), end.atZone(zone).toInstant(), actions, coupon, revisitPlanId);
     }
 }

@@ -26,6 +26,7 @@ public class CampaignWizardView extends VerticalLayout {
     CampaignWizardView(Campaigns campaigns, RuleSegments rules, CurrentUser currentUser, Clock clock) {
         TierPilotUser me = currentUser.require();
         var form = new CampaignForm(new SegmentLabels(this, rules, me.tenantId()),
+                campaigns.revisitPlans(me.tenantId()),
                 new CampaignFormModel(LocalDateTime.ofInstant(clock.instant(), me.timeZone())));
         form.addPreviewListener(e -> {
             try {

@@ -54,8 +54,9 @@ public class RevisitStore {
 
     // --- plans ----------------------------------------------------------------------------------------------------
 
+    /** The company's plans (a campaign's own plan is not one of them). */
     public List<RevisitPlan> plans(TenantId tenant, boolean onlyActive) {
-        return jdbc.query("select " + PLAN_COLUMNS + " from revisit_plan where tenant_id = ?"
+        return jdbc.query("select " + PLAN_COLUMNS + " from revisit_plan where tenant_id = ? and kind <> 'CAMPAIGN'"
                 + (onlyActive ? " and active = true" : "") + " order by priority, name, id",
                 (rs, i) -> plan(rs), tenant.value());
     }
@@ -87,6 +88,55 @@ public class RevisitStore {
             return ps;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /** The plan of a campaign's revisit-plan action, if the campaign has made it. */
+    public Optional<RevisitPlan> campaignPlan(TenantId tenant, long campaignId) {
+        return jdbc.query("select " + PLAN_COLUMNS + " from revisit_plan where tenant_id = ? and campaign_id = ?",
+                (rs, i) -> plan(rs), tenant.value(), campaignId).stream().findFirst();
+    }
+
+    /** Makes a campaign's plan: the campaign's name, the source plan's channel, script and priority. */
+    public void insertCampaignPlan(TenantId tenant, long campaignId, String name, RevisitPlan source, Instant now) {
+        jdbc.update("""
+                insert into revisit_plan (tenant_id, name, kind, channel, script, priority, active, created_at,
+                                          updated_at, campaign_id)
+                values (?, ?, 'CAMPAIGN', ?, ?, ?, true, ?, ?, ?)""", tenant.value(), name, source.channel().name(),
+                source.script(), source.priority(), Timestamp.from(now), Timestamp.from(now), campaignId);
+    }
+
+    /** Each customer's account manager (absent: none), for the given customers of the company. */
+    public Map<Long, Long> managersOf(TenantId tenant, List<Long> customers) {
+        Map<Long, Long> managers = new HashMap<>();
+        for (int from = 0; from < customers.size(); from += 1000) {
+            List<Long> chunk = customers.subList(from, Math.min(customers.size(), from + 1000));
+            List<Object> params = new ArrayList<>(List.of(tenant.value()));
+            params.addAll(chunk);
+            jdbc.query("select id, account_manager_id from customer where tenant_id = ? and id in ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    (RowCallbackHandler) rs -> {
+                        Long manager = rs.getObject(2, Long.class);
+                        if (manager != null) {
+                            managers.put(rs.getLong(1), manager);
+                        }
+                    }, params.toArray());
+        }
+        return managers;
+    }
+
+    /** The customers with an open task of the plan. */
+    public java.util.Set<Long> withOpenTask(TenantId tenant, long planId) {
+        return new java.util.HashSet<>(jdbc.queryForList("select customer_id from revisit_task where tenant_id = ?"
+                + " and open_plan = ?", Long.class, tenant.value(), planId));
+    }
+
+    /** A plan's tasks that are open, and done. */
+    public long[] openAndDone(TenantId tenant, long planId) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(case when status = 'OPEN' then 1 else 0 end), 0),
+                       coalesce(sum(case when status = 'DONE' then 1 else 0 end), 0)
+                  from revisit_task where tenant_id = ? and plan_id = ?""",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, tenant.value(), planId);
     }
 
     /** Changes a plan still at {@code version}; false when someone changed it since. */

@@ -109,7 +109,7 @@ public class RevisitPlansView extends VerticalLayout {
                     : getTranslation("revisit.cadence.everyDays", p.everyDays());
             case BIRTHDAY -> getTranslation(PlanKind.BIRTHDAY.messageKey());
             case HOLIDAY -> getTranslation("revisit.holidayOn", p.holidayMonth(), p.holidayDay());
-            case MANUAL -> getTranslation(PlanKind.MANUAL.messageKey());
+            case MANUAL, CAMPAIGN -> getTranslation(p.kind().messageKey());
         };
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.campaign.CampaignAction;
 import com.tierpilot.campaign.CampaignFixtures;
+import com.tierpilot.campaign.CampaignTasks;
 import com.tierpilot.campaign.CampaignStatus;
 import com.tierpilot.campaign.Campaigns;
 import com.tierpilot.campaign.CouponCode;
@@ -48,6 +50,8 @@ class CampaignViewsTest extends BrowserlessViewTest {
     Campaigns campaigns;
     @Autowired
     MutableClock clock;
+    @Autowired
+    com.tierpilot.followup.RevisitPlans plans;
 
     TestTenant shop;
     TierPilotUser marketer;
@@ -165,6 +169,41 @@ class CampaignViewsTest extends BrowserlessViewTest {
         assertThat(saved.coupon().perCodeLimit()).isEqualTo(CampaignForm.SHARED_CODE_USES);
         assertThat(saved.coupon().spendThreshold()).isEqualByComparingTo("200");
         assertThat(find(H2.class).withId("campaign-title").single().getText()).isEqualTo("Spring sale");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyActionCanBeChosenAndTheRevisitActionAsksForAPlanWhoseTasksTheLaunchMakes() {
+        plans.addAbcPresets(shop.id());
+        navigate(CampaignWizardView.class);
+        var actions = (com.vaadin.flow.component.checkbox.CheckboxGroup<CampaignAction>) find(
+                com.vaadin.flow.component.checkbox.CheckboxGroup.class).withId("campaign-actions").single();
+        assertThat(CampaignAction.values()).as("no action is disabled or to come")
+                .allMatch(a -> actions.getItemEnabledProvider().test(a))
+                .allMatch(a -> !actions.getItemLabelGenerator().apply(a).contains("soon"));
+        assertThat(find(com.vaadin.flow.component.combobox.ComboBox.class).withId("campaign-revisitPlan").exists())
+                .as("no plan to choose without the revisit action").isFalse();
+        test(find(TextField.class).withId("campaign-name").single()).setValue("Call them");
+        ((MultiSelectComboBox<String>) find(MultiSelectComboBox.class).withId("campaign-include").single())
+                .setValue(Set.of("LIFECYCLE:at_risk"));
+        actions.setValue(Set.of(CampaignAction.REVISIT_PLAN));
+        var plan = (com.vaadin.flow.component.combobox.ComboBox<CampaignTasks.PlanChoice>) find(
+                com.vaadin.flow.component.combobox.ComboBox.class).withId("campaign-revisitPlan").single();
+        test(find(Button.class).withId("campaign-save").single()).click();
+        assertThat(campaigns.count(shop.id())).as("no plan chosen: not saved").isZero();
+
+        CampaignTasks.PlanChoice call = test(plan).getSuggestionItems().stream()
+                .filter(p -> p.name().equals("revisit.preset.B.name")).findFirst().orElseThrow();
+        assertThat(test(plan).getSuggestions()).contains("Tier B: half-monthly call (Call)");
+        plan.setValue(call);
+        test(find(Button.class).withId("campaign-save").single()).click();
+        assertThat(find(Paragraph.class).withId("campaign-revisit").single().getText())
+                .contains("Tier B: half-monthly call");
+        test(find(Button.class).withId("campaign-launch").single()).click();
+
+        var launched = campaigns.page(shop.id(), 0, 1).getFirst();
+        assertThat(find(Paragraph.class).withId("campaign-revisit").single().getText())
+                .isEqualTo("Revisit tasks (Call them): " + launched.targetMembers() + " open, 0 done.");
     }
 
     @Test
