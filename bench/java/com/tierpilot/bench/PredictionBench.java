@@ -4,10 +4,9 @@ import com.tierpilot.prediction.engine.BgNbd;
 import com.tierpilot.prediction.engine.GammaGamma;
 import com.tierpilot.prediction.engine.Predictions;
 import com.tierpilot.prediction.engine.PurchaseHistories;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.GammaDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937c;
 
 /**
  * Fits BG/NBD and Gamma-Gamma to 1,000,000 customers and scores every one of them (P(alive), expected purchases in
@@ -69,14 +68,12 @@ public final class PredictionBench {
 
     /** Customers who buy as the BG/NBD model says, observed from their first purchase for up to two years. */
     static PurchaseHistories simulate(int n, BgNbd m, GammaGamma s, RandomGenerator random) {
-        GammaDistribution rates = new GammaDistribution(random, m.r(), 1 / m.alpha());
-        BetaDistribution dropouts = new BetaDistribution(random, m.a(), m.b());
-        GammaDistribution nus = new GammaDistribution(random, s.q(), 1 / s.v());
+        RandomDataGenerator draw = RandomDataGenerator.of(random);
         PurchaseHistories histories = new PurchaseHistories();
         for (int c = 0; c < n; c++) {
-            double lambda = rates.sample();
-            double p = dropouts.sample();
-            double nu = nus.sample();
+            double lambda = draw.nextGamma(m.r(), 1 / m.alpha());
+            double p = draw.nextBeta(m.a(), m.b());
+            double nu = draw.nextGamma(s.q(), 1 / s.v());
             int observedDays = 1 + random.nextInt(730);
             double age = observedDays / 7.0;
             int lastDay = 0;
@@ -92,7 +89,7 @@ public final class PredictionBench {
                 if (day > lastDay) {
                     x++;
                     lastDay = day;
-                    spent += new GammaDistribution(random, s.p(), 1 / nu).sample();
+                    spent += draw.nextGamma(s.p(), 1 / nu);
                 }
                 if (random.nextDouble() < p) {
                     break;

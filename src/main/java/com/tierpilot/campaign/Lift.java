@@ -1,6 +1,6 @@
 package com.tierpilot.campaign;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +71,7 @@ public final class Lift {
             return new Interval(d, Double.NaN, Double.NaN);
         }
         double df = Math.pow(vt + vc, 2) / (vt * vt / (nt - 1) + vc * vc / (nc - 1));
-        double t = new TDistribution(null, df).inverseCumulativeProbability(0.975);
+        double t = new TDistribution(df).inverseCumulativeProbability(0.975);
         return new Interval(d, d - t * se, d + t * se);
     }
 

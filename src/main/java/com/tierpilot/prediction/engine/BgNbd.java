@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntUnaryOperator;
-import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Gamma;
+import org.hipparchus.special.Beta;
+import org.hipparchus.special.Gamma;
 
 /**
  * The BG/NBD model of Fader, Hardie and Lee (2005), "Counting Your Customers the Easy Way: An Alternative to the
@@ -166,7 +166,7 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
             double half = (hi - lo) / 2;
             for (int k = 0; k < GAUSS_POINTS.length; k++) {
                 double p = lo + half * (GAUSS_POINTS[k] + 1);
-                double f = org.apache.commons.math3.special.Beta.regularizedBeta(p, a, bPrime);
+                double f = org.hipparchus.special.Beta.regularizedBeta(p, a, bPrime);
                 total += half * GAUSS_WEIGHTS[k] * slope(n, s, p) * f;
             }
         }
@@ -203,7 +203,7 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
         }
         edges.add(1.0);
         PANELS = edges.stream().mapToDouble(Double::doubleValue).toArray();
-        var rule = new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().legendre(12);
+        var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(12);
         GAUSS_POINTS = new double[rule.getNumberOfPoints()];
         GAUSS_WEIGHTS = new double[rule.getNumberOfPoints()];
         for (int i = 0; i < GAUSS_POINTS.length; i++) {

@@ -1,6 +1,6 @@
 package com.tierpilot.prediction.engine;
 
-import org.apache.commons.math3.special.Gamma;
+import org.hipparchus.special.Gamma;
 
 /**
  * The Gamma-Gamma model of spend per purchase occasion (Fader and Hardie 2013, "The Gamma-Gamma Model of Monetary

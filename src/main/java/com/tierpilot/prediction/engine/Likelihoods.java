@@ -2,15 +2,16 @@ package com.tierpilot.prediction.engine;
 
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.hipparchus.analysis.MultivariateFunction;
+import org.hipparchus.exception.LocalizedCoreFormats;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /** What both fits share: a summed log-likelihood, and its maximum over positive parameters. */
 final class Likelihoods {
@@ -134,7 +135,10 @@ final class Likelihoods {
                 if (!improved && restart > 0) {
                     break;
                 }
-            } catch (TooManyEvaluationsException unsettled) {
+            } catch (MathIllegalStateException unsettled) {
+                if (unsettled.getSpecifier() != LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
+                    throw unsettled;
+                }
                 theta = seenPoint[0];
                 break;
             }

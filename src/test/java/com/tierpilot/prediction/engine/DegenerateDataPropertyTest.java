@@ -83,7 +83,7 @@ class DegenerateDataPropertyTest {
 
     @Test
     void companiesWhoseCustomersBuyAsTheModelSaysFitPlausibly() {
-        var random = new org.apache.commons.math3.random.Well19937c(2005);
+        var random = new org.hipparchus.random.Well19937c(2005);
         int plausible = 0;
         for (int company = 0; company < 15; company++) {
             PurchaseHistories h = simulated(random, 400 + random.nextInt(400));
@@ -131,16 +131,14 @@ class DegenerateDataPropertyTest {
      * drop-out from Beta(0.8, 2.4), spends from Gamma(6, ν) with ν from Gamma(3.7, 15); first purchase in the last
      * two years, in whole days.
      */
-    private static PurchaseHistories simulated(org.apache.commons.math3.random.RandomGenerator random, int customers) {
-        var rates = new org.apache.commons.math3.distribution.GammaDistribution(random, 0.25, 1 / 4.0);
-        var dropOuts = new org.apache.commons.math3.distribution.BetaDistribution(random, 0.8, 2.4);
-        var nus = new org.apache.commons.math3.distribution.GammaDistribution(random, 3.7, 1 / 15.0);
+    private static PurchaseHistories simulated(org.hipparchus.random.RandomGenerator random, int customers) {
+        var draw = org.hipparchus.random.RandomDataGenerator.of(random);
         PurchaseHistories h = new PurchaseHistories();
         for (int c = 0; c < customers; c++) {
             double age = random.nextInt(730) / 7.0;
-            double lambda = rates.sample();
-            double p = dropOuts.sample();
-            var spends = new org.apache.commons.math3.distribution.GammaDistribution(random, 6, 1 / nus.sample());
+            double lambda = draw.nextGamma(0.25, 1 / 4.0);
+            double p = draw.nextBeta(0.8, 2.4);
+            double spendScale = 1 / draw.nextGamma(3.7, 1 / 15.0);
             double t = 0;
             double tx = 0;
             int x = 0;
@@ -152,7 +150,7 @@ class DegenerateDataPropertyTest {
                 }
                 x++;
                 tx = Math.floor(t * 7) / 7;
-                spent += spends.sample();
+                spent += draw.nextGamma(6, spendScale);
                 if (random.nextDouble() < p) {
                     break;
                 }

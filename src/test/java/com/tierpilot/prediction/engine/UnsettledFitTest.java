@@ -14,7 +14,7 @@ class UnsettledFitTest {
     @Test
     void aSimplexThatRunsOutOfEvaluationsEndsAtTheBestPointItReachedInsteadOfFailingTheNight() {
         // A smooth hill with its top at (3, 5), and too small a budget to climb it all the way.
-        org.apache.commons.math3.analysis.MultivariateFunction hill = p -> -Math.pow(Math.log(p[0] / 3), 2)
+        org.hipparchus.analysis.MultivariateFunction hill = p -> -Math.pow(Math.log(p[0] / 3), 2)
                 - Math.pow(Math.log(p[1] / 5), 2);
 
         double[] found = Likelihoods.maximise(hill, new double[] {1, 1}, 0.5, 30);
