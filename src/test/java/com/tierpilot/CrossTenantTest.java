@@ -83,6 +83,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:", "theDashboardCountsOnlyTheTenantsOwnCustomers"),
             Map.entry("route:users", "theUsersScreenListsOnlyTheTenantsOwnUsers"),
             Map.entry("route:settings", "theSettingsScreenShowsAndChangesOnlyTheTenantsOwnSettings"),
+            Map.entry("route:settings/delivery", "theMessagingSettingsShowAndUseOnlyTheTenantsOwnAccounts"),
             Map.entry("route:login", "anonymousPagesShowNoTenantData"),
             Map.entry("route:signup", "anonymousPagesShowNoTenantData"),
             Map.entry("route:invite/:token", "anonymousPagesShowNoTenantData"),
@@ -160,6 +161,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.scheduling.TenantSchedules schedules;
     @Autowired
     com.tierpilot.scheduling.RunAlerts runAlerts;
+    @Autowired
+    com.tierpilot.delivery.DeliverySettings deliverySettings;
 
     TestTenant a;
     TestTenant b;
@@ -256,6 +259,26 @@ class CrossTenantTest extends SpringBrowserlessTest {
 
         assertThat(tenantService.profile(a.id()).name()).isEqualTo("Tenant A renamed");
         assertThat(tenantService.profile(b.id()).name()).isEqualTo("Tenant B");
+    }
+
+    @Test
+    void theMessagingSettingsShowAndUseOnlyTheTenantsOwnAccounts() {
+        TestTenants.signIn(b.owner());
+        deliverySettings.saveProvider(b.id(), new com.tierpilot.delivery.ProviderDraft(
+                com.tierpilot.delivery.Provider.ALIYUN_SMS, "LTAI-B-KEY", "b-secret-BBBB", "B Shop", null, ""));
+        a.signInAsOwner();
+        navigate(com.tierpilot.delivery.ui.DeliverySettingsView.class);
+
+        assertThat(find(TextField.class).withId("delivery-aliyun-sms-key-id").single().getValue())
+                .as("B's account is not shown to A").isEmpty();
+        assertThat(deliverySettings.providers(a.id())).isEmpty();
+        find(com.vaadin.flow.component.textfield.IntegerField.class).withId("delivery-weekly-cap").single().setValue(5);
+        test(find(com.vaadin.flow.component.button.Button.class).withId("delivery-rules-save").single()).click();
+        assertThat(deliverySettings.rules(a.id()).weeklyCap()).isEqualTo(5);
+        assertThat(deliverySettings.rules(b.id()).weeklyCap()).as("B keeps its default").isEqualTo(2);
+        assertThatThrownBy(() -> deliverySettings.sendTestSms(a.id(), com.tierpilot.delivery.Provider.ALIYUN_SMS,
+                com.tierpilot.delivery.SmsMessage.of("13800138000", "SMS_1", Map.of())))
+                .as("A cannot send with B's account").hasMessageContaining("delivery.error.providerMissing");
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Beans every integration test shares: the movable clock, the tenant fixtures, a nightly step that fails on demand,
- * and a database outage to cause.
+ * a database outage to cause, and the SMS providers played on local ports.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestConfig {
@@ -26,6 +26,26 @@ public class TestConfig {
     @Bean
     static DatabaseOutage databaseOutage() {
         return new DatabaseOutage();
+    }
+
+    /** Alibaba Cloud SMS played on a local port; the application's adapter sends there. */
+    @Bean(destroyMethod = "close")
+    AliyunSmsSimulator aliyunSmsSimulator() {
+        return new AliyunSmsSimulator();
+    }
+
+    /** Tencent Cloud SMS played on a local port; the application's adapter sends there. */
+    @Bean(destroyMethod = "close")
+    TencentSmsSimulator tencentSmsSimulator() {
+        return new TencentSmsSimulator();
+    }
+
+    @Bean
+    @Primary
+    com.tierpilot.delivery.ProviderEndpoints testProviderEndpoints(AliyunSmsSimulator aliyun,
+            TencentSmsSimulator tencent) {
+        return new com.tierpilot.delivery.ProviderEndpoints(aliyun.uri(), tencent.uri(),
+                java.time.Duration.ofSeconds(5));
     }
 
     @Bean
