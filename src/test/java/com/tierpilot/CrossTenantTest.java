@@ -29,6 +29,8 @@ import com.tierpilot.tenant.UserAdminService;
 import com.tierpilot.tenant.UserSummary;
 import com.tierpilot.tenant.ui.AcceptInvitationView;
 import com.tierpilot.tenant.ui.LoginView;
+import com.tierpilot.tenant.ui.SignUpConfirmView;
+import com.vaadin.flow.component.button.Button;
 import com.tierpilot.tenant.ui.SignUpView;
 import com.tierpilot.tenant.ui.SettingsView;
 import com.tierpilot.tenant.ui.UsersView;
@@ -87,6 +89,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:login", "anonymousPagesShowNoTenantData"),
             Map.entry("route:signup", "anonymousPagesShowNoTenantData"),
             Map.entry("route:invite/:token", "anonymousPagesShowNoTenantData"),
+            Map.entry("route:signup/confirm/:token", "anonymousPagesShowNoTenantData"),
             Map.entry("GET /auth/complete", "aLoginLinkSignsInOnlyItsOwnUser"),
             Map.entry("route:import", "theImportScreenShowsAndChangesOnlyTheTenantsOwnImports"),
             Map.entry("route:segments", "theSegmentScreensShowAndChangeOnlyTheTenantsOwnSegmentation"),
@@ -429,6 +432,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
         TestTenants.signOut();
         navigate("invite/not-a-real-token", AcceptInvitationView.class);
         assertThat(find(TextField.class).exists()).as("no form for an unknown invitation").isFalse();
+        navigate("signup/confirm/not-a-real-token", SignUpConfirmView.class);
+        assertThat(find(Button.class).withId("signup-confirm").exists()).as("nothing to activate for an unknown sign-up link").isFalse();
 
         for (var page : List.of(LoginView.class, SignUpView.class)) {
             String html = navigate(page).getElement().getOuterHTML();

@@ -4,18 +4,25 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.tierpilot.support.MailedSignUpLinks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The production jar as an operator runs it, checked from outside as a new customer would use it: sign up, see the
+ * The production jar as an operator runs it, checked from outside as a new customer would use it: sign up (opening the
+ * confirmation link that the jar, without SMTP, writes to its log at {@code -Dsmoke.log}), see the
  * dashboard, create an API token and make a REST call with it. The jar runs in its own JVM (CI starts it on MariaDB
  * with the {@code mysql} profile) at {@code -Dtierpilot.smoke.url}; this test has no Spring context of its own.
  * Run by {@code .ci/run} through the {@code smoke} Maven profile.
@@ -35,6 +42,18 @@ class ProductionJarSmokeIT {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** The sign-up link that the jar logged for this address ({@code -Dsmoke.log}: the jar's log file). */
+    private static String linkInJarLog(String email) {
+        String log = System.getProperty("tierpilot.smoke.log", "");
+        if (log.isBlank()) {
+            throw new IllegalStateException("Set -Dsmoke.log to the running jar's log file");
+        }
+        return Awaitility.await("the sign-up link of " + email + " in " + log).atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readAllLines(Path.of(log)).stream().map(MailedSignUpLinks.LINE::matcher)
+                        .filter(line -> line.find() && line.group(1).equals(email)).map(line -> line.group(2))
+                        .reduce((first, last) -> last), Optional::isPresent).orElseThrow();
+    }
+
     @Test
     void aNewCompanySignsUpSeesItsDashboardAndCallsTheRestApiWithItsOwnToken() throws IOException,
             InterruptedException {
@@ -44,11 +63,11 @@ class ProductionJarSmokeIT {
 
         // The production bundle is served: Vaadin's client starts, and nothing of development mode is there.
         page.navigate(base + "/signup");
-        page.locator("#signup-company input").fill("Smoke Test Tea House");
-        page.locator("#signup-name input").fill("Lin Wei");
-        page.locator("#signup-email input").fill(email);
-        page.locator("#signup-password input").fill("Smoke-test-password-" + UUID.randomUUID());
-        page.locator("#signup-submit").click();
+        SignUp.send(page, "Smoke Test Tea House", "Lin Wei", email, "Smoke-test-password-" + UUID.randomUUID());
+
+        // The jar has no SMTP server: it logs the confirmation link instead of mailing it. Its button activates the
+        // company and signs the owner in.
+        SignUp.activate(page, linkInJarLog(email));
 
         // The dashboard of the new company.
         page.waitForURL(Pattern.compile("^" + Pattern.quote(base) + "/(\\?.*)?$"));

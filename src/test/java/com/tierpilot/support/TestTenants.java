@@ -39,15 +39,20 @@ public class TestTenants {
     @Autowired
     private ApiTokenService apiTokens;
 
-    /** A tenant signed up through the sign-up service, with its owner signed in through the one-time link. */
+    /**
+     * A tenant signed up through the sign-up service and confirmed through the link it logs (there is no SMTP in
+     * tests), with its owner signed in through the one-time link.
+     */
     public TestTenant signUp(String company) {
         return signUp(company, ZoneId.of("Asia/Shanghai"), SupportedLocales.CHINESE);
     }
 
     public TestTenant signUp(String company, ZoneId zone, Locale language) {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
-        var link = tenantService.signUp(new SignUpCommand(company, company + " Owner", email, PASSWORD, zone,
-                Currency.getInstance("CNY"), language), nextAddress());
+        MailedSignUpLinks.listen();
+        tenantService.signUp(new SignUpCommand(company, company + " Owner", email, PASSWORD, zone,
+                Currency.getInstance("CNY"), language), nextAddress(), "http://localhost");
+        var link = tenantService.confirmSignUp(MailedSignUpLinks.tokenFor(email));
         String token = link.path().substring(link.path().indexOf('=') + 1);
         TierPilotUser owner = loginLinks.redeem(token).orElseThrow();
         return new TestTenant(owner.tenantId(), owner, this);

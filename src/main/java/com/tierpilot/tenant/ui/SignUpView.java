@@ -3,11 +3,12 @@ package com.tierpilot.tenant.ui;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.ui.LanguageSwitch;
 import com.tierpilot.base.ui.Notifications;
-import com.tierpilot.tenant.LoginLink;
 import com.tierpilot.tenant.SignUpCommand;
 import com.tierpilot.tenant.TenantService;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -18,8 +19,12 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 
-/** Self-service sign-up: creates the tenant and its owner, then signs the owner in. */
+/**
+ * Self-service sign-up. It answers "check your mailbox" to every valid form: the company is created when its owner
+ * opens the mailed link ({@link SignUpConfirmView}).
+ */
 @Route(value = "signup", autoLayout = false)
 @PageTitle("signup.title")
 @AnonymousAllowed
@@ -28,10 +33,12 @@ public class SignUpView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(SignUpView.class);
 
     private final TenantService tenantService;
+    private final String publicUrl;
     private final SignUpForm form = new SignUpForm();
 
-    SignUpView(TenantService tenantService) {
+    SignUpView(TenantService tenantService, @Value("${tierpilot.public-url:}") String publicUrl) {
         this.tenantService = tenantService;
+        this.publicUrl = publicUrl;
         addClassName("auth-page");
         setAlignItems(Alignment.CENTER);
 
@@ -57,10 +64,16 @@ public class SignUpView extends VerticalLayout {
     private void signUp(SignUpCommand command) {
         String clientIp = VaadinRequest.getCurrent() == null ? "unknown" : VaadinRequest.getCurrent().getRemoteAddr();
         try {
-            LoginLink link = tenantService.signUp(command, clientIp);
-            getUI().ifPresent(ui -> ui.getPage().setLocation(link.path()));
+            tenantService.signUp(command, clientIp, PublicAddress.of(publicUrl));
         } catch (UserFacingException e) {
             Notifications.error(this, e);
+            return;
         }
+        // The same answer whether the address already has an account or not (its owner is mailed instead).
+        var sent = new Div(new H2(getTranslation("signup.checkMailbox.heading")),
+                new Paragraph(getTranslation("signup.checkMailbox.text", command.email().strip())));
+        sent.setId("signup-sent");
+        sent.setMaxWidth("40rem");
+        replace(form, sent);
     }
 }

@@ -26,7 +26,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -179,18 +178,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private String baseUrl() {
-        if (!publicUrl.isBlank()) {
-            return publicUrl;
-        }
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request instanceof com.vaadin.flow.server.VaadinServletRequest servlet) {
-            var http = servlet.getHttpServletRequest();
-            String port = (http.getScheme().equals("http") && http.getServerPort() == 80)
-                    || (http.getScheme().equals("https") && http.getServerPort() == 443) ? ""
-                            : ":" + http.getServerPort();
-            return http.getScheme() + "://" + http.getServerName() + port + http.getContextPath();
-        }
-        return "";
+        return PublicAddress.of(publicUrl);
     }
 
     private String format(java.time.Instant instant) {
