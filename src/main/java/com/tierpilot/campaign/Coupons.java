@@ -81,7 +81,7 @@ public class Coupons {
         if (now.isBefore(terms.validFrom())) {
             throw new CouponRefusedException(RefusalReason.NOT_YET_VALID, code);
         }
-        if (!now.isBefore(terms.validTo())) {
+        if (!now.isBefore(terms.validTo()) || row.validUntil() != null && !now.isBefore(row.validUntil())) {
             throw new CouponRefusedException(RefusalReason.EXPIRED, code);
         }
         if (row.customerId() == null && campaigns.isControl(tenant, row.campaignId(), customer)) {

@@ -1,16 +1,21 @@
 package com.tierpilot.campaign;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.campaign.persistence.AlwaysOnStore;
 import com.tierpilot.campaign.persistence.CampaignStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The launched campaigns whose action is double loyalty points ({@link CampaignAction#LOYALTY_REWARD}): their
- * window and their target members (control members get nothing). Read by the loyalty module when it books orders.
+ * window and their target members (control members get nothing); and the always-on campaigns' double-points
+ * steps. Read by the loyalty module when it books orders.
  */
 @Service
 @Transactional(readOnly = true)
@@ -20,24 +25,50 @@ public class PointsCampaigns {
     public static final int MULTIPLIER = 2;
 
     private final CampaignStore store;
+    private final AlwaysOnStore alwaysOnStore;
 
-    PointsCampaigns(CampaignStore store) {
+    PointsCampaigns(CampaignStore store, AlwaysOnStore alwaysOnStore) {
         this.store = store;
+        this.alwaysOnStore = alwaysOnStore;
     }
 
-    /** A double-points campaign: from its start (inclusive) to its end (exclusive), for these customers. */
-    public record Bonus(long campaignId, String name, Instant startsAt, Instant endsAt, Set<Long> targetMembers) {
+    /**
+     * A double-points campaign and, per customer, the windows in which their purchases earn double: a one-off
+     * campaign's target members from its start (inclusive) to its end (exclusive); an always-on campaign's entrants
+     * for the days of its double-points step.
+     */
+    public record Bonus(long campaignId, String name, Map<Long, List<Window>> windows) {
 
         public boolean covers(long customerId, Instant at) {
-            return !at.isBefore(startsAt) && at.isBefore(endsAt) && targetMembers.contains(customerId);
+            return windows.getOrDefault(customerId, List.of()).stream().anyMatch(w -> w.covers(at));
         }
     }
 
-    /** The launched, not cancelled double-points campaigns that overlap {@code from}–{@code to}. */
+    /** From (inclusive) until (exclusive). */
+    public record Window(Instant from, Instant until) {
+
+        boolean covers(Instant at) {
+            return !at.isBefore(from) && at.isBefore(until);
+        }
+    }
+
+    /** The launched, not cancelled double-points campaigns, one-off and always-on, overlapping from–to. */
     public List<Bonus> overlapping(TenantId tenant, Instant from, Instant to) {
-        return store.pointsCampaigns(tenant, from, to).stream()
-                .map(c -> new Bonus(c.id(), c.name(), c.startsAt(), c.endsAt(),
-                        Set.copyOf(store.targetMembers(tenant, c.id()))))
-                .toList();
+        List<Bonus> bonuses = new ArrayList<>();
+        for (Campaign c : store.pointsCampaigns(tenant, from, to)) {
+            Window window = new Window(c.startsAt(), c.endsAt());
+            Map<Long, List<Window>> windows = new HashMap<>();
+            store.targetMembers(tenant, c.id()).forEach(m -> windows.put(m, List.of(window)));
+            bonuses.add(new Bonus(c.id(), c.name(), windows));
+        }
+        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, Map<Long, List<Window>>> alwaysOn = new HashMap<>();
+        alwaysOnStore.pointsWindows(tenant, from, to, (campaign, name, customer, start, until) -> {
+            names.put(campaign, name);
+            alwaysOn.computeIfAbsent(campaign, k -> new HashMap<>()).computeIfAbsent(customer,
+                    k -> new ArrayList<>()).add(new Window(start, until));
+        });
+        names.forEach((campaign, name) -> bonuses.add(new Bonus(campaign, name, alwaysOn.get(campaign))));
+        return bonuses;
     }
 }

@@ -64,18 +64,42 @@ public class CampaignStore {
         long campaign = id.getKey().longValue();
         CouponTerms t = draft.coupon();
         if (t != null && draft.actions().contains(CampaignAction.COUPON)) {
-            jdbc.sql("""
-                    insert into coupon (tenant_id, campaign_id, discount_type, discount_value, spend_threshold,
-                                        min_spend, valid_from, valid_to, categories, code_mode, code_prefix,
-                                        shared_code, per_code_limit, per_customer_limit, total_limit)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(tenant.value(), campaign, t.type().name(), t.value(), t.spendThreshold(), t.minSpend(),
-                            Timestamp.from(t.validFrom()), Timestamp.from(t.validTo()),
-                            t.categories().isEmpty() ? null : String.join(",", t.categories()), t.codeMode().name(),
-                            t.prefix(), t.sharedCode(), t.perCodeLimit(), t.perCustomerLimit(), t.totalLimit())
-                    .update();
+            insertCoupon(tenant, campaign, t);
         }
         return campaign;
+    }
+
+    /** Gives a campaign its coupon. */
+    public void insertCoupon(TenantId tenant, long campaign, CouponTerms t) {
+        jdbc.sql("""
+                insert into coupon (tenant_id, campaign_id, discount_type, discount_value, spend_threshold,
+                                    min_spend, valid_from, valid_to, categories, code_mode, code_prefix,
+                                    shared_code, per_code_limit, per_customer_limit, total_limit)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), campaign, t.type().name(), t.value(), t.spendThreshold(), t.minSpend(),
+                        Timestamp.from(t.validFrom()), Timestamp.from(t.validTo()),
+                        t.categories().isEmpty() ? null : String.join(",", t.categories()), t.codeMode().name(),
+                        t.prefix(), t.sharedCode(), t.perCodeLimit(), t.perCustomerLimit(), t.totalLimit())
+                .update();
+    }
+
+    /** Changes a coupon's discount and prefix (an always-on campaign's new version): for the codes issued from now. */
+    public void updateCouponDiscount(TenantId tenant, long campaign, CouponTerms t) {
+        jdbc.sql("""
+                update coupon set discount_type = ?, discount_value = ?, spend_threshold = ?, min_spend = ?,
+                       code_prefix = ? where tenant_id = ? and campaign_id = ?""")
+                .params(t.type().name(), t.value(), t.spendThreshold(), t.minSpend(), t.prefix(), tenant.value(),
+                        campaign).update();
+    }
+
+    /** Changes what an always-on campaign's row says of it: name, goal, trigger, holdout and actions. */
+    public void updateAlwaysOn(TenantId tenant, long campaign, CampaignDraft d) {
+        jdbc.sql("""
+                update campaign set name = ?, goal = ?, include_segments = ?, holdout_percent = ?, actions = ?
+                 where tenant_id = ? and id = ? and kind = 'ALWAYS_ON'""")
+                .params(d.name(), d.goal(), String.join(",", d.include()), d.holdoutPercent(),
+                        d.actions().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                        tenant.value(), campaign).update();
     }
 
     public Optional<Campaign> find(TenantId tenant, long id) {
@@ -86,7 +110,8 @@ public class CampaignStore {
     /** Launched, not cancelled campaigns with the double-points action whose window overlaps from–to. */
     public List<Campaign> pointsCampaigns(TenantId tenant, Instant from, Instant to) {
         return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? and c.launched_at is not null"
-                + " and c.status <> 'CANCELLED' and c.actions like ? and c.starts_at < ? and c.ends_at > ?"
+                + " and c.status <> 'CANCELLED' and c.kind = 'ONE_OFF' and c.actions like ? and c.starts_at < ?"
+                + " and c.ends_at > ?"
                 + " order by c.id").params(tenant.value(), "%" + CampaignAction.LOYALTY_REWARD.name() + "%",
                         java.sql.Timestamp.from(to), java.sql.Timestamp.from(from))
                 .query((rs, i) -> campaign(rs)).list();
@@ -100,12 +125,12 @@ public class CampaignStore {
 
     /** The newest campaigns first, one page. */
     public List<Campaign> page(TenantId tenant, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? order by c.created_at desc, c.id desc"
-                + " limit ? offset ?").params(tenant.value(), limit, offset).query((rs, i) -> campaign(rs)).list();
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? and c.kind = 'ONE_OFF'"
+                + " order by c.created_at desc, c.id desc limit ? offset ?").params(tenant.value(), limit, offset).query((rs, i) -> campaign(rs)).list();
     }
 
     public int count(TenantId tenant) {
-        return jdbc.sql("select count(*) from campaign where tenant_id = ?").param(tenant.value())
+        return jdbc.sql("select count(*) from campaign where tenant_id = ? and kind = 'ONE_OFF'").param(tenant.value())
                 .query(Integer.class).single();
     }
 

@@ -40,9 +40,16 @@ public class CouponStore {
      * tries again with new codes.
      */
     public void insertCodes(TenantId tenant, long couponId, List<String> codes, List<@Nullable Long> customers) {
+        insertCodes(tenant, couponId, codes, customers, null);
+    }
+
+    /** Inserts codes valid until {@code validUntil} (null: as long as the coupon). */
+    public void insertCodes(TenantId tenant, long couponId, List<String> codes, List<@Nullable Long> customers,
+            @Nullable Instant validUntil) {
+        java.sql.Timestamp until = validUntil == null ? null : java.sql.Timestamp.from(validUntil);
         BulkInsert.insert(template, tenant, couponId, "coupon_code",
-                List.of("tenant_id", "coupon_id", "code", "customer_id", "uses"), codes.size(),
-                i -> new Object[] {tenant.value(), couponId, codes.get(i), customers.get(i), 0}, null);
+                List.of("tenant_id", "coupon_id", "code", "customer_id", "uses", "valid_until"), codes.size(),
+                i -> new Object[] {tenant.value(), couponId, codes.get(i), customers.get(i), 0, until}, null);
     }
 
     public boolean codeExists(TenantId tenant, String code) {
@@ -80,7 +87,8 @@ public class CouponStore {
     /** The codes that were issued to a customer, newest campaign first. */
     public List<CustomerCoupon> ofCustomer(TenantId tenant, long customerId) {
         return jdbc.sql("""
-                select c.id, c.name, k.code, p.discount_type, p.discount_value, p.valid_to, k.uses, p.per_code_limit
+                select c.id, c.name, k.code, p.discount_type, p.discount_value,
+                       coalesce(k.valid_until, p.valid_to), k.uses, p.per_code_limit
                   from coupon_code k
                   join coupon p on p.tenant_id = k.tenant_id and p.id = k.coupon_id
                   join campaign c on c.tenant_id = p.tenant_id and c.id = p.campaign_id
@@ -93,19 +101,22 @@ public class CouponStore {
     }
 
     /** What a code is: its ids, its holder (null when shared) and its campaign. */
-    public record CodeRow(long codeId, long couponId, long campaignId, @Nullable Long customerId) {
+    public record CodeRow(long codeId, long couponId, long campaignId, @Nullable Long customerId,
+            @Nullable Instant validUntil) {
     }
 
     public Optional<CodeRow> findCode(TenantId tenant, String code) {
         return jdbc.sql("""
-                select k.id, k.coupon_id, p.campaign_id, k.customer_id from coupon_code k
+                select k.id, k.coupon_id, p.campaign_id, k.customer_id, k.valid_until from coupon_code k
                   join coupon p on p.tenant_id = k.tenant_id and p.id = k.coupon_id
                  where k.tenant_id = ? and k.code = ?""")
                 .params(tenant.value(), code)
                 .query((rs, i) -> {
                     long customer = rs.getLong(4);
                     Long holder = rs.wasNull() ? null : customer;
-                    return new CodeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), holder);
+                    Timestamp until = rs.getTimestamp(5);
+                    return new CodeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), holder,
+                            until == null ? null : until.toInstant());
                 }).optional();
     }
 
