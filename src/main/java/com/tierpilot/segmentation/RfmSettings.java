@@ -73,10 +73,6 @@ public record RfmSettings(int windowDays, Mode mode, List<BigDecimal> recencyCut
         }
     }
 
-    public RfmSettings withWindowDays(int days) {
-        return new RfmSettings(days, mode, recencyCuts, frequencyCuts, monetaryCuts, grid);
-    }
-
     public RfmSettings withMode(Mode newMode) {
         return new RfmSettings(windowDays, newMode, recencyCuts, frequencyCuts, monetaryCuts, grid);
     }

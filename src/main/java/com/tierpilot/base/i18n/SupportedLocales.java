@@ -22,8 +22,4 @@ public final class SupportedLocales {
     public static Locale fromTag(String tag) {
         return closest(Locale.forLanguageTag(tag.replace('_', '-')));
     }
-
-    public static String toTag(Locale locale) {
-        return closest(locale).toLanguageTag();
-    }
 }

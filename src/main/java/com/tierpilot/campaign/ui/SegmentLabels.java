@@ -2,7 +2,6 @@ package com.tierpilot.campaign.ui;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.segmentation.AbcTier;
-import com.tierpilot.segmentation.AudienceQuery;
 import com.tierpilot.segmentation.LifecycleStage;
 import com.tierpilot.segmentation.RfmSegment;
 import com.tierpilot.segmentation.RuleSegmentDefinition;
@@ -58,9 +57,5 @@ final class SegmentLabels {
 
     String describe(List<String> references) {
         return references.stream().map(this::label).collect(Collectors.joining(", "));
-    }
-
-    static boolean isReference(String value) {
-        return value.contains(":") && AudienceQuery.SCHEMES.contains(AudienceQuery.scheme(value));
     }
 }
