@@ -117,6 +117,10 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:campaigns/:id", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
             Map.entry("route:campaigns/:id/results", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
             Map.entry("route:coupons/redeem", "theCampaignScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:campaigns/always-on", "theAlwaysOnScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:campaigns/always-on/:id", "theAlwaysOnScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
+            Map.entry("route:campaigns/always-on/edit/:id?",
+                    "theAlwaysOnScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
             Map.entry("POST /api/v1/coupons/redeem", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"),
             Map.entry("POST /api/v1/coupons/reverse", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"));
     /** The HTTP method of each mapping annotation; {@code @RequestMapping} names its methods itself. */
@@ -156,6 +160,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.followup.RevisitTasks revisitTasks;
     @Autowired
     com.tierpilot.campaign.Campaigns campaigns;
+    @Autowired
+    com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn;
     @Autowired
     com.tierpilot.campaign.Coupons coupons;
     @Autowired
@@ -575,6 +581,43 @@ class CrossTenantTest extends SpringBrowserlessTest {
                 bTask.getFirst().id(), com.tierpilot.followup.TaskOutcome.LOST, null, null))
                 .isInstanceOf(NotFoundException.class);
         assertThat(revisitTasks.ofCustomer(a.id(), bTask.getFirst().customerId(), 10)).isEmpty();
+    }
+
+    @Test
+    void theAlwaysOnScreensShowAndChangeOnlyTheTenantsOwnCampaigns() {
+        TestTenants.signIn(b.owner());
+        var definition = new com.tierpilot.campaign.AlwaysOnDefinition(com.tierpilot.campaign.AlwaysOnTrigger.SEGMENT,
+                "LIFECYCLE", "at_risk", null, null, 10, null, Set.of(com.tierpilot.campaign.ExitCondition.BOUGHT), 30,
+                List.of(com.tierpilot.campaign.JourneyStep.coupon(0, false)), new com.tierpilot.campaign.AlwaysOnCoupon(
+                        com.tierpilot.campaign.DiscountType.FIXED, java.math.BigDecimal.TEN, null,
+                        java.math.BigDecimal.ZERO, "BS", 30));
+        long bCampaign = alwaysOn.create(b.id(), b.owner().userId(), "B's secret always-on", null, definition, null);
+        alwaysOn.switchOn(b.id(), bCampaign);
+        TestTenants.signIn(a.owner());
+
+        navigate(com.tierpilot.campaign.ui.AlwaysOnListView.class);
+        assertThat(test((Grid<?>) find(Grid.class).withId("always-on-grid").single()).size()).isZero();
+        String detail = navigate("campaigns/always-on/" + bCampaign, com.tierpilot.campaign.ui.AlwaysOnDetailView.class)
+                .getElement().getOuterHTML();
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("campaign-not-found").exists()).isTrue();
+        assertThat(detail).doesNotContain("B's secret always-on");
+        String edit = navigate("campaigns/always-on/edit/" + bCampaign,
+                com.tierpilot.campaign.ui.AlwaysOnEditView.class).getElement().getOuterHTML();
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("campaign-not-found").exists()).isTrue();
+        assertThat(edit).doesNotContain("B's secret always-on");
+        navigate("campaigns/" + bCampaign, com.tierpilot.campaign.ui.CampaignDetailView.class);
+        assertThat(find(com.vaadin.flow.component.html.H2.class).withId("campaign-not-found").exists()).isTrue();
+
+        assertThatThrownBy(() -> alwaysOn.pause(a.id(), bCampaign)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> alwaysOn.end(a.id(), bCampaign)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> alwaysOn.results(a.id(), bCampaign)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> alwaysOn.update(a.id(), a.owner().userId(), bCampaign, 1, "Taken", null,
+                definition)).isInstanceOf(NotFoundException.class);
+        assertThat(alwaysOn.entries(a.id(), bCampaign, 0, 10)).isEmpty();
+        assertThat(alwaysOn.list(a.id())).isEmpty();
+        TestTenants.signIn(b.owner());
+        assertThat(alwaysOn.find(b.id(), bCampaign).orElseThrow().running()).isTrue();
+        assertThat(alwaysOn.find(b.id(), bCampaign).orElseThrow().name()).isEqualTo("B's secret always-on");
     }
 
     @Test

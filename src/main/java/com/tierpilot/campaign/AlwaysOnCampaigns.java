@@ -8,7 +8,6 @@ import com.tierpilot.campaign.persistence.AlwaysOnStore;
 import com.tierpilot.campaign.persistence.AlwaysOnStore.Candidate;
 import com.tierpilot.campaign.persistence.AlwaysOnStore.DaySums;
 import com.tierpilot.campaign.persistence.AlwaysOnStore.Due;
-import com.tierpilot.campaign.persistence.AlwaysOnStore.EntryRow;
 import com.tierpilot.campaign.persistence.AlwaysOnStore.NewEntry;
 import com.tierpilot.campaign.persistence.AlwaysOnStore.State;
 import com.tierpilot.campaign.persistence.CampaignStore;
@@ -75,7 +74,7 @@ public class AlwaysOnCampaigns {
         this.clock = clock;
     }
 
-    // --- the marketer's side ------------------------------------------------------------------------------------------
+    // --- the marketer's side -----------------------------------------------------------------------------------------
 
     /** Saves a new always-on campaign, not yet switched on; {@code preset}: the preset it was made from, if any. */
     @Transactional
@@ -245,7 +244,7 @@ public class AlwaysOnCampaigns {
 
     /** The entrants, newest first, one page. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
-    public List<EntryRow> entries(TenantId tenant, long id, int offset, int limit) {
+    public List<AlwaysOnEntry> entries(TenantId tenant, long id, int offset, int limit) {
         return store.entries(tenant, id, offset, limit);
     }
 
@@ -255,11 +254,98 @@ public class AlwaysOnCampaigns {
     }
 
     /** A customer's journeys in always-on campaigns, for the customer page. */
-    public List<EntryRow> entriesOf(TenantId tenant, long customerId) {
+    public List<AlwaysOnEntry> entriesOf(TenantId tenant, long customerId) {
         return store.entriesOf(tenant, customerId);
     }
 
-    // --- the night ----------------------------------------------------------------------------------------------------
+    // --- before switching on -----------------------------------------------------------------------------------------
+
+    /** How many would have entered in one past nightly run; {@code entrants} null: the history cannot tell. */
+    public record PreviewRun(LocalDate asOf, @Nullable Integer entrants) {
+    }
+
+    /** The number of past runs the preview looks at. */
+    public static final int PREVIEW_RUNS = 8;
+
+    /**
+     * How many customers would have entered in each of the last {@link #PREVIEW_RUNS} recompute runs, newest first,
+     * from the segment changes each run recorded (re-entry and holdout not applied).
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public List<PreviewRun> preview(TenantId tenant, AlwaysOnDefinition d) {
+        d.validate();
+        long[] runs = store.runs(tenant);
+        if (runs == null) {
+            return List.of();
+        }
+        List<AlwaysOnStore.PastRun> past = store.pastRuns(tenant, PREVIEW_RUNS + 1);
+        List<PreviewRun> preview = new ArrayList<>();
+        for (int i = 0; i < Math.min(PREVIEW_RUNS, past.size()); i++) {
+            AlwaysOnStore.PastRun before = i + 1 < past.size() ? past.get(i + 1) : null;
+            preview.add(new PreviewRun(past.get(i).asOf(), store.metIn(tenant, d, past.get(i), before, runs[0],
+                    runs[1])));
+        }
+        return preview;
+    }
+
+    /** The presets, one click each: a saved campaign (not yet switched on) to edit. */
+    public enum Preset {
+        /** Customers who drop from tier A: a coupon now, a call after 7 days unless redeemed. */
+        WIN_BACK,
+        /** A thank-you after the first order, a second-purchase coupon 30 days later unless they bought. */
+        WELCOME,
+        /** A birthday coupon a week ahead, once a year. */
+        BIRTHDAY,
+        /** Customers entering tier B get a volume offer (spend more, save) to grow into A (seed 003). */
+        B_TO_A;
+
+        public String messageKey() {
+            return "alwaysOn.preset." + name();
+        }
+    }
+
+    /** Saves a preset as a new campaign, named in the user's language ({@code name}); returns its id. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public long createFromPreset(TenantId tenant, UserId user, Preset preset, String name) {
+        return create(tenant, user, name, null, presetDefinition(tenant, preset), preset.name());
+    }
+
+    /** What a preset does; a preset with a task takes the company's first call plan (a message plan to thank). */
+    public AlwaysOnDefinition presetDefinition(TenantId tenant, Preset preset) {
+        AlwaysOnCoupon tenOff = new AlwaysOnCoupon(DiscountType.PERCENT, BigDecimal.TEN, null, BigDecimal.ZERO, "WB",
+                30);
+        return switch (preset) {
+            case WIN_BACK -> new AlwaysOnDefinition(AlwaysOnTrigger.TIER_DROP, "ABC", "A", null, null,
+                    CampaignDraft.DEFAULT_HOLDOUT_PERCENT, 90, Set.of(ExitCondition.BOUGHT), 30,
+                    List.of(JourneyStep.coupon(0, false), JourneyStep.revisit(7, true, plan(tenant, "CALL"))),
+                    tenOff);
+            case WELCOME -> new AlwaysOnDefinition(AlwaysOnTrigger.FIRST_ORDER, null, null, null, 1,
+                    CampaignDraft.DEFAULT_HOLDOUT_PERCENT, null, Set.of(ExitCondition.BOUGHT), 60,
+                    List.of(JourneyStep.revisit(0, false, plan(tenant, "SMS")), JourneyStep.coupon(30, false)),
+                    new AlwaysOnCoupon(DiscountType.PERCENT, BigDecimal.TEN, null, BigDecimal.ZERO, "HI", 30));
+            case BIRTHDAY -> new AlwaysOnDefinition(AlwaysOnTrigger.BIRTHDAY, null, null, null, 7,
+                    CampaignDraft.DEFAULT_HOLDOUT_PERCENT, 300, Set.of(ExitCondition.REDEEMED), 30,
+                    List.of(JourneyStep.coupon(0, false)), new AlwaysOnCoupon(DiscountType.FIXED,
+                            new BigDecimal("20"), null, new BigDecimal("100"), "BD", 30));
+            case B_TO_A -> new AlwaysOnDefinition(AlwaysOnTrigger.SEGMENT, "ABC", "B", null, null,
+                    CampaignDraft.DEFAULT_HOLDOUT_PERCENT, 90, Set.of(ExitCondition.LEFT_SEGMENT,
+                            ExitCondition.REDEEMED), 60,
+                    List.of(JourneyStep.coupon(0, false), JourneyStep.doublePoints(0, false, 30)),
+                    new AlwaysOnCoupon(DiscountType.SPEND_SAVE, new BigDecimal("100"), new BigDecimal("1000"),
+                            BigDecimal.ZERO, "GROW", 60));
+        };
+    }
+
+    /** The company's first plan with the channel (e.g. CALL), else its first plan; refused without any. */
+    private long plan(TenantId tenant, String channel) {
+        List<CampaignTasks.PlanChoice> plans = tasks.plans(tenant);
+        return plans.stream().filter(p -> p.channelKey().endsWith("." + channel)).findFirst()
+                .or(() -> plans.stream().findFirst()).map(CampaignTasks.PlanChoice::id)
+                .orElseThrow(() -> new UserFacingException("alwaysOn.error.presetPlan"));
+    }
+
+    // --- the night ---------------------------------------------------------------------------------------------------
 
     /** What a night did: entrants (target and control), journeys ended, steps done and skipped. */
     public record NightResult(int entered, int control, int exited, int stepsDone, int stepsSkipped) {
@@ -392,7 +478,7 @@ public class AlwaysOnCampaigns {
         }
     }
 
-    // --- results ------------------------------------------------------------------------------------------------------
+    // --- results -----------------------------------------------------------------------------------------------------
 
     /** The results by entry week, oldest first, with a line for all weeks together last (its week: null-free min). */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")

@@ -5,6 +5,7 @@ import com.tierpilot.base.persistence.BulkInsert;
 import com.tierpilot.campaign.AlwaysOnAction;
 import com.tierpilot.campaign.AlwaysOnCoupon;
 import com.tierpilot.campaign.AlwaysOnDefinition;
+import com.tierpilot.campaign.AlwaysOnEntry;
 import com.tierpilot.campaign.AlwaysOnTrigger;
 import com.tierpilot.campaign.ExitCondition;
 import com.tierpilot.campaign.JourneyStep;
@@ -495,12 +496,6 @@ public class AlwaysOnStore {
                         rs.getLong(9)), "campaign:" + campaignId + ":%", tenant.value(), campaignId);
     }
 
-    /** An entrant as the campaign page lists them. */
-    public record EntryRow(long customerId, String customerCode, @Nullable String customerName, int entryNo,
-            int version, boolean control, LocalDate enteredOn, @Nullable LocalDate exitedOn,
-            @Nullable String exitReason, int stepsDone) {
-    }
-
     private static final String ENTRY_SELECT = """
             select e.customer_id, c.code, c.name, e.entry_no, e.version, e.control, e.entered_on, e.exited_on,
                    e.exit_reason, (select count(*) from always_on_step_done d where d.tenant_id = e.tenant_id
@@ -508,7 +503,7 @@ public class AlwaysOnStore {
               from always_on_entry e join customer c on c.tenant_id = e.tenant_id and c.id = e.customer_id""";
 
     /** The newest entrants first, one page. */
-    public List<EntryRow> entries(TenantId tenant, long campaignId, int offset, int limit) {
+    public List<AlwaysOnEntry> entries(TenantId tenant, long campaignId, int offset, int limit) {
         return jdbc.query(ENTRY_SELECT + " where e.tenant_id = ? and e.campaign_id = ?"
                 + " order by e.entered_on desc, e.id desc limit ? offset ?", (rs, i) -> entry(rs), tenant.value(),
                 campaignId, limit, offset);
@@ -521,13 +516,13 @@ public class AlwaysOnStore {
     }
 
     /** A customer's entries in any always-on campaign, newest first. */
-    public List<EntryRow> entriesOf(TenantId tenant, long customerId) {
+    public List<AlwaysOnEntry> entriesOf(TenantId tenant, long customerId) {
         return jdbc.query(ENTRY_SELECT + " where e.tenant_id = ? and e.customer_id = ? order by e.entered_on desc,"
                 + " e.id desc", (rs, i) -> entry(rs), tenant.value(), customerId);
     }
 
-    private static EntryRow entry(ResultSet rs) throws SQLException {
-        return new EntryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+    private static AlwaysOnEntry entry(ResultSet rs) throws SQLException {
+        return new AlwaysOnEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
                 rs.getBoolean(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
                 rs.getString(9), rs.getInt(10));
     }
@@ -536,5 +531,58 @@ public class AlwaysOnStore {
     public boolean lock(TenantId tenant, long campaignId) {
         return !jdbc.queryForList("select version from always_on where tenant_id = ? and campaign_id = ? for update",
                 Integer.class, tenant.value(), campaignId).isEmpty();
+    }
+
+    // --- preview -----------------------------------------------------------------------------------------------------
+
+    /** A past recompute run: its id and as-of date. */
+    public record PastRun(long id, LocalDate asOf) {
+    }
+
+    /** The company's last succeeded recompute runs, newest first. */
+    public List<PastRun> pastRuns(TenantId tenant, int limit) {
+        return jdbc.query("select id, as_of from segmentation_run where tenant_id = ? and status = 'SUCCEEDED'"
+                + " order by id desc limit ?", (rs, i) -> new PastRun(rs.getLong(1),
+                        rs.getObject(2, LocalDate.class)), tenant.value(), limit);
+    }
+
+    /**
+     * How many customers met the trigger in a past run (the run's segment changes; for dates, the days from the run
+     * before to this one); null when the history cannot tell (P(alive), which is not kept per run, or a rule
+     * segment's older runs).
+     */
+    public @Nullable Integer metIn(TenantId tenant, AlwaysOnDefinition d, PastRun run, @Nullable PastRun before,
+            long currentRun, long previousRun) {
+        List<Object> params = new ArrayList<>();
+        String met;
+        switch (d.trigger()) {
+            case SEGMENT, TIER_DROP -> {
+                if ("RULE".equals(d.scheme())) {
+                    if (run.id() != currentRun || before == null || before.id() != previousRun) {
+                        return null;
+                    }
+                    met = met(tenant, 0, d, run.id(), before.id(), previousRun, null, run.asOf(), params);
+                } else {
+                    params.add(tenant.value());
+                    params.add(d.trigger() == AlwaysOnTrigger.TIER_DROP ? "ABC" : d.scheme());
+                    params.add(d.segment());
+                    params.add(run.id());
+                    met = "select distinct g.customer_id from segment_change g where g.tenant_id = ? and g.scheme = ?"
+                            + (d.trigger() == AlwaysOnTrigger.TIER_DROP ? " and g.from_segment = ?"
+                                    + " and g.to_segment > g.from_segment" : " and g.to_segment = ?")
+                            + " and g.run_id = ?";
+                }
+            }
+            case P_ALIVE -> {
+                return null;
+            }
+            default -> met = met(tenant, 0, d, currentRun, null, previousRun, before == null ? null : before.asOf(),
+                    run.asOf(), params);
+        }
+        if (met == null) {
+            return 0;
+        }
+        Integer n = jdbc.queryForObject("select count(*) from (" + met + ") m", Integer.class, params.toArray());
+        return n == null ? 0 : n;
     }
 }

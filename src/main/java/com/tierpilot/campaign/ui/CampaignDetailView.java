@@ -1,7 +1,6 @@
 package com.tierpilot.campaign.ui;
 
 import com.tierpilot.base.Role;
-import com.tierpilot.base.SpreadsheetCells;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
@@ -29,11 +28,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -46,11 +41,14 @@ import java.util.Optional;
 public class CampaignDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Campaigns campaigns;
+    private final com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn;
     private final RuleSegments rules;
     private final TierPilotUser me;
 
-    CampaignDetailView(Campaigns campaigns, RuleSegments rules, CurrentUser currentUser) {
+    CampaignDetailView(Campaigns campaigns, com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn, RuleSegments rules,
+            CurrentUser currentUser) {
         this.campaigns = campaigns;
+        this.alwaysOn = alwaysOn;
         this.rules = rules;
         this.me = currentUser.require();
     }
@@ -58,6 +56,10 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<Long> id = event.getRouteParameters().get("id").flatMap(CampaignDetailView::parse);
+        if (id.isPresent() && alwaysOn.find(me.tenantId(), id.get()).isPresent()) {
+            event.forwardTo("campaigns/always-on/" + id.get());
+            return;
+        }
         show(id.flatMap(i -> campaigns.find(me.tenantId(), i)));
     }
 
@@ -191,7 +193,8 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
     private VerticalLayout codes(Campaign c) {
         var box = new VerticalLayout();
         box.setPadding(false);
-        var export = new Anchor(exportCodes(c), getTranslation("campaigns.detail.export"));
+        var export = new Anchor(CodesExport.handler(campaigns, me, c.id()),
+                getTranslation("campaigns.detail.export"));
         export.setId("campaign-codes-export");
         var grid = new Grid<CouponCode>();
         grid.setId("campaign-codes");
@@ -205,35 +208,6 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
                 q -> campaigns.countCodes(me.tenantId(), c.id())));
         box.add(new HorizontalLayout(new H3(getTranslation("campaigns.detail.codes")), export), grid);
         return box;
-    }
-
-    private DownloadHandler exportCodes(Campaign c) {
-        return event -> {
-            event.setFileName("campaign-" + c.id() + "-codes.csv");
-            event.setContentType("text/csv;charset=UTF-8");
-            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                // A BOM, so that Excel and WPS read the names in UTF-8.
-                out.write('\ufeff');
-                out.write("code,customer_code,customer_name,uses\n");
-                campaigns.forEachCode(me.tenantId(), c.id(), k -> {
-                    try {
-                        out.write(csv(k.code()) + "," + csv(k.customerCode()) + "," + csv(k.customerName()) + ","
-                                + k.uses() + "\n");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-        };
-    }
-
-    private static String csv(@org.jspecify.annotations.Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = java.util.Objects.requireNonNull(SpreadsheetCells.safe(value));
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private String describe(CouponTerms t) {
