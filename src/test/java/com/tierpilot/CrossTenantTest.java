@@ -86,6 +86,9 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:users", "theUsersScreenListsOnlyTheTenantsOwnUsers"),
             Map.entry("route:settings", "theSettingsScreenShowsAndChangesOnlyTheTenantsOwnSettings"),
             Map.entry("route:settings/delivery", "theMessagingSettingsShowAndUseOnlyTheTenantsOwnAccounts"),
+            Map.entry("GET /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
+            Map.entry("POST /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
+            Map.entry("POST /hooks/sms/replies/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("route:login", "anonymousPagesShowNoTenantData"),
             Map.entry("route:signup", "anonymousPagesShowNoTenantData"),
             Map.entry("route:invite/:token", "anonymousPagesShowNoTenantData"),
@@ -172,6 +175,10 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.scheduling.RunAlerts runAlerts;
     @Autowired
     com.tierpilot.delivery.DeliverySettings deliverySettings;
+    @Autowired
+    com.tierpilot.delivery.MarketingConsent marketingConsent;
+    @Autowired
+    com.tierpilot.delivery.Unsubscribes unsubscribes;
 
     TestTenant a;
     TestTenant b;
@@ -288,6 +295,47 @@ class CrossTenantTest extends SpringBrowserlessTest {
         assertThatThrownBy(() -> deliverySettings.sendTestSms(a.id(), com.tierpilot.delivery.Provider.ALIYUN_SMS,
                 com.tierpilot.delivery.SmsMessage.of("13800138000", "SMS_1", Map.of())))
                 .as("A cannot send with B's account").hasMessageContaining("delivery.error.providerMissing");
+    }
+
+    @Test
+    void anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany() throws Exception {
+        customers.upsertCustomers(a.id(), List.of(new com.tierpilot.customer.CustomerRecord("A-P", "A phone",
+                "13800138000", "same@example.com", null, null, null, null, null, null, null, Set.of(), null,
+                java.time.LocalDate.of(2025, 1, 1), true, Map.of())));
+        customers.upsertCustomers(b.id(), List.of(new com.tierpilot.customer.CustomerRecord("B-P", "B phone",
+                "13800138000", "same@example.com", null, null, null, null, null, null, null, Set.of(), null,
+                java.time.LocalDate.of(2025, 1, 1), true, Map.of())));
+        long aCustomer = queries.byCode(a.id(), "A-P").orElseThrow().id();
+        long bCustomer = queries.byCode(b.id(), "B-P").orElseThrow().id();
+        var channels = com.tierpilot.delivery.ChannelKind.values();
+        for (var channel : channels) {
+            marketingConsent.set(a.id(), aCustomer, channel, true, com.tierpilot.delivery.ConsentSource.IMPORT, null);
+        }
+        TestTenants.signIn(b.owner());
+        for (var channel : channels) {
+            marketingConsent.set(b.id(), bCustomer, channel, true, com.tierpilot.delivery.ConsentSource.IMPORT, null);
+        }
+        String bLink = unsubscribes.newToken(b.id(), bCustomer, com.tierpilot.delivery.ChannelKind.EMAIL);
+        a.signInAsOwner();
+        assertThatThrownBy(() -> marketingConsent.of(a.id(), bCustomer)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> marketingConsent.set(a.id(), bCustomer, com.tierpilot.delivery.ChannelKind.SMS,
+                false, com.tierpilot.delivery.ConsentSource.UI, null)).isInstanceOf(NotFoundException.class);
+        String aHook = unsubscribes.newReplyHook(a.id());
+        TestTenants.signOut();
+
+        mvc.perform(get("/unsubscribe/" + bLink)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Tenant B")));
+        mvc.perform(post("/unsubscribe/" + bLink)).andExpect(status().isOk());
+        mvc.perform(post(aHook).contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"phone_number\":\"13800138000\",\"content\":\"T\"}]")).andExpect(status().isOk());
+
+        a.signInAsOwner();
+        assertThat(marketingConsent.mayReceive(a.id(), aCustomer, com.tierpilot.delivery.ChannelKind.EMAIL))
+                .as("B's link unsubscribes nobody at A").isTrue();
+        assertThat(marketingConsent.mayReceive(a.id(), aCustomer, com.tierpilot.delivery.ChannelKind.SMS)).isFalse();
+        assertThat(marketingConsent.mayReceive(b.id(), bCustomer, com.tierpilot.delivery.ChannelKind.SMS))
+                .as("A's reply callback unsubscribes nobody at B").isTrue();
+        assertThat(marketingConsent.mayReceive(b.id(), bCustomer, com.tierpilot.delivery.ChannelKind.EMAIL)).isFalse();
     }
 
     @Test

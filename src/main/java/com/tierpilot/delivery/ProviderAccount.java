@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param accessKeyId Alibaba Cloud AccessKey ID, or Tencent Cloud SecretId
  * @param secret Alibaba Cloud AccessKey secret, or Tencent Cloud SecretKey
- * @param signName the approved sign name (签名) put in front of every SMS
+ * @param signName the approved sign name (签名) put in front of every SMS; for e-mail, the sender's display name
  * @param appId Tencent Cloud's SmsSdkAppId; null for Alibaba Cloud
  * @param region the provider's region, e.g. {@code cn-hangzhou} or {@code ap-guangzhou}
  */

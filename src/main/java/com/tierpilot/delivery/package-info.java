@@ -9,7 +9,7 @@
  * {@code tierpilot.delivery.dev-key-file} ({@code ./data/delivery-dev.key}); the mysql profile has no such file, so
  * a provider key cannot be saved there until the operator sets the platform key (deploy/README.md).
  */
-@ApplicationModule(displayName = "Message delivery", allowedDependencies = {"base", "tenant"})
+@ApplicationModule(displayName = "Message delivery", allowedDependencies = {"base", "tenant", "customer"})
 @NullMarked
 package com.tierpilot.delivery;
 

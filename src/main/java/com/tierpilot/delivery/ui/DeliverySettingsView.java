@@ -37,7 +37,9 @@ public class DeliverySettingsView extends VerticalLayout {
     private final TierPilotUser me;
     private final Paragraph testResult = new Paragraph();
 
-    DeliverySettingsView(DeliverySettings settings, CurrentUser currentUser) {
+    DeliverySettingsView(DeliverySettings settings, com.tierpilot.delivery.Unsubscribes unsubscribes,
+            CurrentUser currentUser, @org.springframework.beans.factory.annotation.Value("${tierpilot.public-url:}")
+            String publicUrl) {
         this.settings = settings;
         this.me = currentUser.require();
         var rules = settings.rules(me.tenantId());
@@ -72,6 +74,38 @@ public class DeliverySettingsView extends VerticalLayout {
         test.addSendListener(send -> send(send.provider, send.message));
         testResult.setId("delivery-test-result");
         add(new H3(getTranslation("delivery.test.title")), test, testResult);
+        add(new H3(getTranslation("delivery.replies.title")), replyHook(unsubscribes, publicUrl));
+    }
+
+    /**
+     * The secret address at which the providers report customers' SMS replies: made anew on request (the old one
+     * stops working) and shown once, as only its hash is kept.
+     */
+    private VerticalLayout replyHook(com.tierpilot.delivery.Unsubscribes unsubscribes, String publicUrl) {
+        var box = new VerticalLayout();
+        box.setPadding(false);
+        var state = new Paragraph(unsubscribes.replyHookCreated(me.tenantId())
+                .map(at -> getTranslation("delivery.replies.exists", com.tierpilot.base.ui.Formats.dateTime(at,
+                        me.timeZone(), me.locale())))
+                .orElse(getTranslation("delivery.replies.none")));
+        state.setId("delivery-replies-state");
+        var address = new com.vaadin.flow.component.textfield.TextField(getTranslation("delivery.replies.address"));
+        address.setId("delivery-replies-address");
+        address.setReadOnly(true);
+        address.setWidthFull();
+        address.setVisible(false);
+        var create = new com.vaadin.flow.component.button.Button(getTranslation("delivery.replies.create"), click -> {
+            String base = publicUrl.isBlank() ? com.vaadin.flow.server.VaadinServletRequest.getCurrent()
+                    .getHttpServletRequest().getRequestURL().toString().replaceFirst("(https?://[^/]+).*", "$1")
+                    : publicUrl.replaceAll("/+$", "");
+            address.setValue(base + unsubscribes.newReplyHook(me.tenantId()));
+            address.setVisible(true);
+            state.setText(getTranslation("delivery.replies.shownOnce"));
+        });
+        create.setId("delivery-replies-create");
+        box.add(new Paragraph(getTranslation("delivery.replies.help")), state, address, create);
+        box.setMaxWidth("48rem");
+        return box;
     }
 
     private void send(Provider provider, com.tierpilot.delivery.SmsMessage message) {

@@ -35,6 +35,8 @@ class DeliverySettingsViewTest extends BrowserlessViewTest {
     DeliverySettings settings;
     @Autowired
     AliyunSmsSimulator aliyun;
+    @Autowired
+    com.tierpilot.delivery.Unsubscribes unsubscribes;
 
     TestTenant shop;
     String keyId;
@@ -87,6 +89,25 @@ class DeliverySettingsViewTest extends BrowserlessViewTest {
 
         assertThat(find(Paragraph.class).withId("delivery-test-result").single().getText())
                 .startsWith("The provider refused: isv.SMS_TEMPLATE_ILLEGAL");
+    }
+
+    @Test
+    void theOwnerMakesAReplyCallbackAddressThatIsShownOnceAndWorks() throws Exception {
+        navigate(DeliverySettingsView.class);
+        assertThat(find(Paragraph.class).withId("delivery-replies-state").single().getText())
+                .isEqualTo("No callback address yet.");
+        test(find(Button.class).withId("delivery-replies-create").single()).click();
+
+        String address = find(TextField.class).withId("delivery-replies-address").single().getValue();
+        assertThat(address).contains("/hooks/sms/replies/");
+        String token = address.substring(address.lastIndexOf('/') + 1);
+        assertThat(unsubscribes.handleReplies(token, java.util.List.of())).contains(0);
+
+        openNewTab();
+        navigate(DeliverySettingsView.class);
+        assertThat(find(TextField.class).withId("delivery-replies-address").all()).as("shown only once").isEmpty();
+        assertThat(find(Paragraph.class).withId("delivery-replies-state").single().getText())
+                .startsWith("A callback address was made on ");
     }
 
     private void saveTheAlibabaCloudAccountOnTheScreen() {

@@ -1,0 +1,6 @@
+package com.tierpilot.delivery;
+
+/** Why an address is on a company's suppression list. */
+public enum SuppressionReason {
+    BOUNCED, COMPLAINED, UNSUBSCRIBED
+}
