@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -111,6 +112,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("route:revisit-plans", "revisitPlansAndTasksStayWithinTheirTenant"),
             Map.entry("GET /api/v1/customers/{code}", "anApiTokenReadsOnlyItsOwnTenantsCustomers"),
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
+            Map.entry("GET /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
+            Map.entry("PUT /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
             Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
@@ -147,6 +150,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     ApiTokenService apiTokens;
     @Autowired
     CustomerQueries queries;
+    @Autowired
+    com.tierpilot.customer.SalesStates salesStates;
     @Autowired
     com.tierpilot.customer.importing.ImportService imports;
     @Autowired
@@ -754,6 +759,30 @@ class CrossTenantTest extends SpringBrowserlessTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(othersCode).as("another tenant's code reads exactly like an unknown one").isEqualTo(unknown);
         api(get("/api/v1/customers/A-1"), bToken).andExpect(status().isNotFound());
+    }
+
+    /** Issue 20: the sales state and grade, through the API and the customer page. */
+    @Test
+    void salesStatesAndGradesStayWithinTheirTenant() throws Exception {
+        String aToken = a.apiToken();
+        api(get("/api/v1/customers/B-1/sales"), aToken).andExpect(status().isNotFound());
+        api(put("/api/v1/customers/B-1/sales"), aToken, "{\"stage\": \"LOST\", \"lostReason\": \"A says so\"}")
+                .andExpect(status().isNotFound());
+        api(put("/api/v1/customers/A-1/sales"), aToken, "{\"need\": \"NONE\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.grade").value("E"));
+        api(get("/api/v1/customers/A-1/sales"), b.apiToken()).andExpect(status().isNotFound());
+
+        long b1 = queries.byCode(b.id(), "B-1").orElseThrow().id();
+        assertThat(salesStates.find(b.id(), b1)).isEqualTo(com.tierpilot.customer.SalesState.EMPTY);
+        assertThat(salesStates.history(b.id(), b1, 10)).isEmpty();
+        TestTenants.signIn(a.owner());
+        assertThatThrownBy(() -> salesStates.update(a.id(), b1, com.tierpilot.customer.SalesState.EMPTY,
+                com.tierpilot.customer.SalesSource.UI, null)).isInstanceOf(NotFoundException.class);
+        assertThat(salesStates.find(a.id(), b1)).isEqualTo(com.tierpilot.customer.SalesState.EMPTY);
+
+        navigate("customers/A-1", com.tierpilot.customer.ui.CustomerDetailView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("sales-grade").single().getText())
+                .startsWith("Grade E");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ApiFirewall implements HttpFirewall, RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiFirewall.class);
     /** An address whose last segment is a customer code, as sent (still encoded). */
-    private static final Pattern CUSTOMER_CODE_PATH = Pattern.compile("/api/v1/(loyalty/)?customers/[^/]+");
+    private static final Pattern CUSTOMER_CODE_PATH = Pattern.compile("/api/v1/(loyalty/)?customers/[^/]+(/sales)?");
 
     private final StrictHttpFirewall strict = new StrictHttpFirewall();
     private final StrictHttpFirewall customerCodes = new StrictHttpFirewall();

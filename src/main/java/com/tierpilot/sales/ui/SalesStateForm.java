@@ -1,0 +1,202 @@
+package com.tierpilot.sales.ui;
+
+import com.tierpilot.customer.CustomerType;
+import com.tierpilot.customer.SalesNeed;
+import com.tierpilot.customer.SalesStage;
+import com.tierpilot.customer.SalesState;
+import com.tierpilot.customer.SalesStates;
+import com.tierpilot.sales.SalesSettings;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.shared.Registration;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer's sales state, edited with one binder: stage (the company's wording), the reason when lost, expected
+ * close date and deal size, need, customer type and next follow-up date. Fires a {@link SaveEvent} when valid; the
+ * section calls the service.
+ */
+class SalesStateForm extends FormLayout {
+
+    final ComboBox<SalesStage> stage = new ComboBox<>();
+    final TextField lostReason = new TextField();
+    final DatePicker expectedCloseOn = new DatePicker();
+    final BigDecimalField expectedDealSize = new BigDecimalField();
+    final ComboBox<SalesNeed> need = new ComboBox<>();
+    final ComboBox<CustomerType> customerType = new ComboBox<>();
+    final DatePicker nextFollowUpOn = new DatePicker();
+    final Button save = new Button();
+    private final Binder<Draft> binder = new Binder<>(Draft.class);
+
+    SalesStateForm(SalesSettings settings, SalesState current) {
+        setId("sales-state-form");
+        stage.setLabel(getTranslation("sales.field.stage"));
+        stage.setId("sales-stage");
+        stage.setItems(SalesStage.values());
+        stage.setItemLabelGenerator(s -> settings.label(s, this::getTranslation));
+        stage.setClearButtonVisible(true);
+        lostReason.setLabel(getTranslation("sales.field.lostReason"));
+        lostReason.setId("sales-lost-reason");
+        lostReason.setMaxLength(SalesStates.MAX_REASON_LENGTH);
+        expectedCloseOn.setLabel(getTranslation("sales.field.expectedCloseOn"));
+        expectedCloseOn.setId("sales-close-on");
+        expectedCloseOn.setClearButtonVisible(true);
+        expectedDealSize.setLabel(getTranslation("sales.field.expectedDealSize"));
+        expectedDealSize.setId("sales-deal-size");
+        need.setLabel(getTranslation("sales.field.need"));
+        need.setId("sales-need");
+        need.setItems(SalesNeed.values());
+        need.setItemLabelGenerator(n -> getTranslation(n.messageKey()));
+        need.setClearButtonVisible(true);
+        customerType.setLabel(getTranslation("sales.field.customerType"));
+        customerType.setId("sales-customer-type");
+        customerType.setItems(CustomerType.values());
+        customerType.setItemLabelGenerator(t -> settings.label(t, this::getTranslation));
+        customerType.setClearButtonVisible(true);
+        nextFollowUpOn.setLabel(getTranslation("sales.field.nextFollowUpOn"));
+        nextFollowUpOn.setId("sales-next-follow-up");
+        nextFollowUpOn.setClearButtonVisible(true);
+        save.setText(getTranslation("sales.save"));
+        save.setId("sales-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> submit());
+
+        binder.forField(stage).bind(Draft::getStage, Draft::setStage);
+        binder.forField(lostReason)
+                .withValidator(r -> stage.getValue() != SalesStage.LOST || !r.isBlank(),
+                        getTranslation("sales.error.lostReason"))
+                .withValidator(r -> r.length() <= SalesStates.MAX_REASON_LENGTH,
+                        getTranslation("validation.maxLength", SalesStates.MAX_REASON_LENGTH))
+                .bind(Draft::getLostReason, Draft::setLostReason);
+        binder.forField(expectedCloseOn).bind(Draft::getExpectedCloseOn, Draft::setExpectedCloseOn);
+        binder.forField(expectedDealSize)
+                .withValidator(v -> v == null || (v.signum() >= 0 && v.compareTo(SalesStates.MAX_DEAL_SIZE) <= 0),
+                        getTranslation("sales.error.dealSize"))
+                .bind(Draft::getExpectedDealSize, Draft::setExpectedDealSize);
+        binder.forField(need).bind(Draft::getNeed, Draft::setNeed);
+        binder.forField(customerType).bind(Draft::getCustomerType, Draft::setCustomerType);
+        binder.forField(nextFollowUpOn).bind(Draft::getNextFollowUpOn, Draft::setNextFollowUpOn);
+        binder.setBean(Draft.of(current));
+        lostReason.setVisible(current.stage() == SalesStage.LOST);
+        stage.addValueChangeListener(e -> lostReason.setVisible(e.getValue() == SalesStage.LOST));
+        add(stage, lostReason, need, customerType, expectedCloseOn, expectedDealSize, nextFollowUpOn, save);
+    }
+
+    /** Validates and, when the input is fine, fires the event. */
+    void submit() {
+        if (binder.validate().isOk()) {
+            fireEvent(new SaveEvent(this, binder.getBean().toState()));
+        }
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    static final class SaveEvent extends ComponentEvent<SalesStateForm> {
+        private final SalesState state;
+
+        SaveEvent(SalesStateForm source, SalesState state) {
+            super(source, true);
+            this.state = state;
+        }
+
+        SalesState state() {
+            return state;
+        }
+    }
+
+    /** The binder's bean. */
+    static final class Draft {
+        private @Nullable SalesStage stage;
+        private String lostReason = "";
+        private @Nullable LocalDate expectedCloseOn;
+        private @Nullable BigDecimal expectedDealSize;
+        private @Nullable SalesNeed need;
+        private @Nullable CustomerType customerType;
+        private @Nullable LocalDate nextFollowUpOn;
+
+        static Draft of(SalesState s) {
+            var d = new Draft();
+            d.stage = s.stage();
+            d.lostReason = s.lostReason() == null ? "" : s.lostReason();
+            d.expectedCloseOn = s.expectedCloseOn();
+            d.expectedDealSize = s.expectedDealSize();
+            d.need = s.need();
+            d.customerType = s.customerType();
+            d.nextFollowUpOn = s.nextFollowUpOn();
+            return d;
+        }
+
+        SalesState toState() {
+            return new SalesState(stage, lostReason.isBlank() ? null : lostReason, expectedCloseOn, expectedDealSize,
+                    need, customerType, nextFollowUpOn);
+        }
+
+        @Nullable SalesStage getStage() {
+            return stage;
+        }
+
+        void setStage(@Nullable SalesStage stage) {
+            this.stage = stage;
+        }
+
+        String getLostReason() {
+            return lostReason;
+        }
+
+        void setLostReason(@Nullable String lostReason) {
+            this.lostReason = lostReason == null ? "" : lostReason;
+        }
+
+        @Nullable LocalDate getExpectedCloseOn() {
+            return expectedCloseOn;
+        }
+
+        void setExpectedCloseOn(@Nullable LocalDate expectedCloseOn) {
+            this.expectedCloseOn = expectedCloseOn;
+        }
+
+        @Nullable BigDecimal getExpectedDealSize() {
+            return expectedDealSize;
+        }
+
+        void setExpectedDealSize(@Nullable BigDecimal expectedDealSize) {
+            this.expectedDealSize = expectedDealSize;
+        }
+
+        @Nullable SalesNeed getNeed() {
+            return need;
+        }
+
+        void setNeed(@Nullable SalesNeed need) {
+            this.need = need;
+        }
+
+        @Nullable CustomerType getCustomerType() {
+            return customerType;
+        }
+
+        void setCustomerType(@Nullable CustomerType customerType) {
+            this.customerType = customerType;
+        }
+
+        @Nullable LocalDate getNextFollowUpOn() {
+            return nextFollowUpOn;
+        }
+
+        void setNextFollowUpOn(@Nullable LocalDate nextFollowUpOn) {
+            this.nextFollowUpOn = nextFollowUpOn;
+        }
+    }
+}
