@@ -81,6 +81,8 @@ class AlwaysOnSixtyNightsTest {
     RevisitPlans plans;
     @Autowired
     RevisitTasks tasks;
+    @Autowired
+    TestTenants testTenants;
 
     @AfterEach
     void resetTheClock() {
@@ -90,9 +92,11 @@ class AlwaysOnSixtyNightsTest {
 
     @Test
     void sixtyNightsEnrolOnceHoldOutTheControlCallOnlyNonRedeemersAndFollowTheReentryRule() {
-        var demoStore = new DemoStore(provisioning, customers, transaction, segmentation, principals, clock);
-        TenantId demo = demoStore.seeded();
-        TierPilotUser owner = demoStore.owner();
+        // The demo store's customers and orders in a company of this test's own: sixty nights change what they find.
+        var company = testTenants.signUp("Demo Store, sixty nights");
+        TenantId demo = new DemoStore(provisioning, customers, transaction, segmentation, principals, clock)
+                .copyInto(company.id());
+        TierPilotUser owner = company.owner();
         TestTenants.signIn(owner);
         RevisitPlan call = plans.addAbcPresets(demo).stream().filter(p -> "B".equals(p.segment())).findFirst()
                 .orElseGet(() -> plans.list(demo).getFirst());
@@ -177,7 +181,7 @@ class AlwaysOnSixtyNightsTest {
                 .filter(e -> !e.enteredOn().isAfter(last.minusDays(7)))
                 .filter(e -> !redeemers.contains(e.customerId()) && !e.customerId().equals(moved))
                 .map(Entry::customerId).collect(Collectors.toSet());
-        Set<Long> called = tasksOf(demo, "Win back at risk").stream().map(RevisitTask::customerId)
+        Set<Long> called = tasksOf(demo, owner, "Win back at risk").stream().map(RevisitTask::customerId)
                 .collect(Collectors.toSet());
         assertThat(expectedCalls).as("some did not redeem").isNotEmpty();
         assertThat(called).isEqualTo(expectedCalls);
@@ -239,8 +243,7 @@ class AlwaysOnSixtyNightsTest {
                 1, null, null, status);
     }
 
-    private List<RevisitTask> tasksOf(TenantId tenant, String campaignName) {
-        TierPilotUser owner = principals.forLogin("owner@demo.tierpilot.cn").orElseThrow();
+    private List<RevisitTask> tasksOf(TenantId tenant, TierPilotUser owner, String campaignName) {
         LocalDate today = tenants.today(tenant);
         List<RevisitTask> all = new ArrayList<>();
         for (TaskWindow window : TaskWindow.values()) {
