@@ -59,4 +59,29 @@ public class CustomerBulkService {
         return new BulkResult(created, (int) orders.stream().map(o -> CustomerBulkWriter.key(o.orderNo()))
                 .distinct().count() - created);
     }
+
+    /**
+     * Loads sample customers and their orders (issue 17, item 5), marked so that {@link #removeSample} finds them.
+     *
+     * @throws com.tierpilot.base.UserFacingException when a sample code is already a customer of the company
+     */
+    public SampleSize loadSample(TenantId tenant, List<CustomerRecord> customers, List<OrderRecord> orders) {
+        List<String> codes = customers.stream().map(CustomerRecord::code).toList();
+        if (writer.anyExists(tenant, codes)) {
+            throw new com.tierpilot.base.UserFacingException("sample.error.codesTaken");
+        }
+        BulkResult written = upsertCustomers(tenant, customers);
+        BulkResult orderResult = upsertOrders(tenant, orders);
+        writer.markSample(tenant, codes);
+        return new SampleSize(written.created(), orderResult.created());
+    }
+
+    /** How many sample customers and orders were loaded. */
+    public record SampleSize(int customers, int orders) {
+    }
+
+    /** Deletes the sample customers and their orders; the other modules delete what hangs off them first. */
+    public int removeSample(TenantId tenant) {
+        return writer.deleteSample(tenant);
+    }
 }

@@ -66,6 +66,7 @@ final class DemoDataGenerator {
     record DemoData(List<CustomerRecord> customers, List<OrderRecord> orders) {
     }
 
+    private final String prefix;
     private final Random random;
     private final LocalDate firstDay;
     private final LocalDate lastDay;
@@ -74,6 +75,15 @@ final class DemoDataGenerator {
      * @param lastDay the last day with orders (yesterday); the data spans the two years up to it
      */
     DemoDataGenerator(long seed, LocalDate lastDay) {
+        this(seed, lastDay, "");
+    }
+
+    /**
+     * @param prefix put before every customer code and order number (the sample data's, so that they never meet a
+     *        company's own)
+     */
+    DemoDataGenerator(long seed, LocalDate lastDay, String prefix) {
+        this.prefix = prefix;
         this.random = new Random(seed);
         this.lastDay = lastDay;
         this.firstDay = lastDay.minusDays(729);
@@ -108,7 +118,7 @@ final class DemoDataGenerator {
             for (LocalDate day : dates) {
                 sequence++;
                 LocalDateTime at = day.atTime(timeOfDay());
-                String orderNo = "SO" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", sequence);
+                String orderNo = prefix + "SO" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", sequence);
                 BigDecimal amount = BigDecimal.valueOf(p.meanSpend * Math.exp(0.35 * random.nextGaussian()))
                         .setScale(2, RoundingMode.HALF_UP).max(new BigDecimal("9.90"));
                 String category = random.nextDouble() < 0.6 ? p.favoriteCategory
@@ -141,7 +151,7 @@ final class DemoDataGenerator {
 
     private Profile profile(int index, int days) {
         Profile p = new Profile();
-        p.code = String.format("DS%05d", index);
+        p.code = prefix + String.format("DS%05d", index);
         p.buyer = random.nextDouble() >= 0.05;
         // Join date: a little more recent joining than early, as a growing shop has.
         double u = Math.pow(random.nextDouble(), 0.85);

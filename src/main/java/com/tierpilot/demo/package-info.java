@@ -1,6 +1,7 @@
 /**
- * The demo tenant ("Demo Store") seeded on the first start of the default profile: realistic customers and orders
- * for trying TierPilot without any data of one's own.
+ * Generated customers and orders: the demo tenant ("Demo Store") seeded on the first start of the default profile,
+ * and the sample data a company can load into itself to try TierPilot and remove in one click
+ * ({@link com.tierpilot.demo.SampleData}).
  */
 @ApplicationModule(displayName = "Demo data", allowedDependencies = {"base", "tenant", "customer", "segmentation"})
 @NullMarked

@@ -217,6 +217,11 @@ public class SegmentationService {
         return runs.history(tenant, offset, limit);
     }
 
+    /** The id of the first run started at or after {@code since}; {@link Long#MAX_VALUE} when none was. */
+    public long firstRunSince(TenantId tenant, Instant since) {
+        return runs.firstSince(tenant, since).orElse(Long.MAX_VALUE);
+    }
+
     public int countRuns(TenantId tenant) {
         return runs.count(tenant);
     }

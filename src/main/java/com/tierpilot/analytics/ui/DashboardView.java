@@ -8,6 +8,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.chart.EChart;
+import com.tierpilot.demo.SampleData;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -52,17 +53,18 @@ public class DashboardView extends VerticalLayout {
     private @Nullable DashboardSnapshot snapshot;
     private @Nullable DashboardCharts charts;
 
-    DashboardView(DashboardService dashboards, GettingStarted guide, SegmentationService segmentation,
-            CurrentUser currentUser) {
+    DashboardView(DashboardService dashboards, GettingStarted guide, SampleData sample,
+            SegmentationService segmentation, CurrentUser currentUser) {
         this.dashboards = dashboards;
         this.user = currentUser.require();
         addClassName("dashboard");
         add(new H2(getTranslation("dashboard.welcome", user.displayName())));
         boolean staff = user.role() == Role.OWNER || user.role() == Role.MARKETER;
         if (staff) {
+            sample.loaded(user.tenantId()).ifPresent(loaded -> add(new SampleDataBanner(sample, user, loaded)));
             GettingStarted.Progress progress = guide.progress(user.tenantId());
             if (progress.showPanel()) {
-                add(new GettingStartedPanel(guide, segmentation, user, progress));
+                add(new GettingStartedPanel(guide, sample, segmentation, user, progress));
             }
         }
         Optional<DashboardSnapshot> current = dashboards.current(user.tenantId());

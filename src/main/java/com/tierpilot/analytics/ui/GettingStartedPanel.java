@@ -6,6 +6,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.ProgressPanel;
+import com.tierpilot.demo.SampleData;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
@@ -30,13 +31,15 @@ import java.time.format.FormatStyle;
 class GettingStartedPanel extends Div {
 
     private final GettingStarted guide;
+    private final SampleData sample;
     private final SegmentationService segmentation;
     private final TierPilotUser me;
     private final ProgressPanel<RunStatus> progress;
 
-    GettingStartedPanel(GettingStarted guide, SegmentationService segmentation, TierPilotUser me,
+    GettingStartedPanel(GettingStarted guide, SampleData sample, SegmentationService segmentation, TierPilotUser me,
             GettingStarted.Progress state) {
         this.guide = guide;
+        this.sample = sample;
         this.segmentation = segmentation;
         this.me = me;
         this.progress = new ProgressPanel<>(RunStatus::progressPermille,
@@ -68,8 +71,16 @@ class GettingStartedPanel extends Div {
         if (!state.imported()) {
             button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
-        return step("import", 1, state.imported(), getTranslation("start.import.title"),
-                done != null ? done : getTranslation("start.import.text"), button);
+        if (state.imported()) {
+            return step("import", 1, true, getTranslation("start.import.title"), done, button);
+        }
+        // Or try it first: sample data loaded into this company, removable in one click.
+        var sampleButton = new Button(getTranslation("start.sample.button"), VaadinIcon.MAGIC.create(),
+                click -> loadSample());
+        sampleButton.setId("getting-started-sample");
+        return step("import", 1, false, getTranslation("start.import.title"),
+                getTranslation("start.import.text") + " " + getTranslation("start.sample.text"), button,
+                sampleButton);
     }
 
     private Component criteriaStep(GettingStarted.Progress state) {
@@ -103,12 +114,15 @@ class GettingStartedPanel extends Div {
         return step("recompute", 3, state.recomputed(), getTranslation("start.recompute.title"), text, button);
     }
 
-    private Component step(String name, int number, boolean done, String title, String text, Button button) {
+    private Component step(String name, int number, boolean done, String title, String text, Button... buttons) {
         var mark = done ? VaadinIcon.CHECK_CIRCLE.create() : new Span(String.valueOf(number));
         mark.addClassName(done ? "getting-started-done" : "getting-started-number");
         var words = new Div(new Span(title), new Paragraph(text));
         words.addClassName("getting-started-words");
-        var row = new HorizontalLayout(mark, words, button);
+        var row = new HorizontalLayout(mark, words);
+        var actions = new Div(buttons);
+        actions.addClassName("getting-started-actions");
+        row.add(actions);
         row.setId("getting-started-step-" + name);
         row.addClassName("getting-started-step");
         row.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -120,12 +134,23 @@ class GettingStartedPanel extends Div {
 
     private void start() {
         try {
-            long run = guide.recompute(me.tenantId());
-            progress.watch(() -> segmentation.run(me.tenantId(), run),
-                    listener -> segmentation.onProgress(me.tenantId(), run, listener));
+            watch(guide.recompute(me.tenantId()));
         } catch (UserFacingException e) {
             Notifications.error(this, e);
         }
+    }
+
+    private void loadSample() {
+        try {
+            watch(sample.load(me.tenantId()));
+        } catch (UserFacingException e) {
+            Notifications.error(this, e);
+        }
+    }
+
+    private void watch(long run) {
+        progress.watch(() -> segmentation.run(me.tenantId(), run),
+                listener -> segmentation.onProgress(me.tenantId(), run, listener));
     }
 
     private void finished(RunStatus status) {

@@ -1,6 +1,7 @@
 package com.tierpilot.customer.persistence;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.SampleRows;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -257,5 +259,29 @@ public class CustomerBulkWriter {
         } else {
             ps.setString(index, value.strip());
         }
+    }
+
+    /** Marks the customers with these codes as sample data (issue 17, item 5). */
+    public void markSample(TenantId tenant, List<String> codes) {
+        jdbc.batchUpdate("update customer set sample = true where tenant_id = ? and code = ?", codes, 1000,
+                (ps, code) -> {
+                    ps.setLong(1, tenant.value());
+                    ps.setString(2, code);
+                });
+    }
+
+    /** Whether any of these codes is already a customer of the tenant. */
+    public boolean anyExists(TenantId tenant, List<String> codes) {
+        return !existingCodes(tenant, codes).isEmpty();
+    }
+
+    /**
+     * Deletes the sample customers with their tags, attributes and orders; the other modules have deleted what hangs
+     * off them before. Returns how many customers went.
+     */
+    public int deleteSample(TenantId tenant) {
+        SampleRows.deleteOfSampleCustomers(JdbcClient.create(jdbc), tenant, "customer_tag", "customer_attribute",
+                "customer_order");
+        return jdbc.update("delete from customer where tenant_id = ? and sample = true", tenant.value());
     }
 }

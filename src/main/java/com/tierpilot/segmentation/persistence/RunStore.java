@@ -139,6 +139,12 @@ public class RunStore {
                 + " limit ? offset ?").params(tenant.value(), limit, offset).query((rs, i) -> status(rs)).list();
     }
 
+    /** The first run started at or after {@code since}, if any. */
+    public Optional<Long> firstSince(TenantId tenant, Instant since) {
+        return jdbc.sql("select min(id) from segmentation_run where tenant_id = ? and started_at >= ?")
+                .params(tenant.value(), Timestamp.from(since)).query(Long.class).optional();
+    }
+
     public int count(TenantId tenant) {
         return jdbc.sql("select count(*) from segmentation_run where tenant_id = ?").param(tenant.value())
                 .query(Integer.class).single();

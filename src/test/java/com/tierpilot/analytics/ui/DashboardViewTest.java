@@ -1,12 +1,14 @@
 package com.tierpilot.analytics.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tierpilot.analytics.DashboardFixtures;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.ui.CustomerListView;
+import com.tierpilot.prediction.PredictionService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.BrowserlessViewTest;
@@ -20,6 +22,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,6 +46,8 @@ class DashboardViewTest extends BrowserlessViewTest {
     CustomerBulkService customers;
     @Autowired
     SegmentationService segmentation;
+    @Autowired
+    PredictionService predictions;
 
     TestTenant shop;
 
@@ -95,6 +100,30 @@ class DashboardViewTest extends BrowserlessViewTest {
         assertThat(find(Div.class).withId("getting-started").exists()).as("done: the company sees its dashboard")
                 .isFalse();
         assertThat(kpi("kpi-active")).isEqualTo("10");
+    }
+
+    @Test
+    void aNewCompanyTriesItWithSampleDataAndRemovesItInOneClick() {
+        TestTenant fresh = tenants.signUp("Sample Try Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        openNewTab();
+        navigate(DashboardView.class);
+        assertThat(step("import").getElement().getTextRecursively()).contains("removable in one click");
+
+        test(find(Button.class).withId("getting-started-sample").single()).click();
+        await().atMost(Duration.ofMinutes(2)).until(() -> segmentation.currentRun(fresh.id()).isPresent()
+                && predictions.model(fresh.id()).isPresent());
+        reopenDashboard();
+
+        assertThat(find(Div.class).withId("sample-data").single().getElement().getTextRecursively())
+                .startsWith("This company holds sample data: 400 customers and");
+        assertThat(kpi("kpi-customers")).isEqualTo("400");
+        test(find(Button.class).withId("sample-data-remove").single()).click();
+        reopenDashboard();
+
+        assertThat(find(Div.class).withId("sample-data").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("dashboard-empty").exists()).isTrue();
+        assertThat(step("import").getElement().getAttribute("data-done")).isEqualTo("false");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package com.tierpilot.demo;
+
+import com.tierpilot.base.SampleDataRemoval;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserFacingException;
+import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.segmentation.RunTrigger;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.tenant.TenantService;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sample data for a company that wants to try TierPilot before importing its own (issue 17, item 5): a slice of the
+ * demo store's generated customers and two years of their orders, loaded into the company itself and marked as
+ * sample, then removed in one click. Removal publishes {@link SampleDataRemoval} so that every module deletes its own
+ * rows of the sample customers and of the recomputes that scored them; the customers and orders go last.
+ */
+@Service
+@Transactional
+public class SampleData {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleData.class);
+    static final String PREFIX = "SAMPLE-";
+    static final int CUSTOMERS = 400;
+    static final int ORDERS = 4000;
+    private static final long SEED = 7;
+
+    private final JdbcClient jdbc;
+    private final CustomerBulkService customers;
+    private final SegmentationService segmentation;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TenantService tenants;
+    private final Clock clock;
+
+    SampleData(JdbcClient jdbc, CustomerBulkService customers, SegmentationService segmentation,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, TenantService tenants,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.customers = customers;
+        this.segmentation = segmentation;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** The sample loaded into the company, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Loaded> loaded(TenantId tenant) {
+        var zone = tenants.profile(tenant).timeZone();
+        return jdbc.sql("select loaded_at, customers, orders from sample_data where tenant_id = ?")
+                .param(tenant.value())
+                .query((rs, i) -> new Loaded(rs.getTimestamp(1).toInstant(),
+                        rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2), rs.getInt(3)))
+                .optional();
+    }
+
+    /**
+     * Loads the sample into the company in one transaction, then starts a recompute as of today in the background
+     * and returns its id, so that the dashboard has something to show.
+     *
+     * @throws UserFacingException {@code sample.error.loaded} when the company has the sample already
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public long load(TenantId tenant) {
+        transaction.executeWithoutResult(status -> write(tenant));
+        return segmentation.startRun(tenant, null, RunTrigger.MANUAL);
+    }
+
+    /**
+     * Removes the sample customers and everything hanging off them, and the recomputes made while the sample was
+     * loaded; returns how many customers went. The company is then as it was before the sample.
+     *
+     * @throws UserFacingException {@code sample.error.none} when the company has no sample data
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public int remove(TenantId tenant) {
+        Loaded sample = loaded(tenant).orElseThrow(() -> new UserFacingException("sample.error.none"));
+        long firstRun = segmentation.firstRunSince(tenant, sample.loadedAt());
+        events.publishEvent(new SampleDataRemoval(tenant, sample.loadedAt(), firstRun));
+        int removed = customers.removeSample(tenant);
+        jdbc.sql("delete from sample_data where tenant_id = ?").param(tenant.value()).update();
+        try (MDC.MDCCloseable mdc = MDC.putCloseable("tenantId", tenant.toString())) {
+            log.info("Removed the sample data: {} customers, and the recomputes from run {} on", removed,
+                    firstRun == Long.MAX_VALUE ? "none" : firstRun);
+        }
+        return removed;
+    }
+
+    private void write(TenantId tenant) {
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("insert into sample_data (tenant_id, loaded_at, customers, orders) values (?, ?, 0, 0)")
+                    .params(tenant.value(), Timestamp.from(now)).update();
+        } catch (DuplicateKeyException loadedBefore) {
+            throw new UserFacingException("sample.error.loaded");
+        }
+        LocalDate yesterday = segmentation.today(tenant).minusDays(1);
+        var data = new DemoDataGenerator(SEED, yesterday, PREFIX).generate(CUSTOMERS, ORDERS, List.of());
+        var size = customers.loadSample(tenant, data.customers(), data.orders());
+        jdbc.sql("update sample_data set customers = ?, orders = ? where tenant_id = ?")
+                .params(size.customers(), size.orders(), tenant.value()).update();
+    }
+
+    /** A loaded sample: when (and on which day in the company's zone), and how many customers and orders. */
+    public record Loaded(Instant loadedAt, LocalDate loadedOn, int customers, int orders) {
+    }
+}

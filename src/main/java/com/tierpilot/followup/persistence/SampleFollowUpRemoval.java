@@ -1,0 +1,28 @@
+package com.tierpilot.followup.persistence;
+
+import com.tierpilot.base.SampleDataRemoval;
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.SampleRows;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Removes the sample customers' revisit tasks, contacts and churn outcomes. */
+@Component
+class SampleFollowUpRemoval {
+
+    private final JdbcClient jdbc;
+
+    SampleFollowUpRemoval(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void remove(SampleDataRemoval removal) {
+        remove(removal.tenant());
+    }
+
+    private void remove(TenantId tenant) {
+        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "revisit_task", "customer_contact", "churn_outcome");
+    }
+}
