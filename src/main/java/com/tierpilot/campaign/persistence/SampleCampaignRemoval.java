@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes the sample customers' coupon redemptions, uses and codes, and their campaign memberships (the campaigns
- * count them no more).
+ * Removes the sample customers' coupon redemptions, uses and codes, their always-on campaign entries, and their
+ * campaign memberships (the campaigns count them no more).
  */
 @Component
 class SampleCampaignRemoval {
@@ -27,7 +27,8 @@ class SampleCampaignRemoval {
 
     private void remove(TenantId tenant) {
         long t = tenant.value();
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "coupon_redemption", "coupon_customer_use", "coupon_code");
+        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "coupon_redemption", "coupon_customer_use", "coupon_code",
+                "always_on_step_done", "always_on_watch", "always_on_entry");
         // A campaign's member counts go down by the sample members it loses.
         for (boolean control : new boolean[] {false, true}) {
             String column = control ? "control_members" : "target_members";
