@@ -34,11 +34,16 @@ public class SalesStates {
     public static final int MAX_REASON_LENGTH = 200;
     private static final Logger log = LoggerFactory.getLogger(SalesStates.class);
 
+    private static final int IMPORT_CHUNK = 1000;
+
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final Clock clock;
 
-    SalesStates(JdbcClient jdbc, Clock clock) {
+    SalesStates(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -107,6 +112,88 @@ public class SalesStates {
         }
         log.info("Sales state of customer {} changed ({}) from {}: {}", customerId, source, changed.size(), changed);
         return changed.size();
+    }
+
+    /**
+     * Merges an import's sales columns (issue 20), by customer id: each field the file sets replaces the stored one,
+     * a blank cell keeps it; a stage other than LOST drops the reason. Each changed field is recorded with the
+     * import as its source, and states are written in JDBC batches. Returns the number of customers changed.
+     */
+    public int mergeImported(TenantId tenant, Map<Long, SalesState> imported) {
+        Instant at = clock.instant();
+        List<Long> ids = List.copyOf(imported.keySet());
+        int changedCustomers = 0;
+        for (int from = 0; from < ids.size(); from += IMPORT_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IMPORT_CHUNK));
+            Map<Long, SalesState> stored = new java.util.HashMap<>();
+            jdbc.sql("""
+                    select customer_id, stage, lost_reason, expected_close_on, expected_deal_size, need,
+                           customer_type, next_followup_on
+                      from customer_sales
+                     where tenant_id = :tenant and customer_id in (:ids)""")
+                    .param("tenant", tenant.value()).param("ids", chunk)
+                    .query(rs -> {
+                        stored.put(rs.getLong(1), new SalesState(
+                                rs.getString(2) == null ? null : SalesStage.valueOf(rs.getString(2)), rs.getString(3),
+                                date(rs.getDate(4)), rs.getBigDecimal(5),
+                                rs.getString(6) == null ? null : SalesNeed.valueOf(rs.getString(6)),
+                                rs.getString(7) == null ? null : CustomerType.valueOf(rs.getString(7)),
+                                date(rs.getDate(8))));
+                    });
+            List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> updates = new java.util.ArrayList<>();
+            List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> inserts = new java.util.ArrayList<>();
+            List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> history = new java.util.ArrayList<>();
+            for (Long id : chunk) {
+                SalesState before = stored.getOrDefault(id, SalesState.EMPTY);
+                SalesState file = imported.get(id);
+                SalesStage stage = file.stage() != null ? file.stage() : before.stage();
+                SalesState next = new SalesState(stage, stage != SalesStage.LOST ? null
+                        : file.lostReason() != null ? file.lostReason() : before.lostReason(),
+                        or(file.expectedCloseOn(), before.expectedCloseOn()),
+                        or(file.expectedDealSize(), before.expectedDealSize()), or(file.need(), before.need()),
+                        or(file.customerType(), before.customerType()),
+                        or(file.nextFollowUpOn(), before.nextFollowUpOn()));
+                Map<String, @Nullable String> old = before.fields();
+                Map<String, @Nullable String> now = next.fields();
+                List<String> changed = now.keySet().stream().filter(f -> !sameValue(f, old.get(f), now.get(f)))
+                        .toList();
+                if (changed.isEmpty()) {
+                    continue;
+                }
+                changedCustomers++;
+                (stored.containsKey(id) ? updates : inserts).add(params(tenant, id, next, at));
+                for (String field : changed) {
+                    history.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                            .addValue("tenant", tenant.value()).addValue("customer", id)
+                            .addValue("at", Timestamp.from(at)).addValue("field", field)
+                            .addValue("old", old.get(field), java.sql.Types.VARCHAR)
+                            .addValue("new", now.get(field), java.sql.Types.VARCHAR));
+                }
+            }
+            batch.batchUpdate("""
+                    update customer_sales
+                       set stage = :stage, lost_reason = :reason, expected_close_on = :close,
+                           expected_deal_size = :size, need = :need, customer_type = :type,
+                           next_followup_on = :next, updated_at = :at
+                     where tenant_id = :tenant and customer_id = :customer""",
+                    updates.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+            batch.batchUpdate("""
+                    insert into customer_sales (tenant_id, customer_id, stage, lost_reason, expected_close_on,
+                                                expected_deal_size, need, customer_type, next_followup_on, updated_at)
+                    values (:tenant, :customer, :stage, :reason, :close, :size, :need, :type, :next, :at)""",
+                    inserts.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+            batch.batchUpdate("""
+                    insert into customer_sales_history (tenant_id, customer_id, changed_at, changed_by, source, field,
+                                                        old_value, new_value)
+                    values (:tenant, :customer, :at, null, 'IMPORT', :field, :old, :new)""",
+                    history.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        }
+        log.info("Import changed the sales state of {} customers", changedCustomers);
+        return changedCustomers;
+    }
+
+    private static <T> @Nullable T or(@Nullable T value, @Nullable T otherwise) {
+        return value != null ? value : otherwise;
     }
 
     /** The latest changes of the customer's sales state, newest first. */

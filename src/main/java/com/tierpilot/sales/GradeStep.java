@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * whose close date comes nearer moves up without anyone touching it. Idempotent.
  */
 @Component
-@Order(25)
+@Order(24)
 class GradeStep implements NightlyStep {
 
     private final ProspectGrades grades;

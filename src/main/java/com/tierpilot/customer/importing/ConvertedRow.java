@@ -1,5 +1,6 @@
 package com.tierpilot.customer.importing;
 
+import com.tierpilot.customer.SalesState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,8 +25,8 @@ sealed interface ConvertedRow {
             @Nullable String email, @Nullable String gender, @Nullable LocalDate birthday, @Nullable String region,
             @Nullable String city, @Nullable String industry, @Nullable String companySize,
             @Nullable String sourceChannel, @Nullable Long accountManager, @Nullable LocalDate createdOn,
-            @Nullable Boolean marketingConsent, Set<String> tags, Map<String, String> attributes)
-            implements ConvertedRow {
+            @Nullable Boolean marketingConsent, Set<String> tags, Map<String, String> attributes,
+            @Nullable SalesState sales) implements ConvertedRow {
     }
 
     /**

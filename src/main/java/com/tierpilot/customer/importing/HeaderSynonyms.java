@@ -41,6 +41,19 @@ final class HeaderSynonyms {
                 "signupdate", "注册日期", "创建日期", "注册时间", "创建时间", "入会日期", "开户日期"));
         NAMES.put(ImportField.MARKETING_CONSENT, List.of("consent", "marketingconsent", "optin", "newsletter",
                 "营销同意", "是否同意营销", "接收营销"));
+        NAMES.put(ImportField.SALES_STAGE, List.of("stage", "salesstage", "dealstage", "pipelinestage", "销售阶段",
+                "客户阶段", "商机阶段", "跟进阶段", "阶段"));
+        NAMES.put(ImportField.LOST_REASON, List.of("lostreason", "reasonlost", "lossreason", "丢单原因", "输单原因",
+                "战败原因"));
+        NAMES.put(ImportField.EXPECTED_CLOSE_ON, List.of("expectedclosedate", "expectedclose", "closedate",
+                "expectedcloseon", "预计成交日期", "预计成交时间", "预计签约日期", "预计签单日期"));
+        NAMES.put(ImportField.EXPECTED_DEAL_SIZE, List.of("expecteddealsize", "dealsize", "expectedamount",
+                "dealvalue", "expectedvalue", "预计成交金额", "预计金额", "商机金额", "预计签约金额"));
+        NAMES.put(ImportField.NEED, List.of("need", "demand", "needlevel", "需求", "客户需求", "需求程度"));
+        NAMES.put(ImportField.CUSTOMER_TYPE, List.of("customertype", "clienttype", "客户类型", "客户类别"));
+        NAMES.put(ImportField.NEXT_FOLLOW_UP_ON, List.of("nextfollowup", "nextfollowupdate", "nextfollowupon",
+                "nextcontact", "nextcontactdate", "下次跟进日期", "下次跟进时间", "下次联系日期", "下次联系时间",
+                "下次回访日期"));
         NAMES.put(ImportField.ORDER_NO, List.of("orderno", "ordernumber", "orderid", "invoiceno", "invoice",
                 "invoicenumber", "订单号", "订单编号", "单号", "交易号", "流水号"));
         NAMES.put(ImportField.ORDERED_AT, List.of("orderdate", "ordertime", "orderedat", "invoicedate", "date",

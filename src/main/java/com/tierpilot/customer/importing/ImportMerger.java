@@ -24,10 +24,18 @@ final class ImportMerger {
 
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
+    private final com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStates sales;
 
     ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect) {
+        this(jdbc, dialect, null);
+    }
+
+    /** With {@code sales}, a customer file's sales columns are merged too (issue 20). */
+    ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect,
+            com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStates sales) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.sales = sales;
     }
 
     Counts merge(TenantId tenant, long run, ImportSettings settings, Instant now, LocalDate today) {
@@ -138,7 +146,8 @@ final class ImportMerger {
                          where tenant_id = ? and run_id = ? group by code having count(*) > 1) f
                     on f.code = s.code
                  where s.tenant_id = ? and s.run_id = ? and s.line_no <> f.first_line""", t, run, t, run);
-        for (String table : new String[] {"import_stage_customer", "import_stage_tag", "import_stage_attribute"}) {
+        for (String table : new String[] {"import_stage_customer", "import_stage_tag", "import_stage_attribute",
+            "import_stage_sales"}) {
             update(tenant, "delete from " + table + " where tenant_id = ? and run_id = ? and line_no in"
                     + " (select line_no from import_rejection where tenant_id = ? and run_id = ?"
                     + " and reason = 'DUPLICATE_IN_FILE')", t, run, t, run);
@@ -231,7 +240,32 @@ final class ImportMerger {
                   join customer c on c.tenant_id = a.tenant_id and c.code = a.customer_code
                  where a.tenant_id = ? and a.run_id = ?
                  group by a.tenant_id, c.id, a.name""", t, run);
+        if (sales != null) {
+            mergeSales(tenant, run, sales);
+        }
         return new Counts(created, updated, 0, 0);
+    }
+
+    /** The staged sales columns, by customer id, merged field by field with their history. */
+    private void mergeSales(TenantId tenant, long run, com.tierpilot.customer.SalesStates sales) {
+        java.util.Map<Long, com.tierpilot.customer.SalesState> staged = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                select c.id, s.stage, s.lost_reason, s.expected_close_on, s.expected_deal_size, s.need,
+                       s.customer_type, s.next_followup_on
+                  from import_stage_sales s
+                  join customer c on c.tenant_id = s.tenant_id and c.code = s.customer_code
+                 where s.tenant_id = ? and s.run_id = ?
+                 order by s.line_no""", rs -> {
+            staged.put(rs.getLong(1), new com.tierpilot.customer.SalesState(
+                    rs.getString(2) == null ? null : com.tierpilot.customer.SalesStage.valueOf(rs.getString(2)),
+                    rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getBigDecimal(5),
+                    rs.getString(6) == null ? null : com.tierpilot.customer.SalesNeed.valueOf(rs.getString(6)),
+                    rs.getString(7) == null ? null : com.tierpilot.customer.CustomerType.valueOf(rs.getString(7)),
+                    rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate()));
+        }, tenant.value(), run);
+        if (!staged.isEmpty()) {
+            sales.mergeImported(tenant, staged);
+        }
     }
 
     /** Every file row of the orders whose lines name more than one customer is rejected. */
@@ -272,7 +306,7 @@ final class ImportMerger {
     /** Removes the run's staged rows; done after the merge, whether it committed or not. */
     void clearStaging(TenantId tenant, long run) {
         for (String table : new String[] {"import_stage_customer", "import_stage_tag", "import_stage_attribute",
-            "import_stage_line", "import_stage_order"}) {
+            "import_stage_line", "import_stage_order", "import_stage_sales"}) {
             update(tenant, "delete from " + table + " where tenant_id = ? and run_id = ?", tenant.value(), run);
         }
     }

@@ -80,12 +80,13 @@ public class ImportService {
     private final TeamDirectory team;
     private final JsonMapper json;
     private final BulkLoad bulkLoad;
+    private final com.tierpilot.customer.SalesStates sales;
     private final Clock clock;
 
     ImportService(ImportRuns runs, ImportProgress progress, ImportConfig.ImportFiles files,
             ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc, DatabaseDialect dialect,
             PlatformTransactionManager transactions, TenantService tenants, TeamDirectory team, JsonMapper json,
-            BulkLoad bulkLoad, Clock clock) {
+            BulkLoad bulkLoad, Clock clock, com.tierpilot.customer.SalesStates sales) {
         this.runs = runs;
         this.progress = progress;
         this.files = files;
@@ -99,6 +100,7 @@ public class ImportService {
         this.json = json;
         this.bulkLoad = bulkLoad;
         this.clock = clock;
+        this.sales = sales;
     }
 
     /** A fresh path in the upload directory for a file being uploaded. */
@@ -310,7 +312,7 @@ public class ImportService {
             staging.finish();
             long staged = System.nanoTime();
             report(tenant, run, Phase.MERGING, rows, rejected, 850);
-            ImportMerger merger = new ImportMerger(jdbc, dialect);
+            ImportMerger merger = new ImportMerger(jdbc, dialect, sales);
             Instant now = clock.instant();
             LocalDate today = LocalDate.now(clock.withZone(zone));
             ImportMerger.Counts counts = ownTransaction.execute(status -> merger.merge(tenant, run, settings, now,

@@ -11,6 +11,8 @@ public enum RejectReason {
     BAD_GENDER,
     BAD_EMAIL,
     BAD_YES_NO,
+    /** A stage, need or customer type that is none of the known words. */
+    BAD_SALES_VALUE,
     UNKNOWN_ACCOUNT_MANAGER,
     DUPLICATE_IN_FILE,
     CONFLICTING_CUSTOMER;

@@ -1,5 +1,10 @@
 package com.tierpilot.customer.importing;
 
+import com.tierpilot.customer.CustomerType;
+import com.tierpilot.customer.SalesNeed;
+import com.tierpilot.customer.SalesStage;
+import com.tierpilot.customer.SalesState;
+import com.tierpilot.customer.SalesStates;
 import com.tierpilot.customer.importing.ConvertedRow.CustomerRow;
 import com.tierpilot.customer.importing.ConvertedRow.LineRow;
 import com.tierpilot.customer.importing.ConvertedRow.Problem;
@@ -38,6 +43,18 @@ final class RowConverter {
             "已退货", "退款成功");
     private static final Set<String> CANCELLED = Set.of("cancelled", "canceled", "cancel", "void", "已取消", "取消",
             "交易关闭", "已关闭");
+
+    /** Stage, need and customer type as sales teams write them, in both languages; the codes are read too. */
+    private static final Map<String, String> STAGES = words("POTENTIAL", "potential", "lead", "prospect", "潜在",
+            "潜在客户", "意向客户", "线索", "NEGOTIATING", "negotiating", "negotiation", "in talks", "洽谈", "洽谈中",
+            "谈判", "谈判中", "跟进中", "目标客户", "SIGNED", "signed", "won", "closed won", "签约", "已签约",
+            "成交", "已成交", "签单", "LOST", "lost", "closed lost", "丢单", "已丢单", "输单", "战败");
+    private static final Map<String, String> NEEDS = words("NOW", "now", "clear", "clear need", "target", "明确",
+            "明确需求", "有需求", "目标", "FUTURE", "future", "potential", "later", "潜在", "潜在需求", "将来",
+            "NONE", "none", "no need", "dead", "无", "无需求", "没有需求", "死");
+    private static final Map<String, String> TYPES = words("IDEAL", "ideal", "理想", "理想客户", "GOOD", "good",
+            "优质", "优质客户", "良好", "AVERAGE", "average", "ordinary", "一般", "一般客户", "普通", "POOR", "poor",
+            "较差", "较差客户", "差", "AVOID", "avoid", "避免", "应避免", "应避免的客户", "黑名单");
 
     private final ImportSettings settings;
     private final ZoneId tenantZone;
@@ -94,7 +111,42 @@ final class RowConverter {
                 f.text(ImportField.REGION, 100, false), f.text(ImportField.CITY, 100, false),
                 f.text(ImportField.INDUSTRY, 100, false), f.text(ImportField.COMPANY_SIZE, 40, false),
                 f.text(ImportField.SOURCE_CHANNEL, 60, false), manager(f), f.date(ImportField.CREATED_ON),
-                yesNo(f), tags, attributes);
+                yesNo(f), tags, attributes, sales(f));
+    }
+
+    /** The sales columns (issue 20), in English or Chinese words; null when the row has none of them. */
+    private @Nullable SalesState sales(Fields f) {
+        SalesStage stage = word(f, ImportField.SALES_STAGE, SalesStage.class, STAGES);
+        String reason = f.text(ImportField.LOST_REASON, SalesStates.MAX_REASON_LENGTH, false);
+        if (stage == SalesStage.LOST && reason == null) {
+            f.problem(ImportField.LOST_REASON, RejectReason.MISSING_VALUE, "");
+        }
+        BigDecimal size = f.decimal(ImportField.EXPECTED_DEAL_SIZE, false);
+        if (size != null && size.signum() < 0) {
+            f.problem(ImportField.EXPECTED_DEAL_SIZE, RejectReason.BAD_NUMBER, size.toPlainString());
+            size = null;
+        }
+        SalesState state = new SalesState(stage, stage == SalesStage.LOST ? reason : null,
+                f.date(ImportField.EXPECTED_CLOSE_ON), size == null ? null : size.setScale(2, RoundingMode.HALF_UP),
+                word(f, ImportField.NEED, SalesNeed.class, NEEDS), word(f, ImportField.CUSTOMER_TYPE,
+                        CustomerType.class, TYPES), f.date(ImportField.NEXT_FOLLOW_UP_ON));
+        return state.isEmpty() ? null : state;
+    }
+
+    private <E extends Enum<E>> @Nullable E word(Fields f, ImportField field, Class<E> type, Map<String, String> words) {
+        String value = f.text(field, 40, false);
+        if (value == null) {
+            return null;
+        }
+        String key = value.strip().toLowerCase(Locale.ROOT);
+        String code = words.getOrDefault(key, key.toUpperCase(Locale.ROOT));
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(code)) {
+                return constant;
+            }
+        }
+        f.problem(field, RejectReason.BAD_SALES_VALUE, value);
+        return null;
     }
 
     private ConvertedRow line(Fields f) {
@@ -188,6 +240,20 @@ final class RowConverter {
             f.problem(ImportField.ACCOUNT_MANAGER, RejectReason.UNKNOWN_ACCOUNT_MANAGER, value);
         }
         return id;
+    }
+
+    /** Words after their code, lower-cased: {@code words("NOW", "now", "明确", "NONE", ...)}. */
+    private static Map<String, String> words(String... codesAndWords) {
+        Map<String, String> words = new java.util.HashMap<>();
+        String code = "";
+        for (String w : codesAndWords) {
+            if (w.equals(w.toUpperCase(Locale.ROOT)) && w.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                code = w;
+            } else {
+                words.put(w.toLowerCase(Locale.ROOT), code);
+            }
+        }
+        return Map.copyOf(words);
     }
 
     /**

@@ -187,7 +187,27 @@ final class StagingWriter {
                 + " values (?, ?, ?, ?, ?)", dedupeTags(tags));
         jdbc.batchUpdate("insert into import_stage_attribute (tenant_id, run_id, line_no, customer_code, name,"
                 + " attr_value) values (?, ?, ?, ?, ?, ?)", attributes);
+        List<Object[]> sales = new ArrayList<>();
+        for (CustomerRow c : customers) {
+            if (c.sales() != null) {
+                sales.add(salesValues(tenant.value(), runId, c));
+            }
+        }
+        jdbc.batchUpdate("insert into import_stage_sales (" + String.join(", ", SALES_COLUMNS) + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sales);
         customers.clear();
+    }
+
+    /** The columns of the sales staging table (issue 20), in the order of {@link #salesValues}. */
+    private static final List<String> SALES_COLUMNS = List.of("tenant_id", "run_id", "line_no", "customer_code",
+            "stage", "lost_reason", "expected_close_on", "expected_deal_size", "need", "customer_type",
+            "next_followup_on");
+
+    private static Object[] salesValues(long tenant, long run, CustomerRow c) {
+        var s = java.util.Objects.requireNonNull(c.sales());
+        return new Object[] {tenant, run, c.rowNumber(), c.code(), s.stage() == null ? null : s.stage().name(),
+            s.lostReason(), s.expectedCloseOn(), s.expectedDealSize(), s.need() == null ? null : s.need().name(),
+            s.customerType() == null ? null : s.customerType().name(), s.nextFollowUpOn()};
     }
 
     /** Tags that differ only in case are one tag, as the database compares them. */
@@ -278,6 +298,7 @@ final class StagingWriter {
         private final LocalInfile tags;
         private final LocalInfile attributes;
         private final LocalInfile lines;
+        private final LocalInfile sales;
 
         Files(java.nio.file.Path dir, long run) {
             customers = new LocalInfile(dir, "import_stage_customer", List.of("tenant_id", "run_id", "line_no", "code",
@@ -290,6 +311,7 @@ final class StagingWriter {
             lines = new LocalInfile(dir, "import_stage_line", List.of("tenant_id", "run_id", "line_no", "order_no",
                     "customer_code", "ordered_at", "amount", "quantity", "category", "channel", "status", "region",
                     "line_list"), run);
+            sales = new LocalInfile(dir, "import_stage_sales", SALES_COLUMNS, run);
         }
 
         void customer(TenantId tenant, long run, CustomerRow c) {
@@ -304,6 +326,9 @@ final class StagingWriter {
             }
             c.attributes().forEach((name, value) -> attributes.append(tenant.value(), run, c.rowNumber(), c.code(),
                     name, value));
+            if (c.sales() != null) {
+                sales.append(salesValues(tenant.value(), run, c));
+            }
         }
 
         void line(TenantId tenant, long run, LineRow l, @Nullable String lineList) {
@@ -312,14 +337,14 @@ final class StagingWriter {
         }
 
         void load(JdbcTemplate jdbc, TenantId tenant) {
-            for (LocalInfile file : List.of(customers, tags, attributes, lines)) {
+            for (LocalInfile file : List.of(customers, tags, attributes, lines, sales)) {
                 file.load(jdbc, tenant);
             }
         }
 
         @Override
         public void close() {
-            for (LocalInfile file : List.of(customers, tags, attributes, lines)) {
+            for (LocalInfile file : List.of(customers, tags, attributes, lines, sales)) {
                 file.close();
             }
         }
