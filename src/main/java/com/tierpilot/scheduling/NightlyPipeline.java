@@ -184,7 +184,8 @@ public class NightlyPipeline {
             log.warn("Nightly run failed (attempt {}); retrying at {}", attempt, retry.get());
             return new Outcome(nightly, false, retry.get());
         }
-        log.error("Nightly run failed for the last time (attempt {}); alerting the owner", attempt);
+        log.error("Nightly run {} failed for the last time (attempt {}); alerting the owner. Error: {}", nightly, attempt,
+                error);
         alerts.raise(tenant, RunAlert.Kind.FAILED, nightly, error);
         return new Outcome(nightly, false, null);
     }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something the owner must know about the nightly runs: a run that failed for good (the detail is its error), or a
- * very slow one (the detail holds its seconds and the usual seconds, which each language words its own way).
+ * Something the owner must know about the nightly runs: a run that failed for good (the detail keeps its technical
+ * error, which is logged and never shown), or a very slow one (the detail holds its seconds and the usual seconds,
+ * which each language words its own way).
  */
 public record RunAlert(long id, Kind kind, @Nullable String detail, Instant createdAt) {
 
@@ -24,7 +25,10 @@ public record RunAlert(long id, Kind kind, @Nullable String detail, Instant crea
         return "runs.alert." + kind.name();
     }
 
-    /** The arguments of {@link #messageKey()}: the error, or a slow run's seconds and the usual seconds. */
+    /**
+     * The arguments of {@link #messageKey()}: none for a failed run (its raw error is for the server log, not for the
+     * owner: issue 17, item 5), a slow run's seconds and the usual seconds.
+     */
     public Object[] arguments() {
         return arguments(kind, detail).toArray();
     }
@@ -36,7 +40,7 @@ public record RunAlert(long id, Kind kind, @Nullable String detail, Instant crea
                 return List.of(Long.parseLong(seconds.group(1)), Long.parseLong(seconds.group(2)));
             }
         }
-        return List.of(detail == null ? "" : detail, "");
+        return List.of();
     }
 
     /** The stored detail of a slow run. */

@@ -105,7 +105,8 @@ class RunHistoryViewTest extends BrowserlessViewTest {
 
         navigate(DashboardView.class);
         assertThat(find(Anchor.class).withId("run-alert-banner").single().getText())
-                .isEqualTo("The nightly recompute failed, also after three retries: recompute: disk full");
+                .isEqualTo("Last night's recompute failed, also after three retries. The screens still show the last"
+                        + " good run; see Nightly runs (the technical details are in the server log).");
         TestTenants.signIn(tenant.addUser(Role.MARKETER));
         openNewTab();
         navigate(DashboardView.class);
