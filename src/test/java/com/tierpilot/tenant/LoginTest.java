@@ -13,7 +13,18 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +51,8 @@ class LoginTest {
     MutableClock clock;
     @Autowired
     MockMvc mvc;
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void cleanUp() {
@@ -146,6 +159,74 @@ class LoginTest {
         mvc.perform(formLogin("/login").user(owner.email()).password("not-the-password"))
                 .andExpect(unauthenticated())
                 .andExpect(r -> assertThat(r.getResponse().getRedirectedUrl()).startsWith("/login?error"));
+    }
+
+    @Test
+    void aLoginPostWithTheRightPasswordButWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
+        TierPilotUser owner = tenants.signUp("Forged Login Co").owner();
+        var browser = new Browser(port);
+        String token = browser.loginPageToken();
+
+        // What a page on another site can send: no token, or one it made up. Refused (back to the login page).
+        for (String forged : java.util.Arrays.asList(null, "made-up-token")) {
+            HttpResponse<String> answer = browser.postLogin(owner.email(), TestTenants.PASSWORD, forged);
+            assertThat(answer.statusCode()).as("token %s", forged).isIn(302, 403);
+            assertThat(answer.headers().firstValue("Location")).as("token %s", forged)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+            assertThat(browser.get("/").statusCode()).as("still not signed in").isEqualTo(302);
+        }
+
+        // The login page's own form sends the token and signs in.
+        HttpResponse<String> signedIn = browser.postLogin(owner.email(), TestTenants.PASSWORD, token);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+        assertThat(browser.get("/").statusCode()).as("signed in").isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordWithTheTokenStillGetsTheUsualAnswer() throws Exception {
+        TierPilotUser owner = tenants.signUp("Token Wrong Co").owner();
+        var browser = new Browser(port);
+
+        HttpResponse<String> answer = browser.postLogin(owner.email(), "not-the-password", browser.loginPageToken());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+    }
+
+    /** A browser with its own cookies, talking HTTP to the running application. */
+    private static final class Browser {
+        private static final Pattern META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final String base;
+
+        Browser(int port) {
+            this.base = "http://localhost:" + port;
+        }
+
+        /** Opens the login page and returns the CSRF token it gives its form. */
+        String loginPageToken() throws Exception {
+            HttpResponse<String> page = get("/login");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<meta name=\"_csrf_parameter\" content=\"_csrf\"");
+            Matcher meta = META.matcher(page.body());
+            assertThat(meta.find()).as("the login page carries the token").isTrue();
+            return meta.group(1);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> postLogin(String email, String password, @Nullable String csrfToken) throws Exception {
+            String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                    + (csrfToken == null ? "" : "&_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8));
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static UsernamePasswordAuthenticationToken credentials(String email, String password) {

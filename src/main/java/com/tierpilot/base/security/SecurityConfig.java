@@ -1,5 +1,6 @@
 package com.tierpilot.base.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Web security for the Vaadin UI: form login at {@code /login}, a new session id at login, view access control by
+ * Web security for the Vaadin UI: form login at {@code /login} (with a CSRF token), a new session id at login, view access control by
  * role, and the per-request account refresh. The REST API has its own stateless filter chain.
  */
 @Configuration
@@ -44,6 +45,7 @@ class SecurityConfig {
     @Bean
     @Order(100)
     SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, AccountStatusCheck accountStatusCheck, Clock clock,
+            RequestUtil vaadinRequests,
             @Value("${tierpilot.security.account-refresh-interval:PT10S}") Duration refreshInterval) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/auth/complete", "/icons/**", "/images/**", "/styles.css").permitAll()
@@ -68,7 +70,11 @@ class SecurityConfig {
         http.addFilterAfter(new AccountRefreshFilter(accountStatusCheck, clock, refreshInterval),
                 SecurityContextHolderFilter.class);
         http.addFilterAfter(new TenantMdcFilter(), AnonymousAuthenticationFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH));
+        // CSRF as Vaadin configures it (its own requests carry Vaadin's own token), except that the login form's POST
+        // needs the session's token too; Vaadin would exempt it. The form gets it from LoginCsrfMetaTags.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH)
+                .enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         return http.build();
     }
 
