@@ -10,6 +10,14 @@ public record RunStatus(long id, LocalDate asOf, RunTrigger trigger, @Nullable S
         int progressPermille, Instant startedAt, @Nullable Instant finishedAt, int customers, int customersScored,
         int changes, @Nullable String error) {
 
+    /** The error of a run whose node stopped responding (killed, or restarted mid-run); the node is in {@link #node}. */
+    public static final String NODE_STOPPED = "The node running this recompute stopped responding";
+
+    /** Whether the run failed because its node stopped responding. */
+    public boolean nodeStopped() {
+        return NODE_STOPPED.equals(error);
+    }
+
     public enum State {
         RUNNING,
         SUCCEEDED,

@@ -210,10 +210,8 @@ public class SegmentationService {
         return runs.find(tenant, run).orElseThrow(() -> new NotFoundException("run"));
     }
 
-    /** The tenant's runs, newest first; runs whose node died are marked failed first. */
+    /** The tenant's runs, newest first (a run whose node died is marked failed by {@link DeadNodeRuns}). */
     public List<RunStatus> runs(TenantId tenant, int offset, int limit) {
-        Instant now = clock.instant();
-        runs.failAbandoned(tenant, now.minus(STALE_AFTER.multipliedBy(4)), now);
         return runs.history(tenant, offset, limit);
     }
 

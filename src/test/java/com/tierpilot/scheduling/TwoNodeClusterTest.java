@@ -194,6 +194,10 @@ class TwoNodeClusterTest {
                 .params(big.id().value(), victim).query(String.class).list()).as("the dead node's pipeline run")
                 .containsExactly("FAILED");
         assertThat(reader.completeRuns).as("the reader saw the recovered run").contains(recovered.id());
+        // The killed node's recompute does not stay RUNNING: the survivor marks it failed once the dead node's
+        // heartbeat is stale (issue 16 item 11), and nobody had to read the runs for it.
+        await("the killed node's run is marked failed").atMost(Duration.ofSeconds(90))
+                .until(() -> segmentation.run(big.id(), victimRun.id()).nodeStopped());
 
         List<String> afterRecovery = tiers(big.id(), recovered.id());
         RunStatus clean = segmentation.runNow(big.id(), recovered.asOf(), RunTrigger.MANUAL);

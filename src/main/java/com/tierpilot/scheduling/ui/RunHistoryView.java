@@ -156,7 +156,9 @@ public class RunHistoryView extends VerticalLayout {
         grid.addColumn(r -> Formats.count(r.changes(), getLocale())).setHeader(getTranslation("runs.col.changes"))
                 .setAutoWidth(true);
         // The error itself is for the server log; the owner reads that the run failed and which step did.
-        grid.addColumn(r -> r.error() == null ? "" : getTranslation("runs.error.seeLog"))
+        grid.addColumn(r -> r.error() == null ? "" : r.nodeStopped()
+                ? getTranslation("runs.error.nodeStopped", r.node() == null ? "?" : r.node())
+                : getTranslation("runs.error.seeLog"))
                 .setHeader(getTranslation("runs.col.error")).setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> steps.getOrDefault(r.id(), List.of()).stream().map(this::step)
                 .collect(java.util.stream.Collectors.joining(getTranslation("runs.step.separator"))))

@@ -1,5 +1,6 @@
 package com.tierpilot.segmentation.persistence;
 
+import com.tierpilot.base.TenantAgnostic;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunStatus.Phase;
@@ -150,13 +151,64 @@ public class RunStore {
                 .query(Integer.class).single();
     }
 
-    /** Runs that stopped beating (their node died) are marked failed. */
-    public int failAbandoned(TenantId tenant, Instant staleBefore, Instant now) {
-        return jdbc.sql("""
-                update segmentation_run set status = 'FAILED', phase = 'DONE', finished_at = ?,
-                       error = 'The node running this recompute stopped'
-                 where tenant_id = ? and status = 'RUNNING' and heartbeat_at < ?""")
-                .params(Timestamp.from(now), tenant.value(), Timestamp.from(staleBefore)).update();
+    /** Writes this node's heartbeat. */
+    @TenantAgnostic("a node's heartbeat belongs to the cluster, not to a tenant")
+    public void beat(String node, Instant startedAt, Instant now) {
+        if (jdbc.sql("update node_heartbeat set beat_at = ?, started_at = ? where node = ?")
+                .params(Timestamp.from(now), Timestamp.from(startedAt), node).update() == 0) {
+            try {
+                jdbc.sql("insert into node_heartbeat (node, started_at, beat_at) values (?, ?, ?)")
+                        .params(node, Timestamp.from(startedAt), Timestamp.from(now)).update();
+            } catch (org.springframework.dao.DuplicateKeyException sameNodeNameElsewhere) {
+                jdbc.sql("update node_heartbeat set beat_at = ? where node = ?").params(Timestamp.from(now), node)
+                        .update();
+            }
+        }
+    }
+
+    /**
+     * Marks failed the runs this node left RUNNING before it (re)started at {@code startedAt}: no thread of this
+     * process runs them. Returns how many.
+     */
+    @TenantAgnostic("at start-up a node cleans up after itself in every tenant")
+    public int failLeftBehind(String node, Instant startedAt, Instant now) {
+        int failed = jdbc.sql("""
+                update segmentation_run set status = 'FAILED', phase = 'DONE', finished_at = ?, error = ?
+                 where status = 'RUNNING' and node = ? and started_at < ?""")
+                .params(Timestamp.from(now), RunStatus.NODE_STOPPED, node, Timestamp.from(startedAt)).update();
+        if (failed > 0) {
+            freeSlotsOfFinishedRuns();
+        }
+        return failed;
+    }
+
+    /**
+     * Marks failed the runs of other nodes whose heartbeat is older than {@code deadBefore} (a run of a node that
+     * never wrote one, from before heartbeats, counts by its own heartbeat). Returns how many runs were failed.
+     */
+    @TenantAgnostic("any living node fails the runs of a dead one, in every tenant")
+    public int failRunsOfDeadNodes(String self, Instant deadBefore, Instant now) {
+        Timestamp dead = Timestamp.from(deadBefore);
+        int failed = jdbc.sql("""
+                update segmentation_run set status = 'FAILED', phase = 'DONE', finished_at = ?, error = ?
+                 where status = 'RUNNING' and (node is null or node <> ?)
+                   and (node in (select h.node from node_heartbeat h where h.beat_at < ?)
+                        or (heartbeat_at < ? and (node is null
+                                                  or node not in (select h.node from node_heartbeat h))))""")
+                .params(Timestamp.from(now), RunStatus.NODE_STOPPED, self, dead, dead).update();
+        if (failed > 0) {
+            freeSlotsOfFinishedRuns();
+        }
+        return failed;
+    }
+
+    /** Frees the tenants' recompute slots held by runs that are no longer running. */
+    @TenantAgnostic("follows the failing of dead nodes' runs, which spans every tenant")
+    private void freeSlotsOfFinishedRuns() {
+        jdbc.sql("""
+                update segmentation_state set running_run_id = null, running_since = null
+                 where running_run_id in (select r.id from segmentation_run r where r.status <> 'RUNNING')""")
+                .update();
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
