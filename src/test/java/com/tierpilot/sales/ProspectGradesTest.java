@@ -1,14 +1,10 @@
 package com.tierpilot.sales;
 
-import static com.tierpilot.customer.CustomerFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.UserFacingException;
-import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesChange;
 import com.tierpilot.customer.SalesNeed;
@@ -25,7 +21,6 @@ import com.tierpilot.support.TestTenants.TestTenant;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,9 +35,7 @@ class ProspectGradesTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    CustomerBulkService customers;
-    @Autowired
-    CustomerQueries queries;
+    SalesFixtures fixtures;
     @Autowired
     SalesStates states;
     @Autowired
@@ -58,10 +51,7 @@ class ProspectGradesTest {
 
     @BeforeEach
     void aCompanyWithProspects() {
-        shop = tenants.signUp("Prospect Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH).signInAsOwner();
-        customers.upsertCustomers(shop.id(), List.of(customer("P1", "Prospect one", "浙江"),
-                customer("P2", "Prospect two", "浙江"), customer("P3", "Prospect three", "浙江"),
-                customer("P4", "Prospect four", "浙江"), customer("P5", "Prospect five", "浙江")));
+        shop = fixtures.companyWith("Prospect Co", "P1", "P2", "P3", "P4", "P5");
     }
 
     @AfterEach
@@ -170,7 +160,7 @@ class ProspectGradesTest {
     }
 
     private void set(String code, SalesState state) {
-        states.update(shop.id(), id(code), state, SalesSource.UI, shop.owner().userId());
+        fixtures.set(shop, code, state);
     }
 
     /** Runs the company's nightly pipeline and reads the prospect's grade. */
@@ -185,6 +175,6 @@ class ProspectGradesTest {
     }
 
     private long id(String code) {
-        return queries.byCode(shop.id(), code).orElseThrow().id();
+        return fixtures.id(shop, code);
     }
 }

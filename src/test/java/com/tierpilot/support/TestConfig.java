@@ -52,4 +52,9 @@ public class TestConfig {
     TestTenants testTenants() {
         return new TestTenants();
     }
+
+    @Bean
+    com.tierpilot.sales.SalesFixtures salesFixtures() {
+        return new com.tierpilot.sales.SalesFixtures();
+    }
 }

@@ -40,32 +40,17 @@ class SalesStateForm extends FormLayout {
 
     SalesStateForm(SalesSettings settings, SalesState current) {
         setId("sales-state-form");
-        stage.setLabel(getTranslation("sales.field.stage"));
-        stage.setId("sales-stage");
-        stage.setItems(SalesStage.values());
+        labelled(stage, "stage", "sales-stage").setItems(SalesStage.values());
         stage.setItemLabelGenerator(s -> settings.label(s, this::getTranslation));
-        stage.setClearButtonVisible(true);
-        lostReason.setLabel(getTranslation("sales.field.lostReason"));
-        lostReason.setId("sales-lost-reason");
-        lostReason.setMaxLength(SalesStates.MAX_REASON_LENGTH);
-        expectedCloseOn.setLabel(getTranslation("sales.field.expectedCloseOn"));
-        expectedCloseOn.setId("sales-close-on");
-        expectedCloseOn.setClearButtonVisible(true);
-        expectedDealSize.setLabel(getTranslation("sales.field.expectedDealSize"));
-        expectedDealSize.setId("sales-deal-size");
-        need.setLabel(getTranslation("sales.field.need"));
-        need.setId("sales-need");
-        need.setItems(SalesNeed.values());
+        labelled(lostReason, "lostReason", "sales-lost-reason").setMaxLength(SalesStates.MAX_REASON_LENGTH);
+        labelled(expectedDealSize, "expectedDealSize", "sales-deal-size");
+        labelled(need, "need", "sales-need").setItems(SalesNeed.values());
         need.setItemLabelGenerator(n -> getTranslation(n.messageKey()));
-        need.setClearButtonVisible(true);
-        customerType.setLabel(getTranslation("sales.field.customerType"));
-        customerType.setId("sales-customer-type");
-        customerType.setItems(CustomerType.values());
+        labelled(customerType, "customerType", "sales-customer-type").setItems(CustomerType.values());
         customerType.setItemLabelGenerator(t -> settings.label(t, this::getTranslation));
+        stage.setClearButtonVisible(true);
+        need.setClearButtonVisible(true);
         customerType.setClearButtonVisible(true);
-        nextFollowUpOn.setLabel(getTranslation("sales.field.nextFollowUpOn"));
-        nextFollowUpOn.setId("sales-next-follow-up");
-        nextFollowUpOn.setClearButtonVisible(true);
         save.setText(getTranslation("sales.save"));
         save.setId("sales-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -78,18 +63,36 @@ class SalesStateForm extends FormLayout {
                 .withValidator(r -> r.length() <= SalesStates.MAX_REASON_LENGTH,
                         getTranslation("validation.maxLength", SalesStates.MAX_REASON_LENGTH))
                 .bind(Draft::getLostReason, Draft::setLostReason);
-        binder.forField(expectedCloseOn).bind(Draft::getExpectedCloseOn, Draft::setExpectedCloseOn);
+        date(expectedCloseOn, "expectedCloseOn", "sales-close-on", Draft::getExpectedCloseOn,
+                Draft::setExpectedCloseOn);
         binder.forField(expectedDealSize)
                 .withValidator(v -> v == null || (v.signum() >= 0 && v.compareTo(SalesStates.MAX_DEAL_SIZE) <= 0),
                         getTranslation("sales.error.dealSize"))
                 .bind(Draft::getExpectedDealSize, Draft::setExpectedDealSize);
         binder.forField(need).bind(Draft::getNeed, Draft::setNeed);
         binder.forField(customerType).bind(Draft::getCustomerType, Draft::setCustomerType);
-        binder.forField(nextFollowUpOn).bind(Draft::getNextFollowUpOn, Draft::setNextFollowUpOn);
+        date(nextFollowUpOn, "nextFollowUpOn", "sales-next-follow-up", Draft::getNextFollowUpOn,
+                Draft::setNextFollowUpOn);
         binder.setBean(Draft.of(current));
         lostReason.setVisible(current.stage() == SalesStage.LOST);
         stage.addValueChangeListener(e -> lostReason.setVisible(e.getValue() == SalesStage.LOST));
         add(stage, lostReason, need, customerType, expectedCloseOn, expectedDealSize, nextFollowUpOn, save);
+    }
+
+    /** Labels a field with its translated name ({@code sales.field.<field>}) and gives it its id. */
+    private <C extends com.vaadin.flow.component.Component & com.vaadin.flow.component.HasLabel> C labelled(
+            C component, String field, String id) {
+        component.setLabel(getTranslation("sales.field." + field));
+        component.setId(id);
+        return component;
+    }
+
+    /** A clearable date field of the state, labelled and bound to the draft. */
+    private void date(DatePicker picker, String field, String id,
+            com.vaadin.flow.function.ValueProvider<Draft, @Nullable LocalDate> getter,
+            com.vaadin.flow.data.binder.Setter<Draft, @Nullable LocalDate> setter) {
+        labelled(picker, field, id).setClearButtonVisible(true);
+        binder.forField(picker).bind(getter, setter);
     }
 
     /** Validates and, when the input is fine, fires the event. */

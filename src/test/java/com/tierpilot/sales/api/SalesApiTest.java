@@ -1,23 +1,20 @@
 package com.tierpilot.sales.api;
 
-import static com.tierpilot.customer.CustomerFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesStates;
 import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.SalesFixtures;
+import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.IntegrationTest;
-import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class SalesApiTest {
 
     @Autowired
-    TestTenants tenants;
-    @Autowired
-    CustomerBulkService customers;
-    @Autowired
-    CustomerQueries queries;
+    SalesFixtures fixtures;
     @Autowired
     SalesStates states;
     @Autowired
@@ -48,8 +41,7 @@ class SalesApiTest {
 
     @BeforeEach
     void aCompanyWithACustomerAndAToken() {
-        shop = tenants.signUp("Sales API Co");
-        customers.upsertCustomers(shop.id(), List.of(customer("KH/2024/001", "王芳", "杭州")));
+        shop = fixtures.companyWith("Sales API Co", "KH/2024/001");
         token = shop.apiToken();
     }
 
@@ -74,7 +66,7 @@ class SalesApiTest {
                 .andExpect(jsonPath("$.expectedDealSize").value(50000.0))
                 .andExpect(jsonPath("$.customerType").value("IDEAL"))
                 .andExpect(jsonPath("$.expectedCloseOn").value(close.toString()));
-        long id = queries.byCode(shop.id(), "KH/2024/001").orElseThrow().id();
+        long id = fixtures.id(shop, "KH/2024/001");
         assertThat(states.history(shop.id(), id, 10)).hasSize(6)
                 .allSatisfy(change -> assertThat(change.source()).isEqualTo(SalesSource.API));
     }
@@ -92,7 +84,7 @@ class SalesApiTest {
         mvc.perform(put("/api/v1/customers/NOBODY/sales").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType("application/json").content("{}")).andExpect(ApiContract.of(mvc).conforms())
                 .andExpect(status().isNotFound());
-        long id = queries.byCode(shop.id(), "KH/2024/001").orElseThrow().id();
+        long id = fixtures.id(shop, "KH/2024/001");
         assertThat(states.history(shop.id(), id, 10)).isEmpty();
     }
 

@@ -1,11 +1,7 @@
 package com.tierpilot.sales.ui;
 
-import static com.tierpilot.customer.CustomerFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
@@ -13,6 +9,7 @@ import com.tierpilot.customer.SalesStates;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.sales.GradeThresholds;
 import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.sales.SalesSettings;
 import com.tierpilot.sales.SalesSettingsService;
 import com.tierpilot.support.BrowserlessViewTest;
@@ -28,8 +25,6 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,11 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SalesSectionTest extends BrowserlessViewTest {
 
     @Autowired
-    TestTenants tenants;
-    @Autowired
-    CustomerBulkService customers;
-    @Autowired
-    CustomerQueries queries;
+    SalesFixtures fixtures;
     @Autowired
     SalesStates states;
     @Autowired
@@ -58,8 +49,7 @@ class SalesSectionTest extends BrowserlessViewTest {
 
     @BeforeEach
     void aCompanyWithAProspect() {
-        shop = tenants.signUp("Section Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH).signInAsOwner();
-        customers.upsertCustomers(shop.id(), List.of(customer("S1", "Prospect", "上海")));
+        shop = fixtures.companyWith("Section Co", "S1");
         settings.save(shop.id(), new SalesSettings(GradeThresholds.DEFAULT, Map.of(SalesStage.NEGOTIATING,
                 "In talks"), Map.of()));
         openNewTab();
@@ -95,7 +85,7 @@ class SalesSectionTest extends BrowserlessViewTest {
         assertThat(test(history).getCellText(0, 1)).isEqualTo(shop.owner().displayName());
         assertThat(java.util.stream.IntStream.range(0, 5).mapToObj(row -> test(history).getCellText(row, 4)))
                 .containsExactlyInAnyOrder("In talks", "Clear need (now)", "Ideal", "8000.00", close.toString());
-        long id = queries.byCode(shop.id(), "S1").orElseThrow().id();
+        long id = fixtures.id(shop, "S1");
         assertThat(states.find(shop.id(), id).expectedCloseOn()).isEqualTo(close);
     }
 
@@ -111,7 +101,7 @@ class SalesSectionTest extends BrowserlessViewTest {
 
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getErrorMessage()).isEqualTo("Say why the customer was lost.");
-        long id = queries.byCode(shop.id(), "S1").orElseThrow().id();
+        long id = fixtures.id(shop, "S1");
         assertThat(states.history(shop.id(), id, 10)).isEmpty();
     }
 
