@@ -55,6 +55,12 @@ class ImportRuns {
                 .params(phase.name(), rowsRead, rejected, permille, Timestamp.from(now), tenant.value(), run).update();
     }
 
+    /** The run is alive: a write of its own, outside any transaction of the import. */
+    void beat(TenantId tenant, long run, Instant now) {
+        jdbc.sql("update import_run set heartbeat_at = ? where tenant_id = ? and id = ? and status = 'RUNNING'")
+                .params(Timestamp.from(now), tenant.value(), run).update();
+    }
+
     void succeed(TenantId tenant, long run, ImportMerger.Counts counts, int rowsRead, Instant now) {
         Map<RejectReason, Integer> byReason = rejectionsByReason(tenant, run);
         int rejected = byReason.values().stream().mapToInt(Integer::intValue).sum();

@@ -66,10 +66,12 @@ public class ImportService {
     public static final long MAX_BYTES = 100L * 1024 * 1024;
     public static final int MAX_ROWS = 2_000_000;
     static final int SAMPLE_ROWS = 20;
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
+    /** An import whose heartbeat is older is taken for dead with its node; a live one beats every few seconds. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
 
     private final ImportRuns runs;
+    private final ImportHeartbeats heartbeats;
     private final ImportProgress progress;
     private final ImportConfig.ImportFiles files;
     private final ThreadPoolTaskExecutor executor;
@@ -83,11 +85,12 @@ public class ImportService {
     private final com.tierpilot.customer.SalesStates sales;
     private final Clock clock;
 
-    ImportService(ImportRuns runs, ImportProgress progress, ImportConfig.ImportFiles files,
-            ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc, DatabaseDialect dialect,
+    ImportService(ImportRuns runs, ImportHeartbeats heartbeats, ImportProgress progress,
+            ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc, DatabaseDialect dialect,
             PlatformTransactionManager transactions, TenantService tenants, TeamDirectory team, JsonMapper json,
             BulkLoad bulkLoad, Clock clock, com.tierpilot.customer.SalesStates sales) {
         this.runs = runs;
+        this.heartbeats = heartbeats;
         this.progress = progress;
         this.files = files;
         this.executor = importExecutor;
@@ -285,7 +288,8 @@ public class ImportService {
         StagingWriter staging = new StagingWriter(jdbc, tenant, run,
                 work -> ownTransaction.executeWithoutResult(status -> work.run()), bulkLoad.directory(),
                 settings.kind() == ImportKind.ORDER_LINES);
-        try (TabularSource source = open(file, FileSniffer.sniff(file))) {
+        try (ImportHeartbeats.Beat beat = heartbeats.start(tenant, run);
+                TabularSource source = open(file, FileSniffer.sniff(file))) {
             RowConverter converter = new RowConverter(settings, zone, managers(tenant));
             int rejected = 0;
             report(tenant, run, Phase.READING, 0, 0, 0);
