@@ -84,4 +84,12 @@ public class CustomerBulkService {
     public int removeSample(TenantId tenant) {
         return writer.deleteSample(tenant);
     }
+
+    /**
+     * Locks the company's sample customers until the transaction ends: predictions being written for them wait for a
+     * removal to commit, and a removal waits for predictions being written (issue 17, item 5).
+     */
+    public void lockSample(TenantId tenant) {
+        writer.lockSample(tenant);
+    }
 }

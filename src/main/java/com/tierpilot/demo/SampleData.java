@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -66,36 +67,59 @@ public class SampleData {
     @Transactional(readOnly = true)
     public Optional<Loaded> loaded(TenantId tenant) {
         var zone = tenants.profile(tenant).timeZone();
-        return jdbc.sql("select loaded_at, customers, orders from sample_data where tenant_id = ?")
+        return jdbc.sql("select loaded_at, customers, orders, first_run_id from sample_data where tenant_id = ?")
                 .param(tenant.value())
                 .query((rs, i) -> new Loaded(rs.getTimestamp(1).toInstant(),
-                        rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2), rs.getInt(3)))
+                        rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2), rs.getInt(3),
+                        rs.getObject(4, Long.class)))
                 .optional();
     }
 
     /**
-     * Loads the sample into the company in one transaction, then starts a recompute as of today in the background
-     * and returns its id, so that the dashboard has something to show.
+     * Loads the sample into the company in one transaction, then computes a recompute as of today in the background
+     * and returns its id, so that the dashboard has something to show. The recompute is opened first, and holds the
+     * company's recompute slot while the sample is written: it is the first run that sees the sample, and its id is
+     * recorded with the sample, so that removal takes the runs from that id on.
      *
-     * @throws UserFacingException {@code sample.error.loaded} when the company has the sample already
+     * @throws UserFacingException {@code sample.error.loaded} when the company has the sample already,
+     *         {@code segmentation.error.alreadyRunning} when a recompute of the company is running
      */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public long load(TenantId tenant) {
-        transaction.executeWithoutResult(status -> write(tenant));
-        return segmentation.startRun(tenant, null, RunTrigger.MANUAL);
+        if (loaded(tenant).isPresent()) {
+            throw new UserFacingException("sample.error.loaded");
+        }
+        long run = segmentation.openRun(tenant, null, RunTrigger.MANUAL);
+        try {
+            transaction.executeWithoutResult(status -> write(tenant, run));
+        } catch (RuntimeException notLoaded) {
+            segmentation.abandon(tenant, run, "the sample data was not loaded");
+            throw notLoaded;
+        }
+        segmentation.startOpened(tenant, run);
+        return run;
     }
 
     /**
      * Removes the sample customers and everything hanging off them, and the recomputes made while the sample was
      * loaded; returns how many customers went. The company is then as it was before the sample.
      *
-     * @throws UserFacingException {@code sample.error.none} when the company has no sample data
+     * Refused while a recompute of the company runs (it may be scoring the sample). Predictions fitted with the sample
+     * and written while the removal commits are kept off by a lock on the sample customers (see the predictions'
+     * store).
+     *
+     * @throws UserFacingException {@code sample.error.none} when the company has no sample data,
+     *         {@code sample.error.running} while a recompute of the company is running
      */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public int remove(TenantId tenant) {
         Loaded sample = loaded(tenant).orElseThrow(() -> new UserFacingException("sample.error.none"));
-        long firstRun = segmentation.firstRunSince(tenant, sample.loadedAt());
+        if (segmentation.running(tenant)) {
+            throw new UserFacingException("sample.error.running");
+        }
+        customers.lockSample(tenant);
+        long firstRun = sample.firstRunId() == null ? Long.MAX_VALUE : sample.firstRunId();
         events.publishEvent(new SampleDataRemoval(tenant, sample.loadedAt(), firstRun));
         int removed = customers.removeSample(tenant);
         jdbc.sql("delete from sample_data where tenant_id = ?").param(tenant.value()).update();
@@ -106,11 +130,11 @@ public class SampleData {
         return removed;
     }
 
-    private void write(TenantId tenant) {
+    private void write(TenantId tenant, long firstRun) {
         Instant now = clock.instant();
         try {
-            jdbc.sql("insert into sample_data (tenant_id, loaded_at, customers, orders) values (?, ?, 0, 0)")
-                    .params(tenant.value(), Timestamp.from(now)).update();
+            jdbc.sql("insert into sample_data (tenant_id, loaded_at, customers, orders, first_run_id)"
+                    + " values (?, ?, 0, 0, ?)").params(tenant.value(), Timestamp.from(now), firstRun).update();
         } catch (DuplicateKeyException loadedBefore) {
             throw new UserFacingException("sample.error.loaded");
         }
@@ -121,7 +145,10 @@ public class SampleData {
                 .params(size.customers(), size.orders(), tenant.value()).update();
     }
 
-    /** A loaded sample: when (and on which day in the company's zone), and how many customers and orders. */
-    public record Loaded(Instant loadedAt, LocalDate loadedOn, int customers, int orders) {
+    /**
+     * A loaded sample: when (and on which day in the company's zone), how many customers and orders, and the id of
+     * the recompute started for it (null for a sample loaded before the id was recorded and never recomputed).
+     */
+    public record Loaded(Instant loadedAt, LocalDate loadedOn, int customers, int orders, @Nullable Long firstRunId) {
     }
 }

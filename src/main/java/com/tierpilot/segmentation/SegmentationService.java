@@ -171,13 +171,33 @@ public class SegmentationService {
             }
         }
         long run = open(tenant, asOf == null ? today(tenant) : asOf, trigger);
+        startOpened(tenant, run);
+        return run;
+    }
+
+    /**
+     * Computes, in the background, a run opened by {@link #openRun}: a caller that writes data for the run to score
+     * (the sample data) holds the tenant's slot from before its write, so that no other run comes in between.
+     *
+     * @throws UserFacingException {@code segmentation.error.busy} when the recompute queue is full (the run fails)
+     */
+    public void startOpened(TenantId tenant, long run) {
         try {
             executor.execute(() -> compute(tenant, run, false));
         } catch (RejectedExecutionException busy) {
             fail(tenant, run, "the recompute queue is full");
             throw new UserFacingException("segmentation.error.busy");
         }
-        return run;
+    }
+
+    /** Gives up a run opened by {@link #openRun} before anything was computed: it fails and frees the slot. */
+    public void abandon(TenantId tenant, long run, String reason) {
+        fail(tenant, run, reason);
+    }
+
+    /** Whether a recompute of the tenant is running now (it holds the slot and still beats). */
+    public boolean running(TenantId tenant) {
+        return runs.running(tenant, clock.instant().minus(STALE_AFTER));
     }
 
     /** Runs a recompute to its end in this thread (the nightly job, tests); returns how it ended. */
@@ -213,11 +233,6 @@ public class SegmentationService {
     /** The tenant's runs, newest first (a run whose node died is marked failed by {@link DeadNodeRuns}). */
     public List<RunStatus> runs(TenantId tenant, int offset, int limit) {
         return runs.history(tenant, offset, limit);
-    }
-
-    /** The id of the first run started at or after {@code since}; {@link Long#MAX_VALUE} when none was. */
-    public long firstRunSince(TenantId tenant, Instant since) {
-        return runs.firstSince(tenant, since).orElse(Long.MAX_VALUE);
     }
 
     public int countRuns(TenantId tenant) {

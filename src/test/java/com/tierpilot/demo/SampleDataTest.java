@@ -98,11 +98,7 @@ class SampleDataTest {
         Map<String, Long> before = counts(shop.id());
         Map<String, Long> otherBefore = counts(other.id());
 
-        // Known defect (open, issue 17): on MariaDB the driver writes whole seconds (mysql-connector-j takes MariaDB's
-        // "5.5.5-" version prefix for a server without fractional seconds), and removal finds the sample's runs by
-        // start time, so a recompute in the same second as the load would go with the sample. A user's clicks are
-        // seconds apart; this test's are not.
-        ((MutableClock) clock).advance(Duration.ofSeconds(1));
+        // No pause between the recompute above and the load: the recompute of the same second stays with the company.
         long run = sample.load(shop.id());
         scored(shop.id(), run);
 
@@ -154,6 +150,34 @@ class SampleDataTest {
         assertThat(counts(shop.id())).isEqualTo(before);
         assertThat(segmentation.currentRun(shop.id())).isEmpty();
         assertThat(dashboards.current(shop.id())).isEmpty();
+    }
+
+    @Test
+    void theSampleIsNotRemovedWhileARecomputeRuns() {
+        TestTenant shop = tenants.signUp("Busy Co", CampaignFixtures.SHANGHAI, SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        long run = sample.load(shop.id());
+        scored(shop.id(), run);
+        long running = segmentation.openRun(shop.id(), null, RunTrigger.MANUAL);
+
+        assertThatThrownBy(() -> sample.remove(shop.id())).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("sample.error.running");
+        assertThat(sample.loaded(shop.id())).isPresent();
+
+        segmentation.abandon(shop.id(), running, "test");
+        assertThat(sample.remove(shop.id())).isEqualTo(SampleData.CUSTOMERS);
+    }
+
+    @Test
+    void theSampleIsNotLoadedWhileARecomputeRuns() {
+        TestTenant shop = tenants.signUp("Loading Co", CampaignFixtures.SHANGHAI, SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        long running = segmentation.openRun(shop.id(), null, RunTrigger.MANUAL);
+
+        assertThatThrownBy(() -> sample.load(shop.id())).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("segmentation.error.alreadyRunning");
+        assertThat(sample.loaded(shop.id())).isEmpty();
+        segmentation.abandon(shop.id(), running, "test");
     }
 
     /** Waits until the run is scored and its predictions (made in the run's thread after it) are written. */

@@ -3,6 +3,7 @@ package com.tierpilot.base.persistence;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserId;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ import org.springframework.data.relational.core.mapping.RelationalMappingContext
 
 /**
  * Spring Data JDBC settings shared by all modules: the id value objects map to plain {@code bigint} columns, and
- * identifiers are not quoted (the same SQL then works on H2 in MySQL mode and on MySQL/MariaDB).
+ * identifiers are not quoted (the same SQL then works on H2 in MySQL mode and on MySQL/MariaDB), and date-times keep
+ * their microseconds on MariaDB 10 ({@link FractionalSecondsDataSource}).
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcConfig {
@@ -34,6 +36,18 @@ class JdbcConfig {
                     context.setForceQuote(false);
                 }
                 return bean;
+            }
+        };
+    }
+
+    /** Every data source keeps the sub-second digits of the date-times it writes (see the wrapper). */
+    @Bean
+    static BeanPostProcessor fractionalSeconds() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof FractionalSecondsDataSource)
+                        ? new FractionalSecondsDataSource(dataSource) : bean;
             }
         };
     }

@@ -275,6 +275,12 @@ public class CustomerBulkWriter {
         return !existingCodes(tenant, codes).isEmpty();
     }
 
+    /** Locks the tenant's sample customers' rows until the transaction ends. */
+    public void lockSample(TenantId tenant) {
+        jdbc.queryForList("select id from customer where tenant_id = ? and sample = true for update", Long.class,
+                tenant.value());
+    }
+
     /**
      * Deletes the sample customers with their tags, attributes and orders; the other modules have deleted what hangs
      * off them before. Returns how many customers went.

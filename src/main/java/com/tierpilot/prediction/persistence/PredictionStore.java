@@ -52,9 +52,15 @@ public class PredictionStore {
         }
     }
 
-    /** Replaces the tenant's model and every customer's predictions; call inside one transaction. */
+    /**
+     * Replaces the tenant's model and every customer's predictions; call inside one transaction. The sample
+     * customers are locked first, so that a removal of the sample data (which locks them too) and this write follow
+     * each other, and rows of customers that a removal took away meanwhile are not kept.
+     */
     public void replace(TenantId tenant, StoredModel model, long[] customerIds, Predictions predictions,
             @Nullable Path bulkDir) {
+        sql.sql("select id from customer where tenant_id = ? and sample = true for update").param(tenant.value())
+                .query(Long.class).list();
         sql.sql("delete from prediction_model where tenant_id = ?").param(tenant.value()).update();
         sql.sql("""
                 insert into prediction_model (tenant_id, as_of, fitted, customers, repeat_buyers, bg_r, bg_alpha,
@@ -69,6 +75,12 @@ public class PredictionStore {
         sql.sql("delete from customer_prediction where tenant_id = ?").param(tenant.value()).update();
         BulkInsert.insert(jdbc, tenant, tenant.value(), "customer_prediction", COLUMNS, predictions.size(),
                 i -> row(tenant, customerIds, predictions, i), bulkDir);
+        sql.sql("""
+                delete from customer_prediction
+                 where tenant_id = ?
+                   and not exists (select 1 from customer c
+                                    where c.tenant_id = ? and c.id = customer_prediction.customer_id)""")
+                .params(tenant.value(), tenant.value()).update();
     }
 
     private static Object[] row(TenantId tenant, long[] ids, Predictions p, int i) {

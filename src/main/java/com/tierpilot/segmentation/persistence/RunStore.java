@@ -140,10 +140,13 @@ public class RunStore {
                 + " limit ? offset ?").params(tenant.value(), limit, offset).query((rs, i) -> status(rs)).list();
     }
 
-    /** The first run started at or after {@code since}, if any. */
-    public Optional<Long> firstSince(TenantId tenant, Instant since) {
-        return jdbc.sql("select min(id) from segmentation_run where tenant_id = ? and started_at >= ?")
-                .params(tenant.value(), Timestamp.from(since)).query(Long.class).optional();
+    /** Whether a run of the tenant holds its recompute slot and wrote a heartbeat at or after {@code staleBefore}. */
+    public boolean running(TenantId tenant, Instant staleBefore) {
+        return jdbc.sql("""
+                select count(*) from segmentation_state s
+                  join segmentation_run r on r.tenant_id = s.tenant_id and r.id = s.running_run_id
+                 where s.tenant_id = ? and r.status = 'RUNNING' and r.heartbeat_at >= ?""")
+                .params(tenant.value(), Timestamp.from(staleBefore)).query(Integer.class).single() > 0;
     }
 
     public int count(TenantId tenant) {
