@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.AlwaysOnCampaign;
 import com.tierpilot.campaign.AlwaysOnCampaigns;
@@ -66,6 +67,8 @@ public class AlwaysOnListView extends VerticalLayout {
         grid.addColumn(c -> "v" + c.version()).setHeader(getTranslation("alwaysOn.results.versions"))
                 .setAutoWidth(true);
         grid.setItems(alwaysOn.list(me.tenantId()));
+        new EmptyState(this, "always-on-empty", "empty.alwaysOn", "alwaysOn.list.new", "campaigns/always-on/edit")
+                .in(grid);
         add(new HorizontalLayout(new H2(getTranslation("alwaysOn.title")), create),
                 new Paragraph(getTranslation("alwaysOn.list.intro")), presets, grid);
     }

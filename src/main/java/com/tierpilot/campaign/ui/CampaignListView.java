@@ -3,6 +3,7 @@ package com.tierpilot.campaign.ui;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.Campaigns;
@@ -47,6 +48,7 @@ public class CampaignListView extends VerticalLayout {
         grid.setItems(new CallbackDataProvider<>(
                 q -> campaigns.page(me.tenantId(), q.getOffset(), q.getLimit()).stream(),
                 q -> campaigns.count(me.tenantId())));
+        new EmptyState(this, "campaign-empty", "empty.campaigns", "campaigns.list.new", "campaigns/new").in(grid);
         add(new HorizontalLayout(new H2(getTranslation("nav.campaigns")), create), grid);
     }
 }

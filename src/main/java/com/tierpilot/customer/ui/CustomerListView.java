@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.AssignmentResult;
@@ -49,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,12 +81,21 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     private CustomerFilter filter = CustomerFilter.NONE;
     private com.vaadin.flow.component.contextmenu.ContextMenu columnMenu;
     private boolean reading;
+    /** What the grid says without rows: with no filter, the next step; with filters, how to see everyone again. */
+    private final EmptyState noCustomers;
+    private final EmptyState noMatch;
 
     CustomerListView(CustomerSearch search, CustomerExport export, CustomerAssignment assignment,
             SegmentChoices segments, TeamDirectory team, CurrentUser currentUser) {
         this.search = search;
         this.assignment = assignment;
         this.me = currentUser.require();
+        noCustomers = me.role() == Role.ACCOUNT_MANAGER
+                ? new EmptyState(this, "customer-empty", "empty.customers.manager", "empty.customers.manager.action",
+                        "tasks")
+                : new EmptyState(this, "customer-empty", "empty.customers", "empty.customers.action", "import");
+        noMatch = new EmptyState(this, "customer-no-match", "empty.customers.filtered",
+                "empty.customers.filtered.action", this::clearFilters);
         team.activeUsers(me.tenantId()).forEach(u -> managers.put(u.userId().value(), u.displayName()));
         setSizeFull();
         configureFilters(segments);
@@ -225,10 +236,22 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         filter = new CustomerFilter(text.getValue(), region.getValue(), tag.getValue(), manager.getValue(),
                 rfm.getValue(), abc.getValue(), lifecycle.getValue(), rule.getValue());
         grid.getDataProvider().refreshAll();
+        boolean filtered = !text.getValue().isBlank() || Stream.of(region, tag, manager, rfm, abc, lifecycle, rule)
+                .anyMatch(box -> box.getValue() != null);
+        grid.setEmptyStateComponent(filtered ? noMatch : noCustomers);
         CustomerCount counted = search.count(me.tenantId(), filter);
         count.setId("customer-count");
         count.setText(getTranslation(counted.more() ? "customers.countMore" : "customers.count",
                 Formats.count(counted.value(), getLocale())));
+    }
+
+    /** Empties every filter and shows all customers again. */
+    private void clearFilters() {
+        reading = true;
+        text.clear();
+        Stream.of(region, tag, manager, rfm, abc, lifecycle, rule).forEach(ComboBox::clear);
+        reading = false;
+        filterChanged();
     }
 
     /** A menu that shows or hides each column; the code stays, so a row can always be told apart. */

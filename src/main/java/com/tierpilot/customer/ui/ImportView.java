@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.UploadTexts;
@@ -92,6 +93,8 @@ public class ImportView extends VerticalLayout {
         tabs.setWidthFull();
         tabs.add(getTranslation("import.tab.new"), step);
         tabs.add(getTranslation("import.tab.history"), historyGrid());
+        new EmptyState(this, "import-history-empty", "empty.imports", "empty.imports.action",
+                () -> tabs.setSelectedIndex(0)).in(history);
         tabs.addSelectedChangeListener(change -> history.getDataProvider().refreshAll());
         add(tabs);
         addDetachListener(detach -> stopWatching());

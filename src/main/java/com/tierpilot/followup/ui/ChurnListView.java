@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.CustomerLinks;
@@ -109,6 +110,12 @@ public class ChurnListView extends VerticalLayout {
                 query -> churn.page(me.tenantId(), me.userId(), me.role(), query.getOffset(), query.getLimit())
                         .stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, churn.count(me.tenantId(), me.userId(), me.role()))));
+        if (me.role() == Role.ACCOUNT_MANAGER) {
+            new EmptyState(this, "churn-empty", "empty.churn.manager", "empty.churn.manager.action", "tasks")
+                    .in(grid);
+        } else {
+            new EmptyState(this, "churn-empty", "empty.churn", "empty.churn.action", "segments").in(grid);
+        }
     }
 
     private HorizontalLayout actions(ChurnEntry entry) {

@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.SegmentChoices;
 import com.tierpilot.followup.PlanKind;
@@ -150,6 +151,8 @@ public class RevisitPlansView extends VerticalLayout {
     private void refresh() {
         // A company has a handful of plans.
         grid.setItems(plans.list(me.tenantId()));
+        new EmptyState(this, "plan-empty", "empty.revisitPlans", "revisit.preset.abc",
+                () -> act(() -> plans.addAbcPresets(me.tenantId()))).in(grid);
         presetButtons();
     }
 }

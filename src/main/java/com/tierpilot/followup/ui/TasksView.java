@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.chart.EChart;
@@ -152,6 +153,12 @@ public class TasksView extends VerticalLayout {
         grid.setItems(query -> tasks.open(me.tenantId(), me.userId(), me.role(), manager(), window, today,
                 query.getOffset(), query.getLimit()).stream(),
                 query -> (int) tasks.countOpen(me.tenantId(), me.userId(), me.role(), manager(), window, today));
+        if (me.role() == Role.ACCOUNT_MANAGER) {
+            new EmptyState(this, "tasks-empty", "empty.tasks.manager", "empty.tasks.manager.action", "churn")
+                    .in(grid);
+        } else {
+            new EmptyState(this, "tasks-empty", "empty.tasks", "empty.tasks.action", "revisit-plans").in(grid);
+        }
     }
 
     private void logOutcome(RevisitTask task) {

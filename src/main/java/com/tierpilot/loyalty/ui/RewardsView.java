@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.Campaigns;
 import com.tierpilot.customer.CustomerQueries;
@@ -146,6 +147,12 @@ public class RewardsView extends VerticalLayout {
         }
         grid.setItems(query -> rewards.page(me.tenantId(), false, query.getOffset(), query.getLimit()).stream(),
                 query -> rewards.count(me.tenantId()));
+        if (editor) {
+            new EmptyState(this, "rewards-empty", "empty.rewards", "rewards.new", () -> edit(null)).in(grid);
+        } else {
+            new EmptyState(this, "rewards-empty", "empty.rewards.manager", "empty.rewards.manager.action",
+                    "customers").in(grid);
+        }
     }
 
     /** Opens the form for a new reward ({@code null}) or this one. */

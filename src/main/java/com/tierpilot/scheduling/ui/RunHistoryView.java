@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.ProgressPanel;
@@ -170,6 +171,7 @@ public class RunHistoryView extends VerticalLayout {
             steps = pipeline.steps(me.tenantId(), page.stream().map(RunStatus::id).toList());
             return page.stream();
         }, query -> segmentation.countRuns(me.tenantId()));
+        new EmptyState(this, "runs-empty", "empty.runs", "empty.runs.action", "segments").in(grid);
         return grid;
     }
 

@@ -4,6 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.ProgressPanel;
@@ -137,6 +138,10 @@ public class SegmentsView extends VerticalLayout {
         segments.removeAll();
         if (run.isEmpty()) {
             current.setText(getTranslation("segments.noRun"));
+            segments.add(me.role() == Role.ACCOUNT_MANAGER
+                    ? new EmptyState(this, "segments-empty", "empty.segments.manager", "empty.segments.manager.action",
+                            "tasks")
+                    : new EmptyState(this, "segments-empty", "empty.segments", "empty.customers.action", "import"));
             return;
         }
         RunStatus r = run.get();
