@@ -114,6 +114,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("POST /api/v1/customers", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("GET /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
             Map.entry("PUT /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
+            Map.entry("route:pool", "thePoolClaimsAndFollowUpLogsStayWithinTheirTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
             Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
@@ -152,6 +153,10 @@ class CrossTenantTest extends SpringBrowserlessTest {
     CustomerQueries queries;
     @Autowired
     com.tierpilot.customer.SalesStates salesStates;
+    @Autowired
+    com.tierpilot.customer.CustomerAssignment assignment;
+    @Autowired
+    com.tierpilot.sales.FollowUpLogService followUpLogs;
     @Autowired
     com.tierpilot.customer.importing.ImportService imports;
     @Autowired
@@ -783,6 +788,33 @@ class CrossTenantTest extends SpringBrowserlessTest {
         navigate("customers/A-1", com.tierpilot.customer.ui.CustomerDetailView.class);
         assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("sales-grade").single().getText())
                 .startsWith("Grade E");
+    }
+
+    /** Issue 20: the shared pool, claims, releases and follow-up logs never reach another company's customers. */
+    @Test
+    void thePoolClaimsAndFollowUpLogsStayWithinTheirTenant() {
+        TierPilotUser aManager = a.addUser(Role.ACCOUNT_MANAGER);
+        TierPilotUser bManager = b.addUser(Role.ACCOUNT_MANAGER);
+        long b1 = queries.byCode(b.id(), "B-1").orElseThrow().id();
+        TestTenants.signIn(aManager);
+        assertThatThrownBy(() -> assignment.claim(a.id(), aManager.userId(), b1))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> assignment.claim(a.id(), bManager.userId(), queries.byCode(a.id(), "A-1")
+                .orElseThrow().id())).as("B's manager cannot be given A's customer").isInstanceOf(
+                        NotFoundException.class);
+        assertThatThrownBy(() -> followUpLogs.log(a.id(), aManager.userId(), Role.ACCOUNT_MANAGER, b1,
+                com.tierpilot.sales.FollowUpKind.CALL, null, "A's note", null)).isInstanceOf(NotFoundException.class);
+        TestTenants.signIn(a.owner());
+        assertThatThrownBy(() -> assignment.release(a.id(), a.owner().userId(), Role.OWNER, b1))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(queries.byId(b.id(), b1).orElseThrow().accountManager()).isNull();
+        assertThat(followUpLogs.ofCustomer(b.id(), b1, 10)).isEmpty();
+        assertThat(assignment.history(b.id(), b1, 10)).isEmpty();
+
+        TestTenants.signIn(aManager);
+        navigate("pool", com.tierpilot.sales.ui.SharedPoolView.class);
+        Grid<?> pool = find(Grid.class).withId("pool-grid").single();
+        assertThat(test(pool).size()).as("A's one customer, none of B's three").isEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.tierpilot.sales;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.customer.CustomerType;
+import com.tierpilot.customer.OwnershipLimits;
+import com.tierpilot.sales.persistence.PoolRepository;
 import com.tierpilot.customer.SalesStage;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,16 +17,21 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and saves a company's prospect settings: grade thresholds and the wording of stages and types. */
+/**
+ * Reads and saves a company's prospect settings: grade thresholds and the wording of stages and types; and its rules
+ * of ownership and of the shared pool, which are the customer module's limits.
+ */
 @Service
 @Transactional
-public class SalesSettingsService {
+public class SalesSettingsService implements OwnershipLimits {
 
     private final JdbcClient jdbc;
+    private final PoolRepository pool;
     private final Clock clock;
 
-    SalesSettingsService(JdbcClient jdbc, Clock clock) {
+    SalesSettingsService(JdbcClient jdbc, PoolRepository pool, Clock clock) {
         this.jdbc = jdbc;
+        this.pool = pool;
         this.clock = clock;
     }
 
@@ -38,6 +45,30 @@ public class SalesSettingsService {
                 .query((rs, i) -> new SalesSettings(new GradeThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
                         parse(rs.getString(4), SalesStage.class), parse(rs.getString(5), CustomerType.class)))
                 .optional().orElseGet(SalesSettings::defaults);
+    }
+
+    /** The company's rules of ownership and of the shared pool; the seed's figures until changed. */
+    @Transactional(readOnly = true)
+    public PoolRules poolRules(TenantId tenant) {
+        return pool.rules(tenant).orElse(PoolRules.DEFAULT);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int managerLimit(TenantId tenant) {
+        return poolRules(tenant).managerLimit();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int dailyClaims(TenantId tenant) {
+        return poolRules(tenant).dailyClaims();
+    }
+
+    /** Saves the rules of ownership and of the pool; the next claim and the next night follow them. */
+    @PreAuthorize("hasRole('OWNER')")
+    public void savePoolRules(TenantId tenant, PoolRules rules) {
+        pool.saveRules(tenant, rules.checked(), GradeThresholds.DEFAULT, clock.instant());
     }
 
     /** Saves the settings; the next night grades by the new thresholds. */

@@ -111,11 +111,26 @@ public class CustomerSearchSql {
         withTags(tenant, chunk).forEach(sink);
     }
 
-    /** Gives every customer matching the filter this manager (null: none), in one statement; returns how many. */
-    public int assignMatching(TenantId tenant, CustomerFilter filter, @Nullable Long manager, java.time.Instant now) {
+    /**
+     * Gives every customer matching the filter this manager (null: none), in one statement, and records each change
+     * of owner in the trail ({@code by} acting on the company's {@code day}); returns how many.
+     */
+    public int assignMatching(TenantId tenant, CustomerFilter filter, @Nullable Long manager, java.time.Instant now,
+            java.time.LocalDate day, @Nullable Long by) {
         List<Object> params = new ArrayList<>();
         String matching = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS)
                 + where(tenant, filter, searchIds(tenant, filter), params);
+        List<Object> audit = new ArrayList<>(List.of(java.sql.Timestamp.from(now), java.sql.Date.valueOf(day)));
+        audit.add(by);
+        audit.add(manager == null ? "RELEASE" : "ASSIGN");
+        audit.add(manager);
+        audit.add(tenant.value());
+        audit.addAll(params);
+        audit.add(manager == null ? -1L : manager);
+        jdbc.update("insert into customer_owner_change (tenant_id, customer_id, changed_at, changed_on, changed_by,"
+                + " action, old_manager_id, new_manager_id) select tenant_id, id, ?, ?, ?, ?, account_manager_id, ?"
+                + " from customer where tenant_id = ? and id in (select id from (" + matching + ") matching)"
+                + " and coalesce(account_manager_id, -1) <> ?", audit.toArray());
         List<Object> all = new ArrayList<>();
         all.add(manager);
         all.add(java.sql.Timestamp.from(now));
@@ -131,7 +146,7 @@ public class CustomerSearchSql {
      * manager when {@code onlyUnassigned}), in one statement; returns how many.
      */
     public int roundRobin(TenantId tenant, String region, List<Long> managers, boolean onlyUnassigned,
-            java.time.Instant now) {
+            java.time.Instant now, java.time.LocalDate day, @Nullable Long by) {
         StringBuilder pick = new StringBuilder("case mod(x.rn - 1, ").append(managers.size()).append(")");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < managers.size(); i++) {
@@ -145,6 +160,15 @@ public class CustomerSearchSql {
         List<Object> ordered = new ArrayList<>(List.of(tenant.value(), region));
         ordered.addAll(params);
         ordered.add(java.sql.Timestamp.from(now));
+        List<Object> audit = new ArrayList<>(List.of(java.sql.Timestamp.from(now), java.sql.Date.valueOf(day)));
+        audit.add(by);
+        audit.addAll(params);
+        audit.addAll(List.of(tenant.value(), region));
+        audit.addAll(params);
+        jdbc.update("insert into customer_owner_change (tenant_id, customer_id, changed_at, changed_on, changed_by,"
+                + " action, old_manager_id, new_manager_id) select c.tenant_id, c.id, ?, ?, ?, 'ASSIGN',"
+                + " c.account_manager_id, " + pick + " from customer c join (" + numbered + ") x on x.id = c.id"
+                + " where coalesce(c.account_manager_id, -1) <> " + pick, audit.toArray());
         if (dialect.isMySql()) {
             return jdbc.update("update customer c join (" + numbered + ") x on x.id = c.id set c.account_manager_id = "
                     + pick + ", c.updated_at = ?, c.version = c.version + 1", ordered.toArray());

@@ -1,6 +1,5 @@
 package com.tierpilot.customer.ui;
 
-import com.tierpilot.customer.CustomerAssignment;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -33,7 +32,7 @@ class AssignDialog extends Dialog {
 
     private final Binder<Draft> binder = new Binder<>(Draft.class);
 
-    AssignDialog(String matchingText, Map<Long, String> managers, List<String> regions, @Nullable String region,
+    AssignDialog(String matchingText, int managerLimit, Map<Long, String> managers, List<String> regions, @Nullable String region,
             Consumer<Choice> onAssign) {
         setHeaderTitle(getTranslation("customers.assign.title"));
         var mode = new RadioButtonGroup<Mode>(getTranslation("customers.assign.mode"));
@@ -76,7 +75,7 @@ class AssignDialog extends Dialog {
         };
         mode.addValueChangeListener(e -> modeShown.run());
         modeShown.run();
-        add(new Paragraph(getTranslation("customers.assign.intro", CustomerAssignment.COMFORTABLE_LOAD)), mode, manager,
+        add(new Paragraph(getTranslation("customers.assign.intro", managerLimit)), mode, manager,
                 several, inRegion, onlyUnassigned);
         var assign = new Button(getTranslation("customers.assign.do"), click -> {
             if (binder.validate().isOk()) {

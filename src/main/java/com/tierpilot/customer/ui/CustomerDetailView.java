@@ -109,7 +109,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                     result.loads().stream().filter(com.tierpilot.customer.ManagerLoad::overLimit).findFirst()
                             .ifPresentOrElse(l -> com.tierpilot.base.ui.Notifications.warning(getTranslation(
                                     "customers.assign.overLimitOne", l.name(), l.customers(),
-                                    com.tierpilot.customer.CustomerAssignment.COMFORTABLE_LOAD)),
+                                    assignment.managerLimit(me.tenantId()))),
                                     () -> com.tierpilot.base.ui.Notifications.success(getTranslation(
                                             "customers.assign.saved")));
                 } catch (com.tierpilot.base.UserFacingException failed) {

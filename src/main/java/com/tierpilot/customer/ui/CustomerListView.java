@@ -279,7 +279,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         CustomerCount matching = search.count(me.tenantId(), filter);
         String matchingText = getTranslation(matching.more() ? "customers.countMore" : "customers.count",
                 Formats.count(matching.value(), getLocale()));
-        new AssignDialog(matchingText, managers, search.regions(me.tenantId()), region.getValue(), choice -> {
+        new AssignDialog(matchingText, assignment.managerLimit(me.tenantId()), managers, search.regions(me.tenantId()), region.getValue(), choice -> {
             try {
                 AssignmentResult result = choice.mode() == AssignDialog.Mode.MATCHING
                         ? assignment.assignMatching(me.tenantId(), filter, choice.manager())
@@ -291,7 +291,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
                         getLocale()), loads);
                 if (result.anyOverLimit()) {
                     Notifications.warning(done + " " + getTranslation("customers.assign.overLimit",
-                            CustomerAssignment.COMFORTABLE_LOAD));
+                            assignment.managerLimit(me.tenantId())));
                 } else {
                     Notifications.success(done);
                 }

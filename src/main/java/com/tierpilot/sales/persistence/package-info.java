@@ -1,0 +1,5 @@
+/** The sales module's SQL: follow-up logs, the shared pool's watches and notices, and its rules. */
+@NullMarked
+package com.tierpilot.sales.persistence;
+
+import org.jspecify.annotations.NullMarked;
