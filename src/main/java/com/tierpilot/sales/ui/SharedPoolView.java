@@ -29,7 +29,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -139,10 +138,9 @@ public class SharedPoolView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("pool-grid");
-        grid.addColumn(CustomerRow::code).setHeader(getTranslation("customers.column.code")).setKey("CODE")
-                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(CustomerRow::code).setHeader(getTranslation("customers.column.code")).setAutoWidth(true);
         grid.addColumn(r -> r.name() == null ? "" : r.name()).setHeader(getTranslation("customers.column.name"))
-                .setKey("NAME").setSortable(true).setAutoWidth(true);
+                .setAutoWidth(true);
         grid.addColumn(r -> r.region() == null ? "" : r.region())
                 .setHeader(getTranslation("customers.column.region")).setAutoWidth(true);
         grid.addColumn(r -> grades.containsKey(r.id()) ? grades.get(r.id()).name() : "–")
@@ -153,14 +151,9 @@ public class SharedPoolView extends VerticalLayout {
             claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return claim;
         }).setAutoWidth(true);
+        // In code order, in SQL.
         grid.setItems(new CallbackDataProvider<CustomerRow, Void>(query -> {
-            CustomerSort sort = CustomerSort.CODE;
-            boolean ascending = true;
-            for (var order : query.getSortOrders()) {
-                sort = CustomerSort.valueOf(order.getSorted());
-                ascending = order.getDirection() == SortDirection.ASCENDING;
-            }
-            List<CustomerRow> page = search.page(me.tenantId(), filter, sort, ascending, query.getOffset(),
+            List<CustomerRow> page = search.page(me.tenantId(), filter, CustomerSort.CODE, true, query.getOffset(),
                     query.getLimit());
             grades.putAll(pool.grades(me.tenantId(), page.stream().map(CustomerRow::id).toList()));
             return page.stream();

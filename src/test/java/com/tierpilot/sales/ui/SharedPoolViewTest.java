@@ -8,7 +8,6 @@ import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.sales.FollowUpKind;
-import com.tierpilot.sales.FollowUpLogService;
 import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
@@ -38,8 +37,6 @@ class SharedPoolViewTest extends BrowserlessViewTest {
     CustomerAssignment assignment;
     @Autowired
     CustomerQueries queries;
-    @Autowired
-    FollowUpLogService logs;
 
     TestTenant shop;
     TierPilotUser east;
