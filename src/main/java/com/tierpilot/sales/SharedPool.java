@@ -3,7 +3,6 @@ package com.tierpilot.sales;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.sales.persistence.PoolRepository;
-import com.tierpilot.sales.persistence.PoolRepository.Notice;
 import com.tierpilot.sales.persistence.PoolRepository.Owned;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,7 +66,7 @@ public class SharedPool {
 
     /** The manager's customers that go back to the pool tonight or later, as told. */
     @Transactional(readOnly = true)
-    public List<Notice> notices(TenantId tenant, long manager, LocalDate today) {
+    public List<PoolNotice> notices(TenantId tenant, long manager, LocalDate today) {
         return pool.notices(tenant, manager, today);
     }
 

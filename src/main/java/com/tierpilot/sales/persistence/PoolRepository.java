@@ -115,17 +115,13 @@ public class PoolRepository {
         return told;
     }
 
-    /** A notice: the customer (code, name) that goes back to the pool on the night of {@code returnsOn}. */
-    public record Notice(long customerId, String code, @Nullable String name, LocalDate returnsOn) {
-    }
-
     /** The manager's notices of customers still theirs that go back on {@code from} or later. */
-    public List<Notice> notices(TenantId tenant, long manager, LocalDate from) {
+    public List<com.tierpilot.sales.PoolNotice> notices(TenantId tenant, long manager, LocalDate from) {
         return jdbc.query("""
                 select n.customer_id, c.code, c.name, n.returns_on from pool_return_notice n
                   join customer c on c.tenant_id = n.tenant_id and c.id = n.customer_id
                  where n.tenant_id = ? and n.manager_id = ? and n.returns_on >= ? and c.account_manager_id = ?
-                 order by n.returns_on, c.code""", (rs, i) -> new Notice(rs.getLong(1), rs.getString(2),
+                 order by n.returns_on, c.code""", (rs, i) -> new com.tierpilot.sales.PoolNotice(rs.getLong(1), rs.getString(2),
                         rs.getString(3), rs.getObject(4, LocalDate.class)),
                 tenant.value(), manager, Date.valueOf(from), manager);
     }
