@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RevisitPlans {
 
     /** The schemes a plan can target: segments of the current segmentation run. */
-    public static final List<String> SCHEMES = List.of("ABC", "RFM", "LIFECYCLE", "RULE");
+    public static final List<String> SCHEMES = List.of("ABC", "RFM", "LIFECYCLE", "RULE", "GRADE");
     private static final Set<String> ABC = Set.of("A", "B", "C");
+    private static final Set<String> GRADES = Set.of("A", "B", "C", "D", "E");
 
     private final RevisitStore store;
     private final Clock clock;
@@ -64,8 +65,11 @@ public class RevisitPlans {
      * half-monthly call, 2; C a quarterly message, 3) and a birthday greeting. Their names and scripts are stored as
      * message keys, so that every user reads them in their own language until someone renames them.
      */
-    public static final List<String> PRESETS = List.of("ABC_A", "ABC_B", "ABC_C", "BIRTHDAY");
+    public static final List<String> PRESETS = List.of("ABC_A", "ABC_B", "ABC_C", "BIRTHDAY", "GRADE_A", "GRADE_B",
+            "GRADE_C", "GRADE_D");
     private static final List<String> ABC_PRESETS = List.of("ABC_A", "ABC_B", "ABC_C");
+    /** The seed's A-E follow-up (追踪志): A daily, B weekly, C every 15 days, D every 30 days; E none. */
+    public static final List<String> GRADE_PRESETS = List.of("GRADE_A", "GRADE_B", "GRADE_C", "GRADE_D");
 
     /** The presets the company has not added yet (a preset is added once). */
     public Set<String> missingPresets(TenantId tenant) {
@@ -93,6 +97,40 @@ public class RevisitPlans {
             added.add(createPreset(tenant, "ABC_C", preset("C", Cadence.QUARTERLY, ContactChannel.WECHAT, 3)));
         }
         return added;
+    }
+
+    /**
+     * Adds those of the "A-E follow-up" plans that the company does not have yet: prospects of grade A are followed
+     * up daily (a call), B weekly (a call), C every 15 days and D every 30 days (a message); E, no need or lost, not
+     * at all. Tasks go to each owner's My tasks within their daily capacity; a follow-up logged counts as the contact.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    @Transactional
+    public List<RevisitPlan> addGradePresets(TenantId tenant) {
+        Set<String> missing = missingPresets(tenant);
+        if (GRADE_PRESETS.stream().noneMatch(missing::contains)) {
+            throw new ConflictException("revisit.preset.grades.exists");
+        }
+        List<RevisitPlan> added = new java.util.ArrayList<>();
+        for (String preset : GRADE_PRESETS) {
+            if (missing.contains(preset)) {
+                String grade = preset.substring("GRADE_".length());
+                RevisitPlanDraft draft = switch (grade) {
+                    case "A" -> gradePreset(grade, Cadence.EVERY_N_DAYS, 1, ContactChannel.CALL, 1);
+                    case "B" -> gradePreset(grade, Cadence.WEEKLY, null, ContactChannel.CALL, 1);
+                    case "C" -> gradePreset(grade, Cadence.HALF_MONTHLY, null, ContactChannel.WECHAT, 2);
+                    default -> gradePreset(grade, Cadence.EVERY_N_DAYS, 30, ContactChannel.WECHAT, 3);
+                };
+                added.add(createPreset(tenant, preset, draft));
+            }
+        }
+        return added;
+    }
+
+    private static RevisitPlanDraft gradePreset(String grade, Cadence cadence, @org.jspecify.annotations.Nullable
+            Integer everyDays, ContactChannel channel, int priority) {
+        return new RevisitPlanDraft("revisit.preset.grade." + grade + ".name", PlanKind.CADENCE, "GRADE", grade,
+                cadence, everyDays, null, null, channel, "revisit.preset.grade." + grade + ".script", priority, true);
     }
 
     /** Adds a birthday greeting for every customer with a birthday, once. */
@@ -152,7 +190,8 @@ public class RevisitPlans {
         }
         boolean segment = d.scheme() != null || d.segment() != null;
         if (segment && (d.scheme() == null || !SCHEMES.contains(d.scheme()) || d.segment() == null
-                || d.segment().isBlank() || ("ABC".equals(d.scheme()) && !ABC.contains(d.segment())))) {
+                || d.segment().isBlank() || ("ABC".equals(d.scheme()) && !ABC.contains(d.segment()))
+                || ("GRADE".equals(d.scheme()) && !GRADES.contains(d.segment())))) {
             throw new UserFacingException("revisit.error.segment");
         }
         switch (d.kind()) {

@@ -80,7 +80,7 @@ public class RevisitTasks {
         List<RevisitPlan> plans = store.plans(tenant, true);
         int moved = 0;
         for (RevisitPlan plan : plans) {
-            if (plan.segment() != null && run != null) {
+            if (plan.segment() != null && (run != null || "GRADE".equals(plan.scheme()))) {
                 moved += store.cancelOutsideSegment(tenant, plan, run, now);
             }
         }

@@ -24,6 +24,7 @@ class SegmentationChoices implements SegmentChoices {
             case "RFM" -> Arrays.stream(RfmSegment.values()).map(RfmSegment::key).toList();
             case "ABC" -> Arrays.stream(AbcTier.values()).map(AbcTier::name).toList();
             case "LIFECYCLE" -> Arrays.stream(LifecycleStage.values()).map(LifecycleStage::key).toList();
+            case "GRADE" -> List.of("A", "B", "C", "D", "E");
             default -> List.of();
         };
     }

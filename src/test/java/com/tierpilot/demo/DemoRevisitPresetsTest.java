@@ -67,7 +67,7 @@ class DemoRevisitPresetsTest {
         assertThatThrownBy(() -> plans.addAbcPresets(demo)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("revisit.preset.abc.exists");
         assertThat(plans.list(demo)).filteredOn(p -> p.preset() != null).hasSize(3);
-        assertThat(plans.missingPresets(demo)).containsExactly("BIRTHDAY");
+        assertThat(plans.missingPresets(demo)).containsExactly("BIRTHDAY", "GRADE_A", "GRADE_B", "GRADE_C", "GRADE_D");
         // The plans' customers per manager, about as many a week as the form shows before saving.
         Map<Long, Double> weekly = plans.weeklyTasks(demo, added.getFirst().draft());
         assertThat(weekly.get(east)).isPositive();

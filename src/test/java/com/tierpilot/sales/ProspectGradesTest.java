@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.UserFacingException;
+import com.tierpilot.base.Role;
+import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.customer.CustomerType;
+import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitTask;
+import com.tierpilot.followup.RevisitTasks;
 import com.tierpilot.customer.SalesChange;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesSource;
@@ -46,6 +52,14 @@ class ProspectGradesTest {
     NightlyPipeline pipeline;
     @Autowired
     MutableClock clock;
+    @Autowired
+    RevisitPlans revisitPlans;
+    @Autowired
+    RevisitTasks revisitTasks;
+    @Autowired
+    CustomerAssignment assignment;
+    @Autowired
+    FollowUpLogService followUps;
 
     TestTenant shop;
 
@@ -80,6 +94,49 @@ class ProspectGradesTest {
         assertThat(late.grade()).isEqualTo(ProspectGrade.A);
         assertThat(late.closeOverdue()).as("a day after the expected close date").isTrue();
         assertThat(late.gradedOn()).isEqualTo(today.plusDays(121));
+    }
+
+    /**
+     * The same prospect with the "A-E follow-up" plans, owned by an account manager who logs a follow-up before each
+     * night: every 15 days while C, weekly once B (C's open task cancelled), daily once A, each counted from the
+     * last follow-up logged, and each task in the owner's My tasks.
+     */
+    @Test
+    void withTheAToEFollowUpTheOwnerGetsTasksAtTheRhythmOfTheProspectsGradeAsItMovesUp() {
+        TierPilotUser east = shop.addUser(Role.ACCOUNT_MANAGER);
+        revisitPlans.addGradePresets(shop.id());
+        LocalDate day0 = grades.today(shop.id());
+        set("P1", new SalesState(SalesStage.NEGOTIATING, null, day0.plusDays(120), null, SalesNeed.NOW, null, null));
+        assignment.assignOne(shop.id(), "P1", east.userId().value());
+
+        followUp(east);
+        assertThat(night("P1").grade()).isEqualTo(ProspectGrade.C);
+        assertThat(openTasks()).as("C: the next in 15 days, more than a week ahead").isEmpty();
+        clock.advance(Duration.ofDays(8));
+        night("P1");
+        assertThat(openTasks()).singleElement().satisfies(task -> {
+            assertThat(task.planName()).isEqualTo("revisit.preset.grade.C.name");
+            assertThat(task.dueOn()).isEqualTo(workingDayFrom(day0.plusDays(15)));
+            assertThat(task.managerId()).isEqualTo(east.userId().value());
+        });
+
+        clock.advance(Duration.ofDays(42));
+        followUp(east);
+        assertThat(night("P1").grade()).as("70 days before the close").isEqualTo(ProspectGrade.B);
+        assertThat(openTasks()).as("C's task cancelled, B's a week after the follow-up").singleElement()
+                .satisfies(task -> {
+                    assertThat(task.planName()).isEqualTo("revisit.preset.grade.B.name");
+                    assertThat(task.dueOn()).isEqualTo(workingDayFrom(day0.plusDays(57)));
+                });
+
+        clock.advance(Duration.ofDays(40));
+        followUp(east);
+        assertThat(night("P1").grade()).as("30 days before the close").isEqualTo(ProspectGrade.A);
+        assertThat(openTasks()).singleElement().satisfies(task -> {
+            assertThat(task.planName()).isEqualTo("revisit.preset.grade.A.name");
+            assertThat(task.dueOn()).as("the day after the follow-up").isEqualTo(workingDayFrom(day0.plusDays(91)));
+            assertThat(task.managerId()).isEqualTo(east.userId().value());
+        });
     }
 
     @Test
@@ -168,6 +225,27 @@ class ProspectGradesTest {
         var outcome = pipeline.runScheduled(shop.id(), RunTrigger.SCHEDULE, 1, false, null);
         assertThat(outcome.succeeded()).isTrue();
         return grades.find(shop.id(), id(code)).orElseThrow();
+    }
+
+    /** The account manager logs a call on P1 today, as on the customer page. */
+    private void followUp(TierPilotUser manager) {
+        TestTenants.signIn(manager);
+        followUps.log(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, id("P1"), FollowUpKind.CALL,
+                FollowUpOutcome.REACHED, null, null);
+        shop.signInAsOwner();
+    }
+
+    private List<RevisitTask> openTasks() {
+        return revisitTasks.ofCustomer(shop.id(), id("P1"), 20).stream().filter(RevisitTask::open).toList();
+    }
+
+    /** The day itself on a working day, else the Monday after (tasks fall on working days). */
+    private static LocalDate workingDayFrom(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.plusDays(2);
+            case SUNDAY -> day.plusDays(1);
+            default -> day;
+        };
     }
 
     private ProspectGrade grade(String code) {

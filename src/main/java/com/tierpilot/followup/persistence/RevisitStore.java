@@ -28,12 +28,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Revisit plans and tasks. Segment membership is read from the current run of the segmentation module's published
- * tables (customer_segment, rule_segment_member), which that module replaces atomically; read here, never written.
+ * tables (customer_segment, rule_segment_member), which that module replaces atomically, and prospects' A-E grades
+ * from the sales module's prospect_grade (the GRADE scheme, needing no run); read here, never written. Follow-up
+ * logs (customer_followup_log) count as contacts for every cadence.
  * At most one open task per customer and plan is the database's rule (uk_revisit_task_open).
  */
 @Repository
 public class RevisitStore {
 
+    /** The scheme of prospects' A-E grades. */
+    private static final String GRADE = "GRADE";
     /** The column of customer_segment each scheme's segment is in; never user text. */
     private static final Map<String, String> SEGMENT_COLUMNS = Map.of("ABC", "s.abc_tier", "RFM", "s.rfm_segment",
             "LIFECYCLE", "s.lifecycle");
@@ -170,7 +174,7 @@ public class RevisitStore {
     }
 
     /** Cancels the plan's open tasks of customers no longer in its segment (they moved to another tier). */
-    public int cancelOutsideSegment(TenantId tenant, RevisitPlan plan, long run, Instant now) {
+    public int cancelOutsideSegment(TenantId tenant, RevisitPlan plan, @Nullable Long run, Instant now) {
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(now), tenant.value(), plan.id()));
         String member = member(plan, run, "t", params);
         return jdbc.update("update revisit_task t set status = 'CANCELLED', done_at = ? where t.tenant_id = ?"
@@ -199,6 +203,17 @@ public class RevisitStore {
                  order by t.customer_id, t.done_at, t.id""", (RowCallbackHandler) rs -> last.put(rs.getLong(1),
                         new LocalDate[] {rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)}),
                 tenant.value());
+        // A follow-up logged on the customer is a contact too: the later of the two counts (a log on the same day
+        // as a task, after it).
+        jdbc.query("""
+                select customer_id, logged_on, next_on from customer_followup_log
+                 where tenant_id = ? order by customer_id, logged_at, id""", (RowCallbackHandler) rs -> {
+                    LocalDate on = rs.getObject(2, LocalDate.class);
+                    LocalDate[] known = last.get(rs.getLong(1));
+                    if (known == null || !known[0].isAfter(on)) {
+                        last.put(rs.getLong(1), new LocalDate[] {on, rs.getObject(3, LocalDate.class)});
+                    }
+                }, tenant.value());
         return last;
     }
 
@@ -221,7 +236,7 @@ public class RevisitStore {
      * that have no open task of the plan. Null {@code run} with a segment: nobody.
      */
     public List<Candidate> candidates(TenantId tenant, RevisitPlan plan, @Nullable Long run) {
-        if (plan.segment() != null && run == null) {
+        if (plan.segment() != null && run == null && !GRADE.equals(plan.scheme())) {
             return List.of();
         }
         List<Object> params = new ArrayList<>(List.of(tenant.value()));
@@ -268,6 +283,11 @@ public class RevisitStore {
     /** SQL testing that the customer of {@code alias}.customer_id (or c.id) is in the plan's segment of the run. */
     private static String member(RevisitPlan plan, @Nullable Long run, String alias, List<Object> params) {
         String customer = alias.equals("c") ? "c.id" : alias + ".customer_id";
+        if (GRADE.equals(plan.scheme())) {
+            params.add(plan.segment());
+            return "select 1 from prospect_grade g where g.tenant_id = " + alias + ".tenant_id and g.customer_id = "
+                    + customer + " and g.grade = ?";
+        }
         if ("RULE".equals(plan.scheme())) {
             params.add(run);
             params.add(plan.segment());
@@ -405,7 +425,7 @@ public class RevisitStore {
             sql.append(" and c.birthday is not null");
         }
         if (scheme != null && segment != null) {
-            if (run == null) {
+            if (run == null && !GRADE.equals(scheme)) {
                 return Map.of();
             }
             RevisitPlan probe = new RevisitPlan(0, "", PlanKind.CADENCE, scheme, segment, null, null, null, null,

@@ -47,6 +47,7 @@ public class RevisitPlansView extends VerticalLayout {
     private final Grid<RevisitPlan> grid = new Grid<>();
     private final Button abc = new Button();
     private final Button birthday = new Button();
+    private final Button grades = new Button();
 
     RevisitPlansView(RevisitPlans plans, RevisitTasks tasks, SegmentChoices choices, TeamDirectory team,
             CurrentUser currentUser) {
@@ -63,8 +64,10 @@ public class RevisitPlansView extends VerticalLayout {
         abc.setId("plan-preset-abc");
         birthday.addClickListener(e -> act(() -> plans.addBirthdayGreeting(me.tenantId())));
         birthday.setId("plan-preset-birthday");
+        grades.addClickListener(e -> act(() -> plans.addGradePresets(me.tenantId())));
+        grades.setId("plan-preset-grades");
         add(new H2(getTranslation("nav.revisitPlans")), new Paragraph(getTranslation("revisit.intro")),
-                new HorizontalLayout(create, abc, birthday));
+                new HorizontalLayout(create, abc, grades, birthday));
         configureGrid();
         add(grid);
     }
@@ -78,6 +81,9 @@ public class RevisitPlansView extends VerticalLayout {
         birthday.setText(getTranslation(missing.contains("BIRTHDAY") ? "revisit.preset.birthday"
                 : "revisit.preset.birthday.added"));
         birthday.setEnabled(missing.contains("BIRTHDAY"));
+        boolean gradesMissing = RevisitPlans.GRADE_PRESETS.stream().anyMatch(missing::contains);
+        grades.setText(getTranslation(gradesMissing ? "revisit.preset.grades" : "revisit.preset.grades.added"));
+        grades.setEnabled(gradesMissing);
     }
 
     private void configureGrid() {
