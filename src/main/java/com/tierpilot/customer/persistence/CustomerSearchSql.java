@@ -340,6 +340,10 @@ public class CustomerSearchSql {
             }
             sql.append(")");
         }
+        if (f.ownOrPoolOf() != null) {
+            sql.append(" and (c.account_manager_id = ? or c.account_manager_id is null)");
+            params.add(f.ownOrPoolOf());
+        }
         if (f.code() != null) {
             sql.append(" and c.code = ?");
             params.add(f.code());

@@ -58,7 +58,10 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String code = CustomerLinks.code(event.getRouteParameters().getWildcard("code"));
-        Optional<CustomerProfile> found = queries.byCode(me.tenantId(), code);
+        // Data scope: an account manager reaches their own customers and the pool's; a colleague's reads as unknown.
+        Optional<CustomerProfile> found = queries.byCode(me.tenantId(), code).filter(c -> me.role()
+                != com.tierpilot.base.Role.ACCOUNT_MANAGER || c.accountManager() == null
+                || c.accountManager().equals(me.userId()));
         add(new Anchor("customers", getTranslation("customers.detail.back")));
         if (found.isEmpty()) {
             var missing = new H2(getTranslation("customers.detail.notFound"));

@@ -90,6 +90,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         this.search = search;
         this.assignment = assignment;
         this.me = currentUser.require();
+        this.filter = scoped(CustomerFilter.NONE);
         noCustomers = me.role() == Role.ACCOUNT_MANAGER
                 ? new EmptyState(this, "customer-empty", "empty.customers.manager", "empty.customers.manager.action",
                         "tasks")
@@ -232,9 +233,14 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
                 + (query.isEmpty() ? "" : "?" + QueryParameters.simple(query).getQueryString())));
     }
 
+    /** An account manager sees their own customers and the shared pool's (data scope); others see all. */
+    private CustomerFilter scoped(CustomerFilter wanted) {
+        return me.role() == Role.ACCOUNT_MANAGER ? wanted.visibleTo(me.userId().value()) : wanted;
+    }
+
     private void apply() {
-        filter = new CustomerFilter(text.getValue(), region.getValue(), tag.getValue(), manager.getValue(),
-                rfm.getValue(), abc.getValue(), lifecycle.getValue(), rule.getValue());
+        filter = scoped(new CustomerFilter(text.getValue(), region.getValue(), tag.getValue(), manager.getValue(),
+                rfm.getValue(), abc.getValue(), lifecycle.getValue(), rule.getValue()));
         grid.getDataProvider().refreshAll();
         boolean filtered = !text.getValue().isBlank() || Stream.of(region, tag, manager, rfm, abc, lifecycle, rule)
                 .anyMatch(box -> box.getValue() != null);

@@ -7,6 +7,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerAssignment;
 import com.tierpilot.customer.CustomerQueries;
 import com.tierpilot.customer.ui.CustomerDetailView;
+import com.tierpilot.customer.ui.CustomerListView;
 import com.tierpilot.sales.FollowUpKind;
 import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.support.BrowserlessViewTest;
@@ -16,6 +17,7 @@ import com.tierpilot.support.TestTenants.TestTenant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Locale;
@@ -85,15 +87,20 @@ class SharedPoolViewTest extends BrowserlessViewTest {
     }
 
     @Test
-    void aManagerSeesNoFormNorReleaseOnAColleaguesCustomerAndTheOwnerSeesEachManagersCount() {
+    void aManagerCannotOpenAColleaguesCustomerNorSeeItInTheListAndTheOwnerSeesEachManagersCount() {
         TierPilotUser south = shop.addUser(Role.ACCOUNT_MANAGER);
         TestTenants.signIn(south);
         assignment.claim(shop.id(), south.userId(), fixtures.id(shop, "Q2"));
         TestTenants.signIn(east);
         openNewTab();
         navigate("customers/Q2", CustomerDetailView.class);
+        assertThat(find(H2.class).withId("customer-not-found").single().getText())
+                .as("a colleague's customer by its address reads as unknown").isEqualTo(notFound());
         assertThat(find(Button.class).withId("ownership-release").all()).isEmpty();
         assertThat(find(Button.class).withId("followup-log-save").all()).isEmpty();
+        navigate(CustomerListView.class);
+        Grid<?> list = find(Grid.class).withId("customer-grid").single();
+        assertThat(test(list).size()).as("east's list: the pool's Q1, not south's Q2").isEqualTo(1);
 
         shop.signInAsOwner();
         openNewTab();
@@ -125,6 +132,10 @@ class SharedPoolViewTest extends BrowserlessViewTest {
         Button claim = (Button) test(pool).getCellComponent(row, 4);
         assertThat(claim.getId()).hasValue(id);
         return claim;
+    }
+
+    private String notFound() {
+        return com.vaadin.flow.component.UI.getCurrent().getTranslation("customers.detail.notFound");
     }
 
     private String text(String id) {
