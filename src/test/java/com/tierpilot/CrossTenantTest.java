@@ -115,6 +115,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("GET /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
             Map.entry("PUT /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
             Map.entry("route:pool", "thePoolClaimsAndFollowUpLogsStayWithinTheirTenant"),
+            Map.entry("route:settings/sales", "thePoolClaimsAndFollowUpLogsStayWithinTheirTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
             Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
@@ -157,6 +158,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
     com.tierpilot.customer.CustomerAssignment assignment;
     @Autowired
     com.tierpilot.sales.FollowUpLogService followUpLogs;
+    @Autowired
+    com.tierpilot.sales.SalesSettingsService salesSettings;
     @Autowired
     com.tierpilot.customer.importing.ImportService imports;
     @Autowired
@@ -815,6 +818,14 @@ class CrossTenantTest extends SpringBrowserlessTest {
         navigate("pool", com.tierpilot.sales.ui.SharedPoolView.class);
         Grid<?> pool = find(Grid.class).withId("pool-grid").single();
         assertThat(test(pool).size()).as("A's one customer, none of B's three").isEqualTo(1);
+
+        TestTenants.signIn(b.owner());
+        salesSettings.savePoolRules(b.id(), new com.tierpilot.sales.PoolRules(500, 5,
+                com.tierpilot.sales.PoolRules.DEFAULT.returnDays(), 10));
+        TestTenants.signIn(a.owner());
+        navigate("settings/sales", com.tierpilot.sales.ui.SalesSettingsView.class);
+        assertThat(find(com.vaadin.flow.component.textfield.IntegerField.class).withId("sales-settings-limit")
+                .single().getValue()).as("A's own limit, not B's").isEqualTo(800);
     }
 
     @Test

@@ -71,6 +71,15 @@ public class SalesSettingsService implements OwnershipLimits {
         pool.saveRules(tenant, rules.checked(), GradeThresholds.DEFAULT, clock.instant());
     }
 
+    /** Saves the settings and the rules of the pool together, or neither (both are checked first). */
+    @PreAuthorize("hasRole('OWNER')")
+    public void saveAll(TenantId tenant, SalesSettings settings, PoolRules rules) {
+        settings.thresholds().checked();
+        rules.checked();
+        save(tenant, settings);
+        savePoolRules(tenant, rules);
+    }
+
     /** Saves the settings; the next night grades by the new thresholds. */
     @PreAuthorize("hasRole('OWNER')")
     public void save(TenantId tenant, SalesSettings settings) {

@@ -71,7 +71,8 @@ public class PoolRepository {
                 insert into pool_watch (tenant_id, customer_id, manager_id, since)
                 select c.tenant_id, c.id, c.account_manager_id, ? from customer c
                  where c.tenant_id = ? and c.account_manager_id is not null
-                   and not exists (select 1 from pool_watch w where w.tenant_id = c.tenant_id and w.customer_id = c.id)""",
+                   and not exists (select 1 from pool_watch w
+                                    where w.tenant_id = c.tenant_id and w.customer_id = c.id)""",
                 Date.valueOf(today), tenant.value());
     }
 
@@ -103,7 +104,8 @@ public class PoolRepository {
         int told = 0;
         for (long[] c : customerAndOwner) {
             Integer exists = jdbc.queryForObject("""
-                    select count(*) from pool_return_notice where tenant_id = ? and customer_id = ? and returns_on = ?""",
+                    select count(*) from pool_return_notice
+                     where tenant_id = ? and customer_id = ? and returns_on = ?""",
                     Integer.class, tenant.value(), c[0], Date.valueOf(returnsOn));
             if (exists == null || exists == 0) {
                 told += jdbc.update("""
@@ -121,8 +123,8 @@ public class PoolRepository {
                 select n.customer_id, c.code, c.name, n.returns_on from pool_return_notice n
                   join customer c on c.tenant_id = n.tenant_id and c.id = n.customer_id
                  where n.tenant_id = ? and n.manager_id = ? and n.returns_on >= ? and c.account_manager_id = ?
-                 order by n.returns_on, c.code""", (rs, i) -> new com.tierpilot.sales.PoolNotice(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getObject(4, LocalDate.class)),
+                 order by n.returns_on, c.code""", (rs, i) -> new com.tierpilot.sales.PoolNotice(rs.getLong(1),
+                        rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)),
                 tenant.value(), manager, Date.valueOf(from), manager);
     }
 
