@@ -116,6 +116,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("PUT /api/v1/customers/{code}/sales", "salesStatesAndGradesStayWithinTheirTenant"),
             Map.entry("route:pool", "thePoolClaimsAndFollowUpLogsStayWithinTheirTenant"),
             Map.entry("route:settings/sales", "thePoolClaimsAndFollowUpLogsStayWithinTheirTenant"),
+            Map.entry("route:pipeline", "thePoolClaimsAndFollowUpLogsStayWithinTheirTenant"),
             Map.entry("POST /api/v1/orders", "anApiTokenWritesOnlyIntoItsOwnTenant"),
             Map.entry("POST /api/v1/segmentation/runs", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
             Map.entry("GET /api/v1/segmentation/runs/{id}", "anApiTokenRunsAndReadsOnlyItsOwnTenantsSegmentation"),
@@ -826,6 +827,14 @@ class CrossTenantTest extends SpringBrowserlessTest {
         navigate("settings/sales", com.tierpilot.sales.ui.SalesSettingsView.class);
         assertThat(find(com.vaadin.flow.component.textfield.IntegerField.class).withId("sales-settings-limit")
                 .single().getValue()).as("A's own limit, not B's").isEqualTo(800);
+
+        TestTenants.signIn(b.owner());
+        salesStates.update(b.id(), b1, new com.tierpilot.customer.SalesState(com.tierpilot.customer.SalesStage
+                .POTENTIAL, null, null, null, null, null, null), com.tierpilot.customer.SalesSource.UI, null);
+        TestTenants.signIn(a.owner());
+        navigate("pipeline", com.tierpilot.sales.ui.PipelineView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("pipeline-empty").exists())
+                .as("B's prospect is not in A's pipeline").isTrue();
     }
 
     @Test

@@ -84,6 +84,8 @@ public class SharedPoolView extends VerticalLayout {
         }
         text.setId("pool-search");
         text.setPlaceholder(getTranslation("customers.search"));
+        text.setWidth("35rem");
+        text.setTooltipText(getTranslation("customers.search"));
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> {
             filter = poolFilter(e.getValue());
