@@ -41,7 +41,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FirstHourE2ETest extends EndToEndTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Autowired
     TestTenants tenants;
@@ -88,7 +87,7 @@ class FirstHourE2ETest extends EndToEndTest {
             assertThat(page.locator("#import-lines-detected")).containsText("SO-1");
             assertThat(page.locator("#import-kind vaadin-radio-button[checked]")).hasText(
                     who.getKey().equals("zh") ? "订单明细" : "Order lines");
-            shoot(page, "import-mapping-" + who.getKey());
+            Screenshots.shoot(page, "import-mapping-" + who.getKey());
 
             // Choosing "Orders" anyway: the preview says how many rows would be dropped, before anything is imported.
             page.locator("#import-kind vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(
@@ -97,7 +96,7 @@ class FirstHourE2ETest extends EndToEndTest {
             page.locator("#import-preview").click();
             assertThat(page.locator("#import-preview-repeats")).containsText(
                     who.getKey().equals("zh") ? "6 行中有 3 行" : "3 of the 6 rows");
-            shoot(page, "import-preview-repeats-" + who.getKey());
+            Screenshots.shoot(page, "import-preview-repeats-" + who.getKey());
             page.locator("#import-use-lines").click();
             assertThat(page.locator("#import-kind vaadin-radio-button[checked]")).hasText(
                     who.getKey().equals("zh") ? "订单明细" : "Order lines");
@@ -134,23 +133,23 @@ class FirstHourE2ETest extends EndToEndTest {
         assertThat(zh.locator("#plan-grid")).containsText("ABC 层级：");
         assertThat(zh.locator("#plan-preset-abc")).hasText("已添加 ABC 回访计划");
         assertThat(zh.locator("#plan-preset-abc")).isDisabled();
-        shoot(zh, "revisit-plans-zh");
+        Screenshots.shoot(zh, "revisit-plans-zh");
         // Before saving, the form says how many tasks a week the plan gives each manager.
         zh.locator("#plan-new").click();
         zh.locator("#plan-segment").click();
         zh.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("A 类")).click();
         assertThat(zh.locator("#plan-weekly-tasks")).containsText("每周约");
         assertThat(zh.locator("#plan-weekly-tasks")).containsText(manager.displayName());
-        shoot(zh, "revisit-plan-form-zh");
+        Screenshots.shoot(zh, "revisit-plan-form-zh");
         zh.keyboard().press("Escape");
 
         zh.navigate(url("/tasks"));
         assertThat(zh.locator("#tasks-team")).containsText(manager.displayName());
         assertThat(zh.locator("#tasks-team")).containsText("每日任务上限");
-        shoot(zh, "tasks-team-zh");
+        Screenshots.shoot(zh, "tasks-team-zh");
         zh.navigate(url("/customers/V12"));
         assertThat(zh.locator("#customer-points")).containsText(String.valueOf(LocalDate.now(SHANGHAI).getDayOfMonth()));
-        shoot(zh, "customer-points-zh");
+        Screenshots.shoot(zh, "customer-points-zh");
         zh.context().close();
 
         Page en = browser.newPage("en-US");
@@ -159,19 +158,9 @@ class FirstHourE2ETest extends EndToEndTest {
         // The same plans, added by a Chinese-speaking owner, in English for this viewer.
         assertThat(en.locator("#plan-grid")).containsText("Tier A: monthly visit");
         assertThat(en.locator("#plan-preset-abc")).hasText("ABC plans added");
-        shoot(en, "revisit-plans-en");
+        Screenshots.shoot(en, "revisit-plans-en");
         en.navigate(url("/customers/V12"));
-        shoot(en, "customer-points-en");
+        Screenshots.shoot(en, "customer-points-en");
         en.context().close();
-    }
-
-    /** The page at 1366×768 and at 1920×1080, into target/screenshots. */
-    private static void shoot(Page page, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
-            page.setViewportSize(size[0], size[1]);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + size[0] + ".png")));
-        }
-        page.setViewportSize(1400, 900);
     }
 }
