@@ -9,7 +9,7 @@
  * {@code segmentation_run}, {@code segmentation_state}), read-only and by run id: going through a Java API would mean
  * moving a million rows through objects for a few aggregates. Segmentation owns those tables and their schema.
  */
-@ApplicationModule(displayName = "Analytics", allowedDependencies = {"base", "customer", "segmentation", "demo"})
+@ApplicationModule(displayName = "Analytics", allowedDependencies = {"base", "tenant", "customer", "segmentation", "demo"})
 @NullMarked
 package com.tierpilot.analytics;
 

@@ -3,7 +3,8 @@
  * that gets nothing, coupons with unique or shared codes, redemption exactly once (decided by the database), and the
  * results of target against control with the lift and its confidence interval.
  */
-@ApplicationModule(displayName = "Campaigns", allowedDependencies = {"base", "tenant", "customer", "segmentation", "scheduling"})
+@ApplicationModule(displayName = "Campaigns", allowedDependencies = {"base", "tenant", "customer", "segmentation",
+    "scheduling", "prediction"})
 @NullMarked
 package com.tierpilot.campaign;
 

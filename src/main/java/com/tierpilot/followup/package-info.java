@@ -4,7 +4,8 @@
  * changes) and of prediction (P(alive), CLV): tables those modules replace atomically, read here without calling
  * into them.
  */
-@ApplicationModule(displayName = "Follow-up and churn list", allowedDependencies = {"base", "tenant", "customer", "scheduling", "campaign"})
+@ApplicationModule(displayName = "Follow-up and churn list", allowedDependencies = {"base", "tenant", "customer",
+    "scheduling", "campaign", "segmentation", "prediction"})
 @NullMarked
 package com.tierpilot.followup;
 

@@ -29,9 +29,10 @@ public enum RuleField {
     ORDERS_TOTAL(Type.NUMBER, "s.orders_total"),
     FIRST_ORDER(Type.DATE, "s.first_order"),
     LAST_ORDER(Type.DATE, "s.last_order"),
-    P_ALIVE(Type.NUMBER, predicted("p_alive")),
-    EXPECTED_PURCHASES_90D(Type.NUMBER, predicted("expected_90d")),
-    CLV_12M(Type.NUMBER, predicted("clv_12m"));
+    /** The predicted figures: their SQL comes from the prediction module ({@link RuleFigureSql}). */
+    P_ALIVE(Type.NUMBER, ""),
+    EXPECTED_PURCHASES_90D(Type.NUMBER, ""),
+    CLV_12M(Type.NUMBER, "");
 
     /** The kinds of value, each with the operators that fit it. */
     public enum Type {
@@ -74,10 +75,9 @@ public enum RuleField {
         return column;
     }
 
-    /** A figure of the customer's latest churn prediction (null before the first, or without a purchase). */
-    private static String predicted(String column) {
-        return "(select p." + column + " from customer_prediction p where p.tenant_id = c.tenant_id"
-                + " and p.customer_id = c.id)";
+    /** Whether the field is a figure of the customer's latest churn prediction ({@link RuleFigureSql}). */
+    public boolean predicted() {
+        return this == P_ALIVE || this == EXPECTED_PURCHASES_90D || this == CLV_12M;
     }
 
     public String messageKey() {

@@ -46,13 +46,16 @@ public class RuleSegments {
     private final SettingsStore history;
     private final JsonMapper json;
     private final Clock clock;
+    private final RuleFigureSql figures;
 
-    RuleSegments(JdbcClient jdbc, RunStore runs, SettingsStore history, JsonMapper json, Clock clock) {
+    RuleSegments(JdbcClient jdbc, RunStore runs, SettingsStore history, JsonMapper json, Clock clock,
+            RuleFigureSql figures) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.history = history;
         this.json = json;
         this.clock = clock;
+        this.figures = figures;
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +92,7 @@ public class RuleSegments {
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public RuleSegmentDefinition create(TenantId tenant, UserId user, String name, RuleNode rule) {
         checkName(name);
-        RuleSql.of(rule, LocalDate.now(clock));
+        RuleSql.of(rule, LocalDate.now(clock), figures);
         String definition = json.writeValueAsString(rule);
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
@@ -111,7 +114,7 @@ public class RuleSegments {
     public RuleSegmentDefinition update(TenantId tenant, UserId user, long id, int version, String name,
             RuleNode rule, boolean active) {
         checkName(name);
-        RuleSql.of(rule, LocalDate.now(clock));
+        RuleSql.of(rule, LocalDate.now(clock), figures);
         RuleSegmentDefinition before = find(tenant, id).orElseThrow(() -> new NotFoundException("segment"));
         String definition = json.writeValueAsString(rule);
         Instant now = clock.instant();
@@ -142,7 +145,7 @@ public class RuleSegments {
         }
         long run = state.get().current();
         LocalDate asOf = runs.find(tenant, run).orElseThrow().asOf();
-        RuleSql.Where where = RuleSql.of(rule, asOf);
+        RuleSql.Where where = RuleSql.of(rule, asOf, figures);
         List<Object> params = new ArrayList<>(List.of(run, tenant.value()));
         params.addAll(where.params());
         var matched = jdbc.sql("select count(*), coalesce(sum(s.monetary), 0)" + FROM.formatted(where.sql()))
@@ -163,7 +166,7 @@ public class RuleSegments {
             if (!segment.active()) {
                 continue;
             }
-            RuleSql.Where where = RuleSql.of(segment.rule(), asOf);
+            RuleSql.Where where = RuleSql.of(segment.rule(), asOf, figures);
             List<Object> params = new ArrayList<>(List.of(run, segment.id(), run, tenant.value()));
             params.addAll(where.params());
             jdbc.sql("insert into rule_segment_member (tenant_id, run_id, segment_id, customer_id)"

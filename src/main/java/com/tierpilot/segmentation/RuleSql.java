@@ -20,18 +20,20 @@ final class RuleSql {
 
     private final List<Object> params = new ArrayList<>();
     private final LocalDate asOf;
+    private final RuleFigureSql figures;
     private int conditions;
 
-    private RuleSql(LocalDate asOf) {
+    private RuleSql(LocalDate asOf, RuleFigureSql figures) {
         this.asOf = asOf;
+        this.figures = figures;
     }
 
     /** The condition, and its parameters in order. */
     record Where(String sql, List<Object> params) {
     }
 
-    static Where of(RuleNode rule, LocalDate asOf) {
-        RuleSql builder = new RuleSql(asOf);
+    static Where of(RuleNode rule, LocalDate asOf, RuleFigureSql figures) {
+        RuleSql builder = new RuleSql(asOf, figures);
         String sql = builder.node(rule, 0);
         return new Where(sql, List.copyOf(builder.params));
     }
@@ -68,7 +70,7 @@ final class RuleSql {
         return switch (field) {
             case TAGS -> tags(c);
             case ATTRIBUTE -> attribute(c);
-            default -> compare(field.column(), field.type(), c);
+            default -> compare(field.predicted() ? figures.figure(field) : field.column(), field.type(), c);
         };
     }
 

@@ -9,16 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SampleRows {
 
-    /** The ids of the tenant's sample customers, as a subquery taking the tenant id. */
-    public static final String SAMPLE_CUSTOMERS = "(select id from customer where tenant_id = ? and sample = true)";
-
     private SampleRows() {
     }
 
-    /** Deletes the tenant's rows of its sample customers from each table (by its {@code customer_id}). */
-    public static void deleteOfSampleCustomers(JdbcClient jdbc, TenantId tenant, String... tables) {
+    /**
+     * Deletes the tenant's rows of the customers {@code customerIds} (a subquery taking the tenant id, such as the
+     * customer module's sample customers) from each table, by its {@code customer_id}.
+     */
+    public static void deleteOfCustomersIn(JdbcClient jdbc, TenantId tenant, String customerIds, String... tables) {
         for (String table : tables) {
-            jdbc.sql("delete from " + table + " where tenant_id = ? and customer_id in " + SAMPLE_CUSTOMERS)
+            jdbc.sql("delete from " + table + " where tenant_id = ? and customer_id in " + customerIds)
                     .params(tenant.value(), tenant.value()).update();
         }
     }

@@ -2,6 +2,7 @@ package com.tierpilot.campaign.persistence;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.BulkInsert;
+import com.tierpilot.campaign.CampaignPointsSql;
 import com.tierpilot.campaign.AlwaysOnAction;
 import com.tierpilot.campaign.AlwaysOnCoupon;
 import com.tierpilot.campaign.AlwaysOnDefinition;
@@ -44,9 +45,11 @@ public class AlwaysOnStore {
             "LIFECYCLE", "lifecycle");
 
     private final JdbcTemplate jdbc;
+    private final CampaignPointsSql points;
 
-    AlwaysOnStore(JdbcTemplate jdbc) {
+    AlwaysOnStore(JdbcTemplate jdbc, CampaignPointsSql points) {
         this.jdbc = jdbc;
+        this.points = points;
     }
 
     // --- campaigns and versions -------------------------------------------------------------------------------------
@@ -480,11 +483,9 @@ public class AlwaysOnStore {
                                    and r.customer_id = e.customer_id and r.status = 'REDEEMED'
                                    and r.redeemed_at >= e.entered_at
                                    and r.redeemed_at < timestampadd(DAY, v.window_days, e.entered_at)) as discount,
-                               (select coalesce(sum(l.points), 0) from loyalty_entry l
-                                 where l.tenant_id = e.tenant_id and l.customer_id = e.customer_id
-                                   and l.reason = 'CAMPAIGN' and l.idempotency_key like ?
-                                   and l.created_at >= e.entered_at
-                                   and l.created_at < timestampadd(DAY, v.window_days + 1, e.entered_at)) as points
+                """ + points.bonusPoints("e.tenant_id", "e.customer_id", "e.campaign_id", "e.entered_at",
+                        "timestampadd(DAY, v.window_days + 1, e.entered_at)") + """
+                                as points
                           from always_on_entry e
                           join always_on_version v on v.tenant_id = e.tenant_id and v.campaign_id = e.campaign_id
                                and v.version = e.version
@@ -493,7 +494,7 @@ public class AlwaysOnStore {
                  order by x.entered_on, x.control, x.version""",
                 (rs, i) -> new DaySums(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                        rs.getLong(9)), "campaign:" + campaignId + ":%", tenant.value(), campaignId);
+                        rs.getLong(9)), tenant.value(), campaignId);
     }
 
     private static final String ENTRY_SELECT = """

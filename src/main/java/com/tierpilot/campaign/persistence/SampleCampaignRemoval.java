@@ -3,6 +3,7 @@ package com.tierpilot.campaign.persistence;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
+import com.tierpilot.customer.SampleCustomers;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,16 +28,17 @@ class SampleCampaignRemoval {
 
     private void remove(TenantId tenant) {
         long t = tenant.value();
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "coupon_redemption", "coupon_customer_use", "coupon_code",
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS,
+                "coupon_redemption", "coupon_customer_use", "coupon_code",
                 "always_on_step_done", "always_on_watch", "always_on_entry");
         // A campaign's member counts go down by the sample members it loses.
         for (boolean control : new boolean[] {false, true}) {
             String column = control ? "control_members" : "target_members";
             jdbc.sql("update campaign set " + column + " = " + column + " - (select count(*) from campaign_member m"
                     + " where m.tenant_id = campaign.tenant_id and m.campaign_id = campaign.id and m.control = ?"
-                    + " and m.customer_id in " + SampleRows.SAMPLE_CUSTOMERS + ") where tenant_id = ?")
+                    + " and m.customer_id in " + SampleCustomers.IDS + ") where tenant_id = ?")
                     .params(control, t, t).update();
         }
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "campaign_member");
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS, "campaign_member");
     }
 }

@@ -2,6 +2,7 @@ package com.tierpilot.customer.persistence;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
+import com.tierpilot.customer.SampleCustomers;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import java.sql.Connection;
@@ -286,7 +287,8 @@ public class CustomerBulkWriter {
      * off them before. Returns how many customers went.
      */
     public int deleteSample(TenantId tenant) {
-        SampleRows.deleteOfSampleCustomers(JdbcClient.create(jdbc), tenant, "customer_tag", "customer_attribute",
+        SampleRows.deleteOfCustomersIn(JdbcClient.create(jdbc), tenant, SampleCustomers.IDS,
+                "customer_tag", "customer_attribute",
                 "customer_order");
         return jdbc.update("delete from customer where tenant_id = ? and sample = true", tenant.value());
     }

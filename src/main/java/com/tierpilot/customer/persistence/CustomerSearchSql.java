@@ -4,12 +4,14 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerRow;
+import com.tierpilot.customer.CustomerSegmentSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +25,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The customer list in SQL: filters, the whitelisted sort and the page all run in the database. The segment
- * filters and columns read the current run of the segmentation module's published tables (segmentation_state,
- * customer_segment, rule_segment_member), which that module replaces atomically; they are read here, not written.
+ * columns and filters are the segmentation module's SQL over its own published tables ({@link CustomerSegmentSql}),
+ * read here, never written.
  */
 @Repository
 public class CustomerSearchSql {
 
-    private static final String FROM = """
-              from customer c
-              left join segmentation_state st on st.tenant_id = c.tenant_id
-              left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id
-                    and s.customer_id = c.id
-             where c.tenant_id = ?""";
     /** A search matching at most this many customers is read from its indexes first, as a list of ids. */
     private static final int SEARCH_IDS = 10_000;
     /** A segment with at least this share of the customers is read in the list's order (see selectIds). */
@@ -48,18 +44,23 @@ public class CustomerSearchSql {
 
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
+    private final CustomerSegmentSql segments;
     private final int searchIds;
+    /** The customers with their current segments ({@code s}), for the tenant as the first parameter. */
+    private final String from;
 
     @Autowired
-    CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect) {
-        this(jdbc, dialect, SEARCH_IDS);
+    CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect, CustomerSegmentSql segments) {
+        this(jdbc, dialect, segments, SEARCH_IDS);
     }
 
     /** With {@code searchIds}: the most customers a search reads from its indexes before testing each customer. */
-    CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect, int searchIds) {
+    CustomerSearchSql(JdbcTemplate jdbc, DatabaseDialect dialect, CustomerSegmentSql segments, int searchIds) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.segments = segments;
         this.searchIds = searchIds;
+        this.from = " from customer c " + segments.currentSegmentJoins() + " where c.tenant_id = ?";
     }
 
     /** A page of matching customers; {@code orderBy} is a whitelisted column, never user text. */
@@ -73,10 +74,8 @@ public class CustomerSearchSql {
         params.add(limit);
         params.add(offset);
         params.add(tenant.value());
-        String sql = select() + " from customer c join (" + ids + ") pg on pg.id = c.id"
-                + " left join segmentation_state st on st.tenant_id = c.tenant_id"
-                + " left join customer_segment s on s.tenant_id = c.tenant_id and s.run_id = st.current_run_id"
-                + " and s.customer_id = c.id where c.tenant_id = ? order by " + orderBy;
+        String sql = select() + " from customer c join (" + ids + ") pg on pg.id = c.id "
+                + segments.currentSegmentJoins() + " where c.tenant_id = ? order by " + orderBy;
         List<CustomerRow> rows = new ArrayList<>();
         jdbc.query(sql, (RowCallbackHandler) rs -> rows.add(row(rs, List.of())), params.toArray());
         return withTags(tenant, rows);
@@ -86,7 +85,7 @@ public class CustomerSearchSql {
     public long count(TenantId tenant, CustomerFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
         // No order to keep: the database reads the most selective index (a segment's own, say) and stops early.
-        String inner = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS)
+        String inner = "select c.id" + (filter.bySegment() ? from : FROM_CUSTOMERS)
                 + where(tenant, filter, searchIds(tenant, filter), params) + " limit " + (limit + 1);
         Long count = jdbc.queryForObject("select count(*) from (" + inner + ") matching", Long.class,
                 params.toArray());
@@ -99,7 +98,7 @@ public class CustomerSearchSql {
      */
     public void each(TenantId tenant, CustomerFilter filter, String orderBy, Consumer<CustomerRow> sink) {
         List<Object> params = new ArrayList<>();
-        String sql = select() + FROM + where(tenant, filter, searchIds(tenant, filter), params) + " order by " + orderBy;
+        String sql = select() + from + where(tenant, filter, searchIds(tenant, filter), params) + " order by " + orderBy;
         List<CustomerRow> chunk = new ArrayList<>();
         jdbc.query(dialect.streaming(sql, params.toArray()), (RowCallbackHandler) rs -> {
             chunk.add(row(rs, List.of()));
@@ -118,7 +117,7 @@ public class CustomerSearchSql {
     public int assignMatching(TenantId tenant, CustomerFilter filter, @Nullable Long manager, java.time.Instant now,
             java.time.LocalDate day, @Nullable Long by) {
         List<Object> params = new ArrayList<>();
-        String matching = "select c.id" + (filter.bySegment() ? FROM : FROM_CUSTOMERS)
+        String matching = "select c.id" + (filter.bySegment() ? from : FROM_CUSTOMERS)
                 + where(tenant, filter, searchIds(tenant, filter), params);
         List<Object> audit = new ArrayList<>(List.of(java.sql.Timestamp.from(now), java.sql.Date.valueOf(day)));
         audit.add(by);
@@ -215,7 +214,7 @@ public class CustomerSearchSql {
      * A search has already narrowed the customers to a short list of ids: those are read.
      */
     private String selectIds(TenantId tenant, CustomerFilter filter, @Nullable List<Long> searchIds, long reach) {
-        String from = filter.bySegment() ? FROM : FROM_CUSTOMERS;
+        String from = filter.bySegment() ? this.from : FROM_CUSTOMERS;
         boolean walk = dialect.isMySql() && searchIds == null && (filter.bySegment() || filter.tag() != null)
                 && (!filter.bySegment() || smallestShare(tenant, filter) >= LARGE_GROUP)
                 && (filter.tag() == null || walkForTag(tenant, filter.tag(), reach));
@@ -234,10 +233,7 @@ public class CustomerSearchSql {
                 + " limit " + TAG_SHARE_BASE + ") c", Long.class, tenant.value());
         long customers = counted == null ? 0 : counted;
         if (customers == TAG_SHARE_BASE) {
-            List<Long> scored = jdbc.queryForList("select r.customers from segmentation_state st join"
-                    + " segmentation_run r on r.tenant_id = st.tenant_id and r.id = st.current_run_id"
-                    + " where st.tenant_id = ?", Long.class, tenant.value());
-            customers = Math.max(customers, scored.isEmpty() || scored.getFirst() == null ? 0 : scored.getFirst());
+            customers = Math.max(customers, segments.scoredCustomers(tenant));
         }
         long bound = (long) Math.ceil(Math.sqrt((double) reach * customers / WALK_COST_RATIO));
         Long tagged = jdbc.queryForObject("select count(*) from (select 1 from customer_tag where tenant_id = ?"
@@ -247,23 +243,14 @@ public class CustomerSearchSql {
 
     /** The share of the run's customers in the smallest of the filter's segments. */
     private double smallestShare(TenantId tenant, CustomerFilter f) {
-        List<Object> params = new ArrayList<>(List.of(tenant.value(), tenant.value()));
-        List<String> wanted = new ArrayList<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
         String[][] schemes = {{"RFM", f.rfm()}, {"ABC", f.abc()}, {"LIFECYCLE", f.lifecycle()}, {"RULE", f.rule()}};
         for (String[] scheme : schemes) {
             if (scheme[1] != null) {
-                wanted.add("(z.scheme = ? and z.segment = ?)");
-                params.add(scheme[0]);
-                params.add(scheme[1]);
+                wanted.put(scheme[0], scheme[1]);
             }
         }
-        Double share = jdbc.queryForObject("""
-                select coalesce(min(z.customers * 1.0 / greatest(r.customers, 1)), 0) from segment_size z
-                  join segmentation_state st on st.tenant_id = z.tenant_id and st.current_run_id = z.run_id
-                  join segmentation_run r on r.tenant_id = z.tenant_id and r.id = z.run_id
-                 where z.tenant_id = ? and st.tenant_id = ? and (""" + String.join(" or ", wanted) + ")",
-                Double.class, params.toArray());
-        return share == null ? 0 : share;
+        return segments.smallestShare(tenant, wanted);
     }
 
     private static String select() {
@@ -318,7 +305,7 @@ public class CustomerSearchSql {
      * last four digits, and a name anywhere: as the ids {@code searchIds} read, or (when those were too many) as
      * the same test on each customer.
      */
-    private static String where(TenantId tenant, CustomerFilter f, @Nullable List<Long> searchIds,
+    private String where(TenantId tenant, CustomerFilter f, @Nullable List<Long> searchIds,
             List<Object> params) {
         params.add(tenant.value());
         StringBuilder sql = new StringBuilder();
@@ -370,9 +357,7 @@ public class CustomerSearchSql {
         segment(sql, params, "s.abc_tier", f.abc());
         segment(sql, params, "s.lifecycle", f.lifecycle());
         if (f.rule() != null) {
-            sql.append(" and exists (select 1 from rule_segment_member m join rule_segment r"
-                    + " on r.tenant_id = m.tenant_id and r.id = m.segment_id where m.tenant_id = c.tenant_id"
-                    + " and m.run_id = st.current_run_id and m.customer_id = c.id and r.seg_key = ?)");
+            sql.append(" and ").append(segments.inRuleSegment());
             params.add(f.rule());
         }
         return sql.toString();

@@ -3,6 +3,7 @@ package com.tierpilot.followup.persistence;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
+import com.tierpilot.customer.SampleCustomers;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ class SampleFollowUpRemoval {
     }
 
     private void remove(TenantId tenant) {
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "revisit_task", "customer_contact", "churn_outcome");
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS,
+                "revisit_task", "customer_contact", "churn_outcome");
     }
 }

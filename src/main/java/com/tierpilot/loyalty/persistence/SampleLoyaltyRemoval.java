@@ -3,6 +3,7 @@ package com.tierpilot.loyalty.persistence;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
+import com.tierpilot.customer.SampleCustomers;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ class SampleLoyaltyRemoval {
     }
 
     private void remove(TenantId tenant) {
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "loyalty_redemption", "loyalty_entry", "loyalty_balance",
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS,
+                "loyalty_redemption", "loyalty_entry", "loyalty_balance",
                 "customer_loyalty_tier");
     }
 }

@@ -3,6 +3,7 @@ package com.tierpilot.prediction.persistence;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
+import com.tierpilot.customer.SampleCustomers;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
@@ -25,7 +26,7 @@ class SamplePredictionsRemoval {
     }
 
     private void remove(TenantId tenant, Instant loadedAt) {
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "customer_prediction");
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS, "customer_prediction");
         jdbc.sql("delete from prediction_model where tenant_id = ? and computed_at >= ?")
                 .params(tenant.value(), Timestamp.from(loadedAt)).update();
     }

@@ -3,6 +3,7 @@ package com.tierpilot.segmentation.persistence;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
+import com.tierpilot.customer.SampleCustomers;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ class SampleRunsRemoval {
         long t = tenant.value();
         SampleRows.deleteOfRunsFrom(jdbc, tenant, firstRunId, "run_id", "customer_segment", "rule_segment_member",
                 "segment_change", "segment_size");
-        SampleRows.deleteOfSampleCustomers(jdbc, tenant, "customer_segment", "rule_segment_member", "segment_change");
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS,
+                "customer_segment", "rule_segment_member", "segment_change");
         // The latest earlier run whose results are still kept (only the current and the previous run's are).
         Long current = jdbc.sql("""
                 select max(r.id) from segmentation_run r

@@ -7,6 +7,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.CustomerRow;
+import com.tierpilot.customer.CustomerSegmentSql;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -44,6 +45,8 @@ class CustomerSearchSqlTest {
     JdbcTemplate jdbc;
     @Autowired
     DatabaseDialect dialect;
+    @Autowired
+    CustomerSegmentSql segments;
 
     TestTenant shop;
     TestTenant otherShop;
@@ -78,8 +81,8 @@ class CustomerSearchSqlTest {
 
     @Test
     void everySearchFindsExactlyTheCustomersTheRuleNamesFromTheIndexesAndByTestingEachCustomer() {
-        CustomerSearchSql fromIndexes = new CustomerSearchSql(jdbc, dialect);
-        CustomerSearchSql byTesting = new CustomerSearchSql(jdbc, dialect, 0);
+        CustomerSearchSql fromIndexes = new CustomerSearchSql(jdbc, dialect, segments);
+        CustomerSearchSql byTesting = new CustomerSearchSql(jdbc, dialect, segments, 0);
         Random random = new Random(29);
         int nonEmpty = 0;
         for (int round = 0; round < 120; round++) {
@@ -99,7 +102,7 @@ class CustomerSearchSqlTest {
 
     @Test
     void aPhoneIsFoundByItsLastFourDigitsAndANameByItsMiddle() {
-        CustomerSearchSql sql = new CustomerSearchSql(jdbc, dialect);
+        CustomerSearchSql sql = new CustomerSearchSql(jdbc, dialect, segments);
         CustomerRecord withPhone = records.stream().filter(c -> c.phone() != null).findFirst().orElseThrow();
         CustomerRecord longName = records.get(2);
 
