@@ -3,6 +3,7 @@ package com.tierpilot;
 import static com.tierpilot.customer.CustomerFixtures.customer;
 import static com.tierpilot.customer.CustomerFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -553,11 +554,9 @@ class CrossTenantTest extends SpringBrowserlessTest {
         assertThat(segmentation.run(b.id(), bRun.id()).customers()).isEqualTo(3);
     }
 
-    private void awaitRun(com.tierpilot.base.TenantId tenant, long run) throws InterruptedException {
-        for (int i = 0; i < 300 && !segmentation.run(tenant, run).finished(); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(segmentation.run(tenant, run).finished()).as("the run finished").isTrue();
+    private void awaitRun(com.tierpilot.base.TenantId tenant, long run) {
+        await("the run finished").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> segmentation.run(tenant, run).finished());
     }
 
     @Test

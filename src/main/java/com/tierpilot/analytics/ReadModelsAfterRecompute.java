@@ -1,5 +1,6 @@
 package com.tierpilot.analytics;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.segmentation.SegmentationPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,9 @@ class ReadModelsAfterRecompute {
     @EventListener
     void compute(SegmentationPublished published) {
         // The recompute's thread already logs under its tenant; set it only where it is missing.
-        boolean tagged = MDC.get("tenantId") == null;
+        boolean tagged = MDC.get(TenantLogContext.KEY) == null;
         if (tagged) {
-            MDC.put("tenantId", published.tenant().toString());
+            TenantLogContext.set(published.tenant());
         }
         try {
             readModels.compute(published.tenant(), published.runId(), published.asOf());
@@ -38,7 +39,7 @@ class ReadModelsAfterRecompute {
                     published.runId(), e);
         } finally {
             if (tagged) {
-                MDC.remove("tenantId");
+                TenantLogContext.clear();
             }
         }
     }

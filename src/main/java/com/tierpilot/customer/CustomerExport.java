@@ -1,5 +1,6 @@
 package com.tierpilot.customer;
 
+import com.tierpilot.base.StoredText;
 import com.tierpilot.base.SpreadsheetCells;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserId;
@@ -122,6 +123,6 @@ public class CustomerExport {
     }
 
     private static String truncate(String text) {
-        return text.length() > 1000 ? text.substring(0, 1000) : text;
+        return StoredText.clip(text);
     }
 }

@@ -1,5 +1,6 @@
 package com.tierpilot.demo;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
@@ -123,7 +124,7 @@ public class SampleData {
         events.publishEvent(new SampleDataRemoval(tenant, sample.loadedAt(), firstRun));
         int removed = customers.removeSample(tenant);
         jdbc.sql("delete from sample_data where tenant_id = ?").param(tenant.value()).update();
-        try (MDC.MDCCloseable mdc = MDC.putCloseable("tenantId", tenant.toString())) {
+        try (MDC.MDCCloseable mdc = TenantLogContext.open(tenant)) {
             log.info("Removed the sample data: {} customers, and the recomputes from run {} on", removed,
                     firstRun == Long.MAX_VALUE ? "none" : firstRun);
         }

@@ -1,5 +1,6 @@
 package com.tierpilot.followup;
 
+import com.tierpilot.base.StoredText;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.SpreadsheetCells;
@@ -179,7 +180,7 @@ public class ChurnList {
             return null;
         }
         String stripped = note.strip();
-        return stripped.length() > 1000 ? stripped.substring(0, 1000) : stripped;
+        return StoredText.clip(stripped);
     }
 
     /** Turns an entry's reasons into words in the viewer's language. */

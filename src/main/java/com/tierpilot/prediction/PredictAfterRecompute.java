@@ -1,5 +1,6 @@
 package com.tierpilot.prediction;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.segmentation.SegmentationPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ class PredictAfterRecompute {
         try {
             predictions.predict(published.tenant(), published.asOf());
         } catch (RuntimeException e) {
-            try (MDC.MDCCloseable tenant = MDC.putCloseable("tenantId", published.tenant().toString())) {
+            try (MDC.MDCCloseable tenant = TenantLogContext.open(published.tenant())) {
                 log.error("Prediction after recompute {} failed; the previous predictions stay", published.runId(),
                         e);
             }

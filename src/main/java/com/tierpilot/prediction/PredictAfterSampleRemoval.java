@@ -1,5 +1,6 @@
 package com.tierpilot.prediction;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.segmentation.SegmentationService;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ class PredictAfterSampleRemoval {
             try {
                 predictions.predict(removal.tenant(), run.asOf());
             } catch (RuntimeException e) {
-                try (MDC.MDCCloseable tenant = MDC.putCloseable("tenantId", removal.tenant().toString())) {
+                try (MDC.MDCCloseable tenant = TenantLogContext.open(removal.tenant())) {
                     log.error("Predictions after removing the sample data failed", e);
                 }
             }

@@ -1,5 +1,6 @@
 package com.tierpilot.prediction;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.persistence.BulkLoad;
@@ -81,7 +82,7 @@ public class PredictionService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public PredictionModel predict(TenantId tenant, LocalDate asOf) {
-        try (MDC.MDCCloseable tenantInLogs = MDC.putCloseable("tenantId", tenant.toString())) {
+        try (MDC.MDCCloseable tenantInLogs = TenantLogContext.open(tenant)) {
             return predictNow(tenant, asOf);
         }
     }

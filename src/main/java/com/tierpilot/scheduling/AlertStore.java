@@ -1,5 +1,6 @@
 package com.tierpilot.scheduling;
 
+import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class AlertStore {
                 insert into nightly_alert (tenant_id, kind, nightly_run_id, detail, created_at)
                 values (?, ?, ?, ?, ?)""")
                 .params(tenant.value(), kind.name(), nightlyRun,
-                        detail == null ? null : detail.substring(0, Math.min(1000, detail.length())),
+                        StoredText.clip(detail),
                         Timestamp.from(now)).update();
     }
 

@@ -1,5 +1,6 @@
 package com.tierpilot.scheduling;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.segmentation.RunStatus;
@@ -88,7 +89,7 @@ public class NightlyPipeline {
      */
     public Outcome runScheduled(TenantId tenant, RunTrigger trigger, int attempt, boolean recovering,
             @Nullable Resume resume) {
-        try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenantId", tenant.toString())) {
+        try (MDC.MDCCloseable tenantLog = TenantLogContext.open(tenant)) {
             if (resume != null && segmentation.currentRun(tenant).map(RunStatus::id)
                     .filter(current -> current == resume.segmentationRun()).isPresent()) {
                 return runOpened(tenant, resume.segmentationRun(), trigger, attempt, resume.step());
@@ -131,7 +132,7 @@ public class NightlyPipeline {
     }
 
     private Outcome runOpened(TenantId tenant, long run, RunTrigger trigger, int attempt, @Nullable String fromStep) {
-        try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenantId", tenant.toString())) {
+        try (MDC.MDCCloseable tenantLog = TenantLogContext.open(tenant)) {
             Instant started = clock.instant();
             if (fromStep == null) {
                 store.failUnfinished(tenant, started); // this run holds the slot: others left unfinished died
@@ -150,7 +151,7 @@ public class NightlyPipeline {
                     continue;
                 }
                 long t0 = System.nanoTime();
-                MDC.put("tenantId", tenant.toString()); // a step may have cleared it (the recompute does)
+                TenantLogContext.set(tenant); // a step may have cleared it (the recompute does)
                 try {
                     NightlyStep.Summary summary = step.run(tenant, context);
                     done.add(new StepRecord(step.name(), true, millis(t0), summary.messageKey(),
@@ -164,7 +165,7 @@ public class NightlyPipeline {
                     break;
                 }
             }
-            MDC.put("tenantId", tenant.toString());
+            TenantLogContext.set(tenant);
             Instant finished = clock.instant();
             store.finish(tenant, nightly, error == null, StepRecord.write(done), error, finished);
             if (error != null) {

@@ -1,5 +1,6 @@
 package com.tierpilot.scheduling;
 
+import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.segmentation.RunTrigger;
 import java.sql.Timestamp;
@@ -72,6 +73,6 @@ class NightlyRunStore {
     }
 
     private static String cut(String text) {
-        return text.length() > 1000 ? text.substring(0, 1000) : text;
+        return StoredText.clip(text);
     }
 }

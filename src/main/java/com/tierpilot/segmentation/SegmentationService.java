@@ -1,5 +1,6 @@
 package com.tierpilot.segmentation;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.ProgressListeners;
 import com.tierpilot.base.TenantId;
@@ -27,7 +28,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -261,7 +261,7 @@ public class SegmentationService {
     }
 
     private void compute(TenantId tenant, long run, boolean followUpsChained) {
-        MDC.put("tenantId", tenant.toString());
+        TenantLogContext.set(tenant);
         long started = System.nanoTime();
         try {
             RunStatus status = run(tenant, run);
@@ -311,7 +311,7 @@ public class SegmentationService {
             writer.removeRun(tenant, run);
             fail(tenant, run, String.valueOf(e.getMessage()));
         } finally {
-            MDC.remove("tenantId");
+            TenantLogContext.clear();
         }
     }
 

@@ -3,6 +3,7 @@ package com.tierpilot.scheduling;
 import static com.tierpilot.customer.CustomerFixtures.customer;
 import static com.tierpilot.customer.CustomerFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
@@ -289,21 +290,14 @@ class NightlyScheduleTest {
         return times;
     }
 
-    private RunStatus awaitRun(TenantId tenant, Duration timeout) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(giveUp)) {
-            var runs = segmentation.runs(tenant, 0, 1);
-            if (!runs.isEmpty() && runs.getFirst().finished()) {
-                return runs.getFirst();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No finished run of " + tenant + " within " + timeout);
+    private RunStatus awaitRun(TenantId tenant, Duration timeout) {
+        return await("a finished run of " + tenant).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> segmentation.runs(tenant, 0, 1), runs -> !runs.isEmpty() && runs.getFirst().finished())
+                .getFirst();
     }
 
-    private void awaitSteps(TenantId tenant, long run) throws InterruptedException {
-        for (int i = 0; i < 50 && !pipeline.steps(tenant, List.of(run)).containsKey(run); i++) {
-            Thread.sleep(100);
-        }
+    private void awaitSteps(TenantId tenant, long run) {
+        await("the run's steps are recorded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> pipeline.steps(tenant, List.of(run)).containsKey(run));
     }
 }

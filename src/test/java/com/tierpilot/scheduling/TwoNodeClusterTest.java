@@ -122,11 +122,8 @@ class TwoNodeClusterTest {
         }
         log.info("{} tenants due at {}", TENANTS, fireAt);
 
-        Instant giveUp = fireAt.plus(Duration.ofSeconds(100));
-        while (finishedScheduledRuns(due) < TENANTS) {
-            assertThat(Instant.now()).as("all tenants ran in time").isBefore(giveUp);
-            Thread.sleep(1000);
-        }
+        await("all tenants ran in time").atMost(Duration.between(Instant.now(), fireAt.plus(Duration.ofSeconds(100))))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> finishedScheduledRuns(due) >= TENANTS);
         Thread.sleep(3000); // a duplicate firing would show up now
 
         Set<String> nodesThatRan = new TreeSet<>();
@@ -230,28 +227,18 @@ class TwoNodeClusterTest {
                  where c.tenant_id = ?""".formatted()).param(tenant.value()).update();
     }
 
-    private RunStatus awaitRunning(TenantId tenant, Duration timeout) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(giveUp)) {
-            var runs = segmentation.runs(tenant, 0, 1);
-            if (!runs.isEmpty() && !runs.getFirst().finished()) {
-                return runs.getFirst();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No node started the recompute of " + tenant);
+    private RunStatus awaitRunning(TenantId tenant, Duration timeout) {
+        return await("a node started the recompute of " + tenant).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> segmentation.runs(tenant, 0, 1), runs -> !runs.isEmpty() && !runs.getFirst().finished())
+                .getFirst();
     }
 
-    private RunStatus awaitRecovered(TenantId tenant, long deadRun, Duration timeout) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(giveUp)) {
-            var runs = segmentation.runs(tenant, 0, 5).stream().filter(r -> r.id() > deadRun).toList();
-            if (!runs.isEmpty() && runs.getFirst().state() == RunStatus.State.SUCCEEDED) {
-                return runs.getFirst();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("No node recovered the recompute of " + tenant + " in " + timeout);
+    private RunStatus awaitRecovered(TenantId tenant, long deadRun, Duration timeout) {
+        return await("a node recovered the recompute of " + tenant).atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> segmentation.runs(tenant, 0, 5).stream().filter(r -> r.id() > deadRun).toList(),
+                        runs -> !runs.isEmpty() && runs.getFirst().state() == RunStatus.State.SUCCEEDED)
+                .getFirst();
     }
 
     private List<String> tiers(TenantId tenant, long run) {

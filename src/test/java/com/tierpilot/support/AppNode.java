@@ -1,13 +1,13 @@
 package com.tierpilot.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,13 +61,12 @@ public final class AppNode {
     }
 
     /** Waits until the node has started; fails when it dies or takes longer than {@code timeout}. */
-    public void awaitStarted(Duration timeout) throws IOException, InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (!Files.readString(logFile).contains("Started TierPilotApplication")) {
-            assertThat(process.isAlive()).as(name + " died; see " + logFile).isTrue();
-            assertThat(Instant.now()).as(name + " did not start in time; see " + logFile).isBefore(giveUp);
-            Thread.sleep(500);
-        }
+    public void awaitStarted(Duration timeout) {
+        await(name + " started (see " + logFile + ")").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(process.isAlive()).as(name + " died; see " + logFile).isTrue();
+                    return Files.readString(logFile).contains("Started TierPilotApplication");
+                });
     }
 
     public String name() {

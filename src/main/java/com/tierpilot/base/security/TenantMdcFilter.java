@@ -1,5 +1,6 @@
 package com.tierpilot.base.security;
 
+import com.tierpilot.base.TenantLogContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TenantMdcFilter extends OncePerRequestFilter {
 
-    static final String TENANT = "tenantId";
+    static final String TENANT = TenantLogContext.KEY;
     static final String USER = "userId";
     static final String API_TOKEN = "apiTokenId";
 

@@ -1,5 +1,6 @@
 package com.tierpilot.customer.importing;
 
+import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserId;
 import com.tierpilot.customer.importing.ImportRunStatus.Phase;
@@ -82,7 +83,7 @@ class ImportRuns {
                        error_key = ?, error_detail = ?
                  where tenant_id = ? and id = ?""")
                 .params(Timestamp.from(now), Timestamp.from(now), errorKey,
-                        detail.length() > 1000 ? detail.substring(0, 1000) : detail, tenant.value(), run).update();
+                        StoredText.clip(detail), tenant.value(), run).update();
         // Nothing of a failed import is kept, its rejected rows neither.
         jdbc.sql("delete from import_rejection where tenant_id = ? and run_id = ?").params(tenant.value(), run)
                 .update();

@@ -1,5 +1,6 @@
 package com.tierpilot.customer.importing;
 
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.SecretTokens;
 import com.tierpilot.base.TenantId;
@@ -39,7 +40,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -282,7 +282,7 @@ public class ImportService {
     }
 
     private void execute(TenantId tenant, long run, Path file, ImportSettings settings, ZoneId zone) {
-        MDC.put("tenantId", tenant.toString());
+        TenantLogContext.set(tenant);
         long started = System.nanoTime();
         int rows = 0;
         StagingWriter staging = new StagingWriter(jdbc, tenant, run,
@@ -342,7 +342,7 @@ public class ImportService {
                         run));
                 log.debug("Staging of import {} cleared in {} ms", run, millis(cleared));
             } finally {
-                MDC.remove("tenantId");
+                TenantLogContext.clear();
             }
         }
     }

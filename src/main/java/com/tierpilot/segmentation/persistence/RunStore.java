@@ -1,5 +1,6 @@
 package com.tierpilot.segmentation.persistence;
 
+import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantAgnostic;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.segmentation.RunStatus;
@@ -117,8 +118,7 @@ public class RunStore {
                 update segmentation_run set status = 'FAILED', phase = 'DONE', finished_at = ?, heartbeat_at = ?,
                        error = ?
                  where tenant_id = ? and id = ?""")
-                .params(Timestamp.from(now), Timestamp.from(now), error.length() > 1000 ? error.substring(0, 1000)
-                        : error, tenant.value(), run).update();
+                .params(Timestamp.from(now), Timestamp.from(now), StoredText.clip(error), tenant.value(), run).update();
         jdbc.sql("update segmentation_state set running_run_id = null, running_since = null"
                 + " where tenant_id = ? and running_run_id = ?").params(tenant.value(), run).update();
     }

@@ -1,6 +1,7 @@
 package com.tierpilot.customer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
@@ -215,38 +216,18 @@ class ImportViewTest extends BrowserlessViewTest {
     }
 
     private ImportRunStatus awaitImport(TenantId tenant, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            ImportRunStatus latest = imports.history(tenant, 0, 1).getFirst();
-            if (latest.finished()) {
-                return latest;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the import", e);
-            }
-        }
-        throw new AssertionError("the import did not finish within " + timeout);
+        return await("the import finishes").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> imports.history(tenant, 0, 1).getFirst(), ImportRunStatus::finished);
     }
 
     /** Waits until the pushed progress has brought the screen to the expected state. */
     private void awaitScreen(java.util.function.BooleanSupplier shown) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            receivePushedUpdates();
-            if (shown.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        throw new AssertionError("the screen did not show the import's result");
+        // In the test's own thread: the pushed updates belong to its UI.
+        await("the screen shows the import's result").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    receivePushedUpdates();
+                    return shown.getAsBoolean();
+                });
     }
 
     private long count(TenantId tenant, String sql) {

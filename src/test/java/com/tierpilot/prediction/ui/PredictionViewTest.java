@@ -1,6 +1,7 @@
 package com.tierpilot.prediction.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -59,10 +61,12 @@ class PredictionViewTest extends BrowserlessViewTest {
         assertThat(status()).startsWith("Nothing has been predicted yet");
 
         test(find(Button.class).withId("prediction-now").single()).click();
-        for (int i = 0; i < 200 && status().startsWith("Nothing"); i++) {
-            Thread.sleep(50);
-            receivePushedUpdates();
-        }
+        // In the test's own thread: the pushed updates belong to its UI.
+        await("the prediction is shown").atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    receivePushedUpdates();
+                    return !status().startsWith("Nothing");
+                });
 
         assertThat(status()).contains("only 1 of your 1 customers have bought again")
                 .contains("at least 200");
