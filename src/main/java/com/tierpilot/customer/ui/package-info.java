@@ -1,4 +1,7 @@
-/** The customer module's screens: import, and (with the customer screens) list, detail and export. */
+/**
+ * The customer module's screens: the customer list with assignment and column choice, the customer page, and the
+ * import wizard with its mapping form.
+ */
 @NullMarked
 package com.tierpilot.customer.ui;
 

@@ -1,4 +1,7 @@
-/** Loyalty on screen: the customer page's points section. */
+/**
+ * Loyalty on screen: the rewards counter and catalogue, the points rules and tier settings forms, and the customer
+ * page's points section.
+ */
 @NullMarked
 package com.tierpilot.loyalty.ui;
 

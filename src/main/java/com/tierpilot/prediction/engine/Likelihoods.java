@@ -45,7 +45,7 @@ final class Likelihoods {
     static final int MAX_EVALUATIONS = 20_000;
 
     /**
-     * Maximises a log-likelihood over positive parameters with Commons Math's Nelder-Mead simplex, on the logs of
+     * Maximises a log-likelihood over positive parameters with Hipparchus' Nelder-Mead simplex, on the logs of
      * the parameters (so they stay positive), restarting from the optimum until it no longer improves: a simplex
      * can stall before the optimum, and a restart costs little.
      */

@@ -1,5 +1,5 @@
 /**
- * The prediction models in plain Java, without Spring: maximum-likelihood fits with Commons Math's Nelder-Mead
+ * The prediction models in plain Java, without Spring: maximum-likelihood fits with Hipparchus' Nelder-Mead
  * simplex on log-parameters, and the per-customer quantities of the published models (Fader, Hardie and Lee 2005;
  * Fader and Hardie 2013 on the Gamma-Gamma model). Time is in weeks throughout.
  */

@@ -1,4 +1,7 @@
-/** Login support: the user details, lockout after repeated failures, and the per-request account reload. */
+/**
+ * Login support: the user details, the login throttle (growing delays per address and account, one answer for every
+ * failure), and the per-request account checks.
+ */
 @NullMarked
 package com.tierpilot.tenant.security;
 
