@@ -1,8 +1,9 @@
 package com.tierpilot.scheduling;
 
-import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.UserFacingException;
+import com.tierpilot.scheduling.persistence.NightlyRunRepository;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
@@ -42,14 +43,14 @@ public class NightlyPipeline {
 
     private final SegmentationService segmentation;
     private final List<NightlyStep> steps;
-    private final NightlyRunStore store;
+    private final NightlyRunRepository store;
     private final TenantSchedules schedules;
     private final RunAlerts alerts;
     private final TaskExecutor executor;
     private final String node;
     private final Clock clock;
 
-    NightlyPipeline(SegmentationService segmentation, List<NightlyStep> steps, NightlyRunStore store,
+    NightlyPipeline(SegmentationService segmentation, List<NightlyStep> steps, NightlyRunRepository store,
             TenantSchedules schedules, RunAlerts alerts, @Qualifier("recomputeExecutor") TaskExecutor executor,
             @Value("${tierpilot.node-name:}") String nodeName, Clock clock) {
         this.segmentation = segmentation;

@@ -1,6 +1,7 @@
 package com.tierpilot.scheduling;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.scheduling.persistence.AlertRepository;
 import com.tierpilot.tenant.OwnerMail;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
@@ -21,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RunAlerts {
 
-    private final AlertStore store;
+    private final AlertRepository store;
     private final OwnerMail mail;
     private final TenantService tenants;
     private final MessageSource messages;
     private final Clock clock;
 
-    RunAlerts(AlertStore store, OwnerMail mail, TenantService tenants, MessageSource messages, Clock clock) {
+    RunAlerts(AlertRepository store, OwnerMail mail, TenantService tenants, MessageSource messages, Clock clock) {
         this.store = store;
         this.mail = mail;
         this.tenants = tenants;

@@ -1,5 +1,6 @@
 package com.tierpilot.tenant;
 
+import com.tierpilot.tenant.persistence.SignUpRequestRepository;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -37,7 +38,7 @@ class SignUpMail {
     }
 
     /** Mails the confirmation link of a new sign-up, or logs it when it cannot be mailed. */
-    void confirmationLink(SignUpRequests.Pending signUp, String url, ZonedDateTime expiresAt) {
+    void confirmationLink(SignUpRequestRepository.Pending signUp, String url, ZonedDateTime expiresAt) {
         Locale locale = signUp.language();
         String expiry = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
                 .format(expiresAt);

@@ -8,6 +8,8 @@ import com.tierpilot.tenant.domain.Tenant;
 import com.tierpilot.tenant.domain.TenantRepository;
 import com.tierpilot.tenant.domain.UserAccount;
 import com.tierpilot.tenant.domain.UserAccountRepository;
+import com.tierpilot.tenant.persistence.SignUpRequestRepository;
+import com.tierpilot.tenant.persistence.SignupAttemptRepository;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -36,16 +38,16 @@ public class TenantService {
     private final TenantRepository tenants;
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final SignupRateLimiter rateLimiter;
+    private final SignupAttemptRepository rateLimiter;
     private final LoginLinks loginLinks;
-    private final SignUpRequests signUpRequests;
+    private final SignUpRequestRepository signUpRequests;
     private final SignUpMail signUpMail;
     private final ApplicationEventPublisher events;
     private final Validator validator;
     private final Clock clock;
 
     TenantService(TenantRepository tenants, UserAccountRepository users, PasswordEncoder passwordEncoder,
-            SignupRateLimiter rateLimiter, LoginLinks loginLinks, SignUpRequests signUpRequests,
+            SignupAttemptRepository rateLimiter, LoginLinks loginLinks, SignUpRequestRepository signUpRequests,
             SignUpMail signUpMail, ApplicationEventPublisher events, Validator validator, Clock clock) {
         this.tenants = tenants;
         this.users = users;
@@ -84,11 +86,11 @@ public class TenantService {
                     java.util.Locale.forLanguageTag(account.locale()), base + "/login");
             return;
         }
-        var pending = new SignUpRequests.Pending(email, command.companyName().strip(), command.yourName().strip(),
-                passwordHash, command.timeZone(), command.currency(), command.language());
+        var pending = new SignUpRequestRepository.Pending(email, command.companyName().strip(),
+                command.yourName().strip(), passwordHash, command.timeZone(), command.currency(), command.language());
         String token = signUpRequests.store(pending);
         signUpMail.confirmationLink(pending, base + SIGN_UP_CONFIRMATION + token,
-                clock.instant().plus(SignUpRequests.VALIDITY).atZone(command.timeZone()));
+                clock.instant().plus(SignUpRequestRepository.VALIDITY).atZone(command.timeZone()));
         log.info("Sign-up of {} waits for its confirmation", command.companyName());
     }
 
@@ -106,7 +108,7 @@ public class TenantService {
      * signs the owner in. A used, expired or unknown link, or an address that got an account meanwhile, is refused.
      */
     public LoginLink confirmSignUp(String token) {
-        SignUpRequests.Pending p = signUpRequests.redeem(token)
+        SignUpRequestRepository.Pending p = signUpRequests.redeem(token)
                 .orElseThrow(() -> new UserFacingException("signup.confirm.expired"));
         if (users.emailTaken(p.email())) {
             throw new UserFacingException("signup.confirm.alreadyActive");

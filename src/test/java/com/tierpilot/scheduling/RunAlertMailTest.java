@@ -1,13 +1,12 @@
 package com.tierpilot.scheduling;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.scheduling.persistence.AlertRepository;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.RecordingMailSender;
-import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
+import com.tierpilot.support.TestTenants;
 import com.tierpilot.tenant.OwnerMails;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.domain.UserAccountRepository;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With SMTP configured, an alert is e-mailed to the owners too, each in their language; when mail fails, the banner
@@ -28,7 +28,7 @@ class RunAlertMailTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    AlertStore store;
+    AlertRepository store;
     @Autowired
     UserAccountRepository users;
     @Autowired

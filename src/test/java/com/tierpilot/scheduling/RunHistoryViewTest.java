@@ -1,21 +1,18 @@
 package com.tierpilot.scheduling;
 
-import static com.tierpilot.customer.CustomerFixtures.customer;
-import static com.tierpilot.customer.CustomerFixtures.order;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.tierpilot.analytics.ui.DashboardView;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
+import com.tierpilot.scheduling.persistence.AlertRepository;
 import com.tierpilot.scheduling.ui.RunHistoryView;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
-import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
+import com.tierpilot.support.TestTenants;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -31,6 +28,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static com.tierpilot.customer.CustomerFixtures.customer;
+import static com.tierpilot.customer.CustomerFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class RunHistoryViewTest extends BrowserlessViewTest {
@@ -44,7 +44,7 @@ class RunHistoryViewTest extends BrowserlessViewTest {
     @Autowired
     NightlyPipeline pipeline;
     @Autowired
-    AlertStore alertStore;
+    AlertRepository alertStore;
     @Autowired
     TenantSchedules schedules;
 

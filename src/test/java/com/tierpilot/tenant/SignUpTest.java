@@ -1,8 +1,5 @@
 package com.tierpilot.tenant;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.i18n.SupportedLocales;
@@ -14,6 +11,8 @@ import com.tierpilot.support.RecordingMailSender;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.tenant.domain.TenantRepository;
 import com.tierpilot.tenant.domain.UserAccountRepository;
+import com.tierpilot.tenant.persistence.SignUpRequestRepository;
+import com.tierpilot.tenant.persistence.SignupAttemptRepository;
 import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,6 +30,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
 class SignUpTest {
@@ -52,9 +53,9 @@ class SignUpTest {
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    SignupRateLimiter rateLimiter;
+    SignupAttemptRepository rateLimiter;
     @Autowired
-    SignUpRequests requests;
+    SignUpRequestRepository requests;
     @Autowired
     MessageSource messages;
     @Autowired

@@ -1,4 +1,4 @@
-package com.tierpilot.tenant;
+package com.tierpilot.tenant.persistence;
 
 import com.tierpilot.base.SecretTokens;
 import com.tierpilot.base.TenantAgnostic;
@@ -11,33 +11,33 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Sign-ups waiting for the link mailed to their address. The link's token is random (256 bits), stored only as its
  * hash, valid for a day and usable once: the conditional update decides, so two clicks cannot both create a company.
  */
-@Component
-class SignUpRequests {
+@Repository
+public class SignUpRequestRepository {
 
-    static final Duration VALIDITY = Duration.ofHours(24);
+    public static final Duration VALIDITY = Duration.ofHours(24);
 
     /** What a pending sign-up holds: the form's choices, with the password already hashed. */
-    record Pending(String email, String companyName, String ownerName, String passwordHash, ZoneId timeZone,
+    public record Pending(String email, String companyName, String ownerName, String passwordHash, ZoneId timeZone,
             Currency currency, Locale language) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SignUpRequests(JdbcClient jdbc, Clock clock) {
+    SignUpRequestRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Stores the sign-up and returns the raw token of its link. Old, expired requests are cleared on the way. */
     @TenantAgnostic("a sign-up waits for its confirmation before there is a tenant")
-    String store(Pending pending) {
+    public String store(Pending pending) {
         Instant now = clock.instant();
         jdbc.sql("delete from signup_request where expires_at < ?").param(Timestamp.from(now.minus(VALIDITY)))
                 .update();
@@ -54,7 +54,7 @@ class SignUpRequests {
 
     /** The sign-up behind a link that can still be used, without using it up (for the confirmation page). */
     @TenantAgnostic("the browser is anonymous until the secret link identifies the sign-up")
-    Optional<Pending> peek(String token) {
+    public Optional<Pending> peek(String token) {
         return jdbc.sql("select * from signup_request where token_hash = ? and used_at is null and expires_at > ?")
                 .params(SecretTokens.hash(token), Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Pending(rs.getString("email"), rs.getString("company_name"),
@@ -66,7 +66,7 @@ class SignUpRequests {
 
     /** Uses up the link and returns its sign-up, or empty when the link is unknown, used or expired. */
     @TenantAgnostic("the browser is anonymous until the secret link identifies the sign-up")
-    Optional<Pending> redeem(String token) {
+    public Optional<Pending> redeem(String token) {
         Optional<Pending> pending = peek(token);
         if (pending.isEmpty()) {
             return Optional.empty();

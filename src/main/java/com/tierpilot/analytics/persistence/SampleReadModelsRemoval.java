@@ -1,4 +1,4 @@
-package com.tierpilot.analytics;
+package com.tierpilot.analytics.persistence;
 
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Removes the dashboard read models of the recomputes that scored the sample. */
 @Component
-class SampleReadModelsRemoval {
+public class SampleReadModelsRemoval {
 
     private final JdbcClient jdbc;
 
@@ -18,7 +18,7 @@ class SampleReadModelsRemoval {
     }
 
     @EventListener
-    void remove(SampleDataRemoval removal) {
+    public void remove(SampleDataRemoval removal) {
         remove(removal.tenant(), removal.firstRunId());
     }
 

@@ -1,7 +1,8 @@
-package com.tierpilot.scheduling;
+package com.tierpilot.scheduling.persistence;
 
 import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantId;
+import com.tierpilot.scheduling.RunAlert;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,15 +12,15 @@ import org.springframework.stereotype.Repository;
 
 /** The owner's open alerts about nightly runs. */
 @Repository
-class AlertStore {
+public class AlertRepository {
 
     private final JdbcClient jdbc;
 
-    AlertStore(JdbcClient jdbc) {
+    AlertRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void add(TenantId tenant, RunAlert.Kind kind, long nightlyRun, @Nullable String detail, Instant now) {
+    public void add(TenantId tenant, RunAlert.Kind kind, long nightlyRun, @Nullable String detail, Instant now) {
         jdbc.sql("""
                 insert into nightly_alert (tenant_id, kind, nightly_run_id, detail, created_at)
                 values (?, ?, ?, ?, ?)""")
@@ -28,7 +29,7 @@ class AlertStore {
                         Timestamp.from(now)).update();
     }
 
-    List<RunAlert> open(TenantId tenant) {
+    public List<RunAlert> open(TenantId tenant) {
         return jdbc.sql("""
                 select id, kind, detail, created_at from nightly_alert
                  where tenant_id = ? and dismissed_at is null order by created_at desc, id desc limit 5""")
@@ -37,7 +38,7 @@ class AlertStore {
                         rs.getString(3), rs.getTimestamp(4).toInstant())).list();
     }
 
-    int dismissAll(TenantId tenant, Instant now) {
+    public int dismissAll(TenantId tenant, Instant now) {
         return jdbc.sql("update nightly_alert set dismissed_at = ? where tenant_id = ? and dismissed_at is null")
                 .params(Timestamp.from(now), tenant.value()).update();
     }

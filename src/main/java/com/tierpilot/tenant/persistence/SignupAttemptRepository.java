@@ -1,4 +1,4 @@
-package com.tierpilot.tenant;
+package com.tierpilot.tenant.persistence;
 
 import com.tierpilot.base.TenantAgnostic;
 import java.time.Clock;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Limits sign-up attempts per client address. The attempts live in the database, so the limit holds across nodes,
  * and they are recorded in their own transaction, so a failed sign-up still counts.
  */
-@Component
-class SignupRateLimiter {
+@Repository
+public class SignupAttemptRepository {
 
     private static final Duration WINDOW = Duration.ofHours(1);
 
@@ -23,7 +23,7 @@ class SignupRateLimiter {
     private final Clock clock;
     private final int maxPerWindow;
 
-    SignupRateLimiter(JdbcClient jdbc, Clock clock,
+    SignupAttemptRepository(JdbcClient jdbc, Clock clock,
             @Value("${tierpilot.signup.max-attempts-per-ip-per-hour:5}") int maxPerWindow) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -36,7 +36,7 @@ class SignupRateLimiter {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @TenantAgnostic("sign-up happens before there is a tenant")
-    boolean tryAttempt(String clientIp) {
+    public boolean tryAttempt(String clientIp) {
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
         int recent = jdbc.sql("select count(*) from signup_attempt where client_ip = ? and attempted_at > ?")

@@ -1,4 +1,4 @@
-package com.tierpilot.scheduling;
+package com.tierpilot.scheduling.persistence;
 
 import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantId;
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Repository;
 
 /** Pipeline runs: their trigger, attempt, node, the recompute they opened, and each step's outcome. */
 @Repository
-class NightlyRunStore {
+public class NightlyRunRepository {
 
     private final JdbcClient jdbc;
 
-    NightlyRunStore(JdbcClient jdbc) {
+    NightlyRunRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long start(TenantId tenant, RunTrigger trigger, int attempt, String node, Instant now) {
+    public long start(TenantId tenant, RunTrigger trigger, int attempt, String node, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into nightly_run (tenant_id, trigger_source, attempt, node, started_at, status)
@@ -37,19 +37,19 @@ class NightlyRunStore {
      * Marks the tenant's pipeline runs that never finished as failed: called by a run that holds the tenant's
      * recompute slot, so any other unfinished one belonged to a node that died.
      */
-    int failUnfinished(TenantId tenant, Instant now) {
+    public int failUnfinished(TenantId tenant, Instant now) {
         return jdbc.sql("""
                 update nightly_run set status = 'FAILED', finished_at = ?,
                        error = 'The node running it stopped; another node ran the tenant again'
                  where tenant_id = ? and status = 'RUNNING'""").params(Timestamp.from(now), tenant.value()).update();
     }
 
-    void link(TenantId tenant, long nightlyRun, long segmentationRun) {
+    public void link(TenantId tenant, long nightlyRun, long segmentationRun) {
         jdbc.sql("update nightly_run set segmentation_run_id = ? where tenant_id = ? and id = ?")
                 .params(segmentationRun, tenant.value(), nightlyRun).update();
     }
 
-    void finish(TenantId tenant, long nightlyRun, boolean succeeded, String steps, @Nullable String error,
+    public void finish(TenantId tenant, long nightlyRun, boolean succeeded, String steps, @Nullable String error,
             Instant now) {
         jdbc.sql("""
                 update nightly_run set status = ?, steps = ?, error = ?, finished_at = ?
@@ -59,7 +59,7 @@ class NightlyRunStore {
     }
 
     /** The steps of the given recompute runs, by recompute run id (of a resumed run: its last pipeline run). */
-    Map<Long, String> stepsOf(TenantId tenant, List<Long> segmentationRuns) {
+    public Map<Long, String> stepsOf(TenantId tenant, List<Long> segmentationRuns) {
         if (segmentationRuns.isEmpty()) {
             return Map.of();
         }

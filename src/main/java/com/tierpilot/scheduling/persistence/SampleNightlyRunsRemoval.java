@@ -1,4 +1,4 @@
-package com.tierpilot.scheduling;
+package com.tierpilot.scheduling.persistence;
 
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Removes the nightly runs (and their alerts) whose recompute scored the sample. */
 @Component
-class SampleNightlyRunsRemoval {
+public class SampleNightlyRunsRemoval {
 
     private final JdbcClient jdbc;
 
@@ -18,7 +18,7 @@ class SampleNightlyRunsRemoval {
     }
 
     @EventListener
-    void remove(SampleDataRemoval removal) {
+    public void remove(SampleDataRemoval removal) {
         remove(removal.tenant(), removal.firstRunId());
     }
 
