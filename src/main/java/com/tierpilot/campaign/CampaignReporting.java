@@ -2,9 +2,9 @@ package com.tierpilot.campaign;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
-import com.tierpilot.campaign.persistence.CampaignStore;
 import com.tierpilot.campaign.persistence.CampaignStore.GroupSums;
 import com.tierpilot.campaign.persistence.CampaignStore.RedemptionSums;
+import com.tierpilot.campaign.persistence.CampaignStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -77,39 +79,39 @@ public class CampaignReporting {
     public void writeCsv(TenantId tenant, long campaignId, Writer out) {
         CampaignResults r = results(tenant, campaignId);
         try {
-            out.write("figure,target,control\n");
-            row(out, "members", r.target().members(), r.control().members());
-            row(out, "redemptions", r.target().redemptions(), r.control().redemptions());
-            row(out, "redemption_rate", r.target().redemptionRate(), r.control().redemptionRate());
-            row(out, "buyers", r.target().buyers(), r.control().buyers());
-            row(out, "buyer_rate", r.target().buyerRate(), r.control().buyerRate());
-            row(out, "orders", r.target().orders(), r.control().orders());
-            row(out, "revenue", r.target().revenue(), r.control().revenue());
-            row(out, "revenue_per_member", r.target().revenuePerMember(), r.control().revenuePerMember());
-            row(out, "discounts", r.target().discounts(), r.control().discounts());
-            interval(out, "conversion_lift", r.conversionLift());
-            interval(out, "revenue_per_member_lift", r.revenueLift());
-            out.write("incremental_revenue," + r.incrementalRevenue().toPlainString() + ",\n");
-            out.write("discount_cost," + r.discountCost().toPlainString() + ",\n");
-            out.write("roi," + (r.roi() == null ? "" : fmt(r.roi())) + ",\n");
-            out.flush();
+            CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("figure", "target", "control").get().print(out);
+            row(csv, "members", r.target().members(), r.control().members());
+            row(csv, "redemptions", r.target().redemptions(), r.control().redemptions());
+            row(csv, "redemption_rate", r.target().redemptionRate(), r.control().redemptionRate());
+            row(csv, "buyers", r.target().buyers(), r.control().buyers());
+            row(csv, "buyer_rate", r.target().buyerRate(), r.control().buyerRate());
+            row(csv, "orders", r.target().orders(), r.control().orders());
+            row(csv, "revenue", r.target().revenue(), r.control().revenue());
+            row(csv, "revenue_per_member", r.target().revenuePerMember(), r.control().revenuePerMember());
+            row(csv, "discounts", r.target().discounts(), r.control().discounts());
+            interval(csv, "conversion_lift", r.conversionLift());
+            interval(csv, "revenue_per_member_lift", r.revenueLift());
+            row(csv, "incremental_revenue", r.incrementalRevenue(), "");
+            row(csv, "discount_cost", r.discountCost(), "");
+            row(csv, "roi", r.roi() == null ? "" : r.roi(), "");
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void row(Writer out, String name, Object target, Object control) throws IOException {
-        out.write(name + "," + fmt(target) + "," + fmt(control) + "\n");
+    private static void row(CSVPrinter csv, String name, Object target, Object control) throws IOException {
+        csv.printRecord(name, fmt(target), fmt(control));
     }
 
-    private static void interval(Writer out, String name, Lift.@Nullable Interval i) throws IOException {
+    private static void interval(CSVPrinter csv, String name, Lift.@Nullable Interval i) throws IOException {
         if (i == null) {
-            out.write(name + ",,\n");
+            row(csv, name, "", "");
             return;
         }
-        out.write(name + "," + fmt(i.estimate()) + ",\n");
-        out.write(name + "_ci95_low," + (i.hasInterval() ? fmt(i.low()) : "") + ",\n");
-        out.write(name + "_ci95_high," + (i.hasInterval() ? fmt(i.high()) : "") + ",\n");
+        row(csv, name, i.estimate(), "");
+        row(csv, name + "_ci95_low", i.hasInterval() ? i.low() : "", "");
+        row(csv, name + "_ci95_high", i.hasInterval() ? i.high() : "", "");
     }
 
     private static String fmt(Object value) {

@@ -1,12 +1,16 @@
 package com.tierpilot.campaign;
 
 import com.tierpilot.base.NotFoundException;
+import com.tierpilot.base.SpreadsheetCells;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
 import com.tierpilot.campaign.persistence.CampaignStore;
 import com.tierpilot.campaign.persistence.CouponStore;
 import com.tierpilot.segmentation.Audiences;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,6 +318,30 @@ public class Campaigns {
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public void forEachCode(TenantId tenant, long campaignId, Consumer<CouponCode> consumer) {
         store.couponId(tenant, campaignId).ifPresent(c -> coupons.forEachCode(tenant, c, consumer));
+    }
+
+    /**
+     * The campaign's codes as CSV for SMS or WeChat (UTF-8 with a BOM, for Excel and WPS): code, customer code and
+     * name, uses; cells that a spreadsheet would run as a formula are neutralised.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
+    public void writeCodesCsv(TenantId tenant, long campaignId, Writer out) {
+        try {
+            out.write('\ufeff');
+            CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("code", "customer_code", "customer_name", "uses")
+                    .get().print(out);
+            forEachCode(tenant, campaignId, k -> {
+                try {
+                    csv.printRecord(SpreadsheetCells.safe(k.code()), SpreadsheetCells.safe(k.customerCode()),
+                            SpreadsheetCells.safe(k.customerName()), k.uses());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The codes a customer was given. */

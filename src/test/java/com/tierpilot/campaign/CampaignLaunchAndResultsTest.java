@@ -84,9 +84,18 @@ class CampaignLaunchAndResultsTest {
 
         assertThatThrownBy(() -> campaigns.launch(shop.id(), campaign.id())).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("campaigns.error.notDraft");
+        CouponCode first = codes.getFirst();
+        fixtures.customers().upsertCustomers(shop.id(), List.of(new com.tierpilot.customer.CustomerRecord(
+                first.customerCode(), "=HYPERLINK(\"x\"), Li \"Lei\"", null, null, null, null, "上海", null, null,
+                null, null, Set.of(), null, java.time.LocalDate.of(2024, 1, 1), true, java.util.Map.of())));
         StringWriter csv = new StringWriter();
-        campaigns.forEachCode(shop.id(), campaign.id(), c -> csv.write(c.code() + "\n"));
-        assertThat(csv.toString().lines()).hasSize(campaign.targetMembers());
+        campaigns.writeCodesCsv(shop.id(), campaign.id(), csv);
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(lines).hasSize(campaign.targetMembers() + 1);
+        assertThat(lines.getFirst()).isEqualTo("\ufeffcode,customer_code,customer_name,uses");
+        // The name is one quoted cell that a spreadsheet shows as text, not a formula it runs.
+        assertThat(lines).contains(first.code() + "," + first.customerCode() + ",\"'=HYPERLINK(\"\"x\"\"), Li"
+                + " \"\"Lei\"\"\",0");
     }
 
     @Test
