@@ -6,7 +6,7 @@
  * CLV), tables those modules replace atomically (docs/architecture.md).
  */
 @ApplicationModule(displayName = "Follow-up and churn list", allowedDependencies = {"base", "tenant", "customer",
-    "scheduling", "campaign", "segmentation", "prediction"})
+    "scheduling", "campaign", "segmentation", "prediction", "sales"})
 @NullMarked
 package com.tierpilot.followup;
 
