@@ -86,9 +86,10 @@ public class ImportService {
     private final Clock clock;
 
     ImportService(ImportRuns runs, ImportHeartbeats heartbeats, ImportProgress progress,
-            ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc, DatabaseDialect dialect,
-            PlatformTransactionManager transactions, TenantService tenants, TeamDirectory team, JsonMapper json,
-            BulkLoad bulkLoad, Clock clock, com.tierpilot.customer.SalesStates sales) {
+            ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc,
+            DatabaseDialect dialect, PlatformTransactionManager transactions, TenantService tenants,
+            TeamDirectory team, JsonMapper json, BulkLoad bulkLoad, Clock clock,
+            com.tierpilot.customer.SalesStates sales) {
         this.runs = runs;
         this.heartbeats = heartbeats;
         this.progress = progress;
