@@ -242,6 +242,16 @@ public class AlwaysOnCampaigns {
         return store.ids(tenant).stream().map(id -> find(tenant, id)).flatMap(Optional::stream).toList();
     }
 
+    /** One page of the company's always-on campaigns, newest first, for a lazy grid. */
+    public List<AlwaysOnCampaign> list(TenantId tenant, int offset, int limit) {
+        return store.ids(tenant, offset, limit).stream().map(id -> find(tenant, id)).flatMap(Optional::stream)
+                .toList();
+    }
+
+    public int count(TenantId tenant) {
+        return store.count(tenant);
+    }
+
     /** The entrants, newest first, one page. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public List<AlwaysOnEntry> entries(TenantId tenant, long id, int offset, int limit) {

@@ -107,6 +107,18 @@ public class AlwaysOnStore {
                 Long.class, tenant.value());
     }
 
+    /** One page of the company's always-on campaigns, newest first. */
+    public List<Long> ids(TenantId tenant, int offset, int limit) {
+        return jdbc.queryForList("select campaign_id from always_on where tenant_id = ? order by campaign_id desc"
+                + " limit ? offset ?", Long.class, tenant.value(), limit, offset);
+    }
+
+    public int count(TenantId tenant) {
+        Integer n = jdbc.queryForObject("select count(*) from always_on where tenant_id = ?", Integer.class,
+                tenant.value());
+        return n == null ? 0 : n;
+    }
+
     /** The always-on campaigns that nights act for: active and not paused. */
     public List<Long> running(TenantId tenant) {
         return jdbc.queryForList("""
@@ -549,8 +561,8 @@ public class AlwaysOnStore {
 
     /**
      * How many customers met the trigger in a past run (the run's segment changes; for dates, the days from the run
-     * before to this one); null when the history cannot tell (P(alive), which is not kept per run, or a rule
-     * segment's older runs).
+     * before to this one; for P(alive), the prediction's moves as of the run's date); null when the history cannot
+     * tell (a run from before P(alive) moves were kept, or a rule segment's older runs).
      */
     public @Nullable Integer metIn(TenantId tenant, AlwaysOnDefinition d, PastRun run, @Nullable PastRun before,
             long currentRun, long previousRun) {
@@ -575,7 +587,7 @@ public class AlwaysOnStore {
                 }
             }
             case P_ALIVE -> {
-                return null;
+                return fellUnder(tenant, java.util.Objects.requireNonNull(d.threshold()), run.asOf());
             }
             default -> met = met(tenant, 0, d, currentRun, null, previousRun, before == null ? null : before.asOf(),
                     run.asOf(), params);
@@ -585,5 +597,20 @@ public class AlwaysOnStore {
         }
         Integer n = jdbc.queryForObject("select count(*) from (" + met + ") m", Integer.class, params.toArray());
         return n == null ? 0 : n;
+    }
+
+    /**
+     * How many customers fell under the P(alive) threshold at the prediction as of {@code asOf}: under it now, and at
+     * or over it before (or without a prediction before), from the moves the prediction counted in whole percents;
+     * null when none were counted that day.
+     */
+    private @Nullable Integer fellUnder(TenantId tenant, BigDecimal threshold, LocalDate asOf) {
+        int under = threshold.movePointRight(2).setScale(0, java.math.RoundingMode.CEILING).intValue();
+        List<Integer> sums = jdbc.query("""
+                select count(*), coalesce(sum(case when to_pct < ? and (from_pct >= ? or from_pct < 0)
+                                                   then customers else 0 end), 0)
+                  from palive_move where tenant_id = ? and as_of = ?""",
+                (rs, i) -> rs.getInt(1) == 0 ? null : rs.getInt(2), under, under, tenant.value(), Date.valueOf(asOf));
+        return sums.isEmpty() ? null : sums.getFirst();
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -66,7 +67,9 @@ public class AlwaysOnListView extends VerticalLayout {
                 .setHeader(getTranslation("campaigns.column.status")).setAutoWidth(true);
         grid.addColumn(c -> "v" + c.version()).setHeader(getTranslation("alwaysOn.results.versions"))
                 .setAutoWidth(true);
-        grid.setItems(alwaysOn.list(me.tenantId()));
+        grid.setItems(new CallbackDataProvider<>(
+                q -> alwaysOn.list(me.tenantId(), q.getOffset(), q.getLimit()).stream(),
+                q -> alwaysOn.count(me.tenantId())));
         new EmptyState(this, "always-on-empty", "empty.alwaysOn", "alwaysOn.list.new", "campaigns/always-on/edit")
                 .in(grid);
         add(new HorizontalLayout(new H2(getTranslation("alwaysOn.title")), create),

@@ -2,6 +2,7 @@ package com.tierpilot.prediction.persistence;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.BulkInsert;
+import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.prediction.PredictionOutlook;
 import com.tierpilot.prediction.engine.BgNbd;
 import com.tierpilot.prediction.engine.GammaGamma;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +30,12 @@ public class PredictionStore {
 
     private final JdbcClient sql;
     private final JdbcTemplate jdbc;
+    private final DatabaseDialect dialect;
 
-    PredictionStore(JdbcClient sql, JdbcTemplate jdbc) {
+    PredictionStore(JdbcClient sql, JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.sql = sql;
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** The tenant's settings: the monthly discount rate and the churn threshold, or empty for the defaults. */
@@ -72,6 +76,7 @@ public class PredictionStore {
                         model.spend().q(), model.spend().v(), finite(model.spend().logLikelihood()),
                         model.monthlyDiscount(), Timestamp.from(model.computedAt()), model.tookMillis())
                 .update();
+        recordMoves(tenant, model.asOf(), customerIds, predictions);
         sql.sql("delete from customer_prediction where tenant_id = ?").param(tenant.value()).update();
         BulkInsert.insert(jdbc, tenant, tenant.value(), "customer_prediction", COLUMNS, predictions.size(),
                 i -> row(tenant, customerIds, predictions, i), bulkDir);
@@ -81,6 +86,54 @@ public class PredictionStore {
                    and not exists (select 1 from customer c
                                     where c.tenant_id = ? and c.id = customer_prediction.customer_id)""")
                 .params(tenant.value(), tenant.value()).update();
+    }
+
+    /**
+     * Counts how the customers' P(alive) moved from the stored predictions to the new ones, in whole percents, into
+     * {@code palive_move} for the as-of date: the stored ones stream in customer order and are merged with the new
+     * ones sorted the same way, so nothing of the size of the company is held but the new predictions.
+     */
+    private void recordMoves(TenantId tenant, LocalDate asOf, long[] customerIds, Predictions predictions) {
+        // Each new prediction as customer id × 128 + percent (0..100): one primitive sort orders them by customer.
+        long[] next = new long[customerIds.length];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = customerIds[i] * 128 + percent(scale(predictions.pAlive(i), 6));
+        }
+        Arrays.sort(next);
+        int[][] moves = new int[102][101]; // [from percent + 1, 0 for no prediction before][to percent]
+        int[] at = {0};
+        jdbc.query(dialect.streaming("select customer_id, p_alive from customer_prediction where tenant_id = ?"
+                + " order by customer_id", tenant.value()), rs -> {
+            long customer = rs.getLong(1);
+            while (at[0] < next.length && next[at[0]] / 128 < customer) {
+                moves[0][(int) (next[at[0]++] % 128)]++;
+            }
+            if (at[0] < next.length && next[at[0]] / 128 == customer) {
+                moves[percent(rs.getBigDecimal(2)) + 1][(int) (next[at[0]++] % 128)]++;
+            }
+        });
+        while (at[0] < next.length) {
+            moves[0][(int) (next[at[0]++] % 128)]++;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int from = 0; from < moves.length; from++) {
+            for (int to = 0; to < moves[from].length; to++) {
+                if (moves[from][to] > 0) {
+                    rows.add(new Object[] {tenant.value(), asOf, from - 1, to, moves[from][to]});
+                }
+            }
+        }
+        sql.sql("delete from palive_move where tenant_id = ? and as_of = ?").params(tenant.value(), asOf).update();
+        jdbc.batchUpdate("insert into palive_move (tenant_id, as_of, from_pct, to_pct, customers)"
+                + " values (?, ?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * A stored P(alive) (six decimals) in whole percents, rounded down: under a threshold of N% exactly when the
+     * percent is under N.
+     */
+    private static int percent(BigDecimal pAlive) {
+        return Math.max(0, Math.min(100, pAlive.movePointRight(2).intValue()));
     }
 
     private static Object[] row(TenantId tenant, long[] ids, Predictions p, int i) {

@@ -103,13 +103,13 @@ class AlwaysOnViewsTest extends BrowserlessViewTest {
         assertThat(find(Paragraph.class).withId("always-on-steps").single().getText())
                 .startsWith("Version 1: after 0 days, Coupon code → after 7 days, Revisit task (unless");
         assertThat(find(Paragraph.class).withId("always-on-preview").single().getText())
-                .startsWith("In the last 1 nightly runs, so many customers would have entered");
+                .startsWith("In the last nightly run, so many customers would have entered");
         AlwaysOnCampaign preset = alwaysOn.list(shop.id()).getFirst();
 
         navigate("campaigns/always-on/edit/" + preset.id(), AlwaysOnEditView.class);
         test(find(TextField.class).withId("always-on-name").single()).setValue("Win back, gentler");
         test(find(Button.class).withId("always-on-preview-button").single()).click();
-        assertThat(find(Paragraph.class).withId("always-on-preview").single().getText()).contains("nightly runs");
+        assertThat(find(Paragraph.class).withId("always-on-preview").single().getText()).contains("the last nightly run,");
         test(find(Button.class).withId("always-on-save").single()).click();
 
         assertThat(find(H2.class).withId("always-on-title").single().getText()).isEqualTo("Win back, gentler");
