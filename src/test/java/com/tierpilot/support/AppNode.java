@@ -40,12 +40,18 @@ public final class AppNode {
      */
     public static AppNode start(String name, String url, String username, String password,
             String... extraArguments) throws IOException {
+        return startMain(name, "com.tierpilot.TierPilotApplication", url, username, password, extraArguments);
+    }
+
+    /** {@link #start(String, String, String, String, String...)} with a main class of the test class path. */
+    public static AppNode startMain(String name, String mainClass, String url, String username, String password,
+            String... extraArguments) throws IOException {
         int port = freePort();
         Path logFile = Files.createTempFile("tierpilot-" + name + "-", ".log");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "com.tierpilot.TierPilotApplication", "--spring.profiles.active=mysql", "--server.address=127.0.0.1",
+                mainClass, "--spring.profiles.active=mysql", "--server.address=127.0.0.1",
                 "--server.port=" + port, "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + username, "--spring.datasource.password=" + password,
                 "--tierpilot.node-name=" + name, "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
@@ -92,6 +98,20 @@ public final class AppNode {
     /** The address of {@code path} on this node. */
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Sends the node a line on its standard input. */
+    public void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** Waits until the node has ended by itself; returns its exit status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as(name + " did not end in time; see "
+                + logFile).isTrue();
+        return process.exitValue();
     }
 
     /** Stops the node (SIGTERM), and kills it when it has not stopped after 30 s. */
