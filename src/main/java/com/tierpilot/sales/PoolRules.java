@@ -15,17 +15,28 @@ public record PoolRules(int managerLimit, int dailyClaims, Map<ProspectGrade, In
 
     public static final int MAX_LIMIT = 100_000;
     public static final int MAX_DAYS = 3650;
+    /**
+     * The days of a customer without a grade that mean "never back to the pool": the default, because such a
+     * customer is a buyer that an account manager looks after from the churn list and the revisit plans, not a
+     * prospect; a company that wants its ungraded customers pooled sets days.
+     */
+    public static final int NEVER = 0;
     public static final PoolRules DEFAULT = new PoolRules(OwnershipLimits.DEFAULT_MANAGER_LIMIT,
             OwnershipLimits.DEFAULT_DAILY_CLAIMS, Map.of(ProspectGrade.A, 7, ProspectGrade.B, 14, ProspectGrade.C, 30,
-                    ProspectGrade.D, 60, ProspectGrade.E, 90), 30);
+                    ProspectGrade.D, 60, ProspectGrade.E, 90), NEVER);
 
     public PoolRules {
         returnDays = Map.copyOf(new EnumMap<>(returnDays));
     }
 
-    /** The days without a follow-up after which a customer of this grade (null: none) returns to the pool. */
+    /** The days without a follow-up after which a customer of this grade returns to the pool. */
     public int returnDays(ProspectGrade grade) {
         return returnDays.getOrDefault(grade, ungradedReturnDays);
+    }
+
+    /** Whether customers without a grade ever return to the pool. */
+    public boolean poolsUngraded() {
+        return ungradedReturnDays != NEVER;
     }
 
     /** Limits from 1, and days from 1 to ten years for every grade, or the reason in the user's language. */
@@ -39,8 +50,8 @@ public record PoolRules(int managerLimit, int dailyClaims, Map<ProspectGrade, In
                 throw new UserFacingException("pool.settings.error.days", MAX_DAYS);
             }
         }
-        if (ungradedReturnDays < 1 || ungradedReturnDays > MAX_DAYS) {
-            throw new UserFacingException("pool.settings.error.days", MAX_DAYS);
+        if (ungradedReturnDays < NEVER || ungradedReturnDays > MAX_DAYS) {
+            throw new UserFacingException("pool.settings.error.ungradedDays", MAX_DAYS);
         }
         return this;
     }

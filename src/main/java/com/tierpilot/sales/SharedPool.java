@@ -48,6 +48,9 @@ public class SharedPool {
         List<long[]> back = new ArrayList<>();
         List<long[]> tomorrow = new ArrayList<>();
         for (Owned o : pool.owned(tenant)) {
+            if (o.grade() == null && !rules.poolsUngraded()) {
+                continue;
+            }
             LocalDate returnsOn = o.since().plusDays(o.grade() == null ? rules.ungradedReturnDays()
                     : rules.returnDays(o.grade()));
             if (!returnsOn.isAfter(today)) {

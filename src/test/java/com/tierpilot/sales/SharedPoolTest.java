@@ -162,6 +162,23 @@ class SharedPoolTest {
     }
 
     @Test
+    void aCustomerWithoutAGradeStaysWithItsManagerUnlessTheCompanyPoolsUngradedCustomers() {
+        long p2 = fixtures.id(shop, "P2");
+        TestTenants.signIn(east);
+        assignment.claim(shop.id(), east.userId(), p2);
+        night();
+        clock.advance(Duration.ofDays(400));
+        night();
+        assertThat(owner(p2)).as("a buyer without a sales state is not a prospect: kept by default")
+                .isEqualTo(east.userId().value());
+
+        TestTenants.signIn(shop.owner());
+        settings.savePoolRules(shop.id(), new PoolRules(800, 20, PoolRules.DEFAULT.returnDays(), 30));
+        night();
+        assertThat(owner(p2)).as("the company chose to pool them after 30 days without a follow-up").isNull();
+    }
+
+    @Test
     void claimsStopAtTheManagersLimitAndAtTheDailyLimitWithTheLimitInTheMessage() {
         settings.savePoolRules(shop.id(), new PoolRules(2, 3, PoolRules.DEFAULT.returnDays(), 30));
         TestTenants.signIn(east);

@@ -46,8 +46,9 @@ class SalesSettingsForm extends FormLayout {
                     "sales-settings-return-" + grade.name(), d -> d.returns.get(grade),
                     (d, v) -> d.returns.put(grade, v)));
         }
-        days(getTranslation("salesSettings.returnNone"), "sales-settings-return-none", d -> d.none,
-                (d, v) -> d.none = v);
+        IntegerField none = days(getTranslation("salesSettings.returnNone"), "sales-settings-return-none",
+                d -> d.none, (d, v) -> d.none = v, PoolRules.NEVER);
+        none.setHelperText(getTranslation("salesSettings.returnNone.never"));
         add(new H3(getTranslation("salesSettings.labels")), 2);
         for (SalesStage stage : SalesStage.values()) {
             label(getTranslation(stage.messageKey()), "sales-settings-stage-" + stage.name(),
@@ -72,12 +73,18 @@ class SalesSettingsForm extends FormLayout {
     /** A whole number of days (or customers) from 1. */
     private IntegerField days(String label, String id, com.vaadin.flow.function.ValueProvider<Draft, Integer> get,
             com.vaadin.flow.data.binder.Setter<Draft, Integer> set) {
+        return days(label, id, get, set, 1);
+    }
+
+    private IntegerField days(String label, String id, com.vaadin.flow.function.ValueProvider<Draft, Integer> get,
+            com.vaadin.flow.data.binder.Setter<Draft, Integer> set, int min) {
         var field = new IntegerField(label);
         field.setId(id);
-        field.setMin(1);
+        field.setMin(min);
         field.setStepButtonsVisible(true);
         binder.forField(field).asRequired(getTranslation("validation.required"))
-                .withValidator(v -> v >= 1, getTranslation("salesSettings.error.positive")).bind(get, set);
+                .withValidator(v -> v >= min, getTranslation(min == 0 ? "salesSettings.error.notNegative"
+                        : "salesSettings.error.positive")).bind(get, set);
         add(field);
         return field;
     }

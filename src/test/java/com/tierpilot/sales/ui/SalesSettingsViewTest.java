@@ -53,7 +53,9 @@ class SalesSettingsViewTest extends BrowserlessViewTest {
         assertThat(number("sales-settings-a").getValue()).isEqualTo(30);
         assertThat(number("sales-settings-c").getValue()).isEqualTo(180);
         assertThat(number("sales-settings-return-A").getValue()).isEqualTo(7);
-        assertThat(number("sales-settings-return-none").getValue()).isEqualTo(30);
+        assertThat(number("sales-settings-return-none").getValue()).as("ungraded buyers stay with their manager")
+                .isZero();
+        assertThat(number("sales-settings-return-none").getHelperText()).startsWith("0: never");
 
         test(number("sales-settings-limit")).setValue(600);
         test(number("sales-settings-b")).setValue(75);
