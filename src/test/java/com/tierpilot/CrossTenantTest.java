@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -91,6 +92,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("GET /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("POST /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("POST /hooks/sms/replies/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
+            Map.entry("GET /l/{token}", "messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany"),
             Map.entry("route:login", "anonymousPagesShowNoTenantData"),
             Map.entry("route:signup", "anonymousPagesShowNoTenantData"),
             Map.entry("route:invite/:token", "anonymousPagesShowNoTenantData"),
@@ -351,6 +353,45 @@ class CrossTenantTest extends SpringBrowserlessTest {
         assertThat(marketingConsent.mayReceive(b.id(), bCustomer, com.tierpilot.delivery.ChannelKind.SMS))
                 .as("A's reply callback unsubscribes nobody at B").isTrue();
         assertThat(marketingConsent.mayReceive(b.id(), bCustomer, com.tierpilot.delivery.ChannelKind.EMAIL)).isFalse();
+    }
+
+    @Autowired
+    com.tierpilot.delivery.MessageTemplates messageTemplates;
+    @Autowired
+    com.tierpilot.delivery.Outbox outbox;
+    @Autowired
+    com.tierpilot.delivery.persistence.OutboxStore outboxStore;
+    @Autowired
+    com.tierpilot.campaign.CampaignDelivery campaignDelivery;
+
+    @Test
+    void messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany() throws Exception {
+        customers.upsertCustomers(b.id(), List.of(new com.tierpilot.customer.CustomerRecord("B-T", "B mail", null,
+                "b@example.com", null, null, null, null, null, null, null, Set.of(), null,
+                java.time.LocalDate.of(2025, 1, 1), true, Map.of())));
+        long bCustomer = queries.byCode(b.id(), "B-T").orElseThrow().id();
+        TestTenants.signIn(b.owner());
+        long bTemplate = messageTemplates.save(b.id(), null, "B mail", com.tierpilot.delivery.ChannelKind.EMAIL,
+                List.of(new com.tierpilot.delivery.MessageTemplate.Text("en", "Hi", "<p>Hi {{name}}</p>", null)));
+        a.signInAsOwner();
+        assertThat(messageTemplates.all(a.id())).isEmpty();
+        assertThatThrownBy(() -> messageTemplates.preview(a.id(), bTemplate, "B-T", null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> messageTemplates.save(a.id(), bTemplate, "Taken", com.tierpilot.delivery.ChannelKind
+                .EMAIL, List.of(new com.tierpilot.delivery.MessageTemplate.Text("en", "Hi", "Hi", null))))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> outbox.forecast(a.id(), com.tierpilot.delivery.ChannelKind.EMAIL, bTemplate,
+                List.of(bCustomer))).isInstanceOf(NotFoundException.class);
+        assertThat(outbox.ofCustomer(a.id(), bCustomer)).isEmpty();
+
+        String token = com.tierpilot.base.SecretTokens.newToken("");
+        outboxStore.saveLink(b.id(), com.tierpilot.base.SecretTokens.hash(token), 4242L, "https://b.example.com/sale");
+        TestTenants.signOut();
+        mvc.perform(get("/l/" + token)).andExpect(status().isFound())
+                .andExpect(header().string("Location", "https://b.example.com/sale"));
+        mvc.perform(get("/l/" + com.tierpilot.base.SecretTokens.newToken(""))).andExpect(status().isNotFound());
+        assertThat(outboxStore.link(com.tierpilot.base.SecretTokens.hash(token)).orElseThrow().tenant())
+                .isEqualTo(b.id());
     }
 
     @Test

@@ -50,12 +50,14 @@ public class Campaigns {
     private final CouponStore coupons;
     private final Audiences audiences;
     private final CampaignTasks tasks;
+    private final CampaignDelivery delivery;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Campaigns(CampaignStore store, CouponStore coupons, Audiences audiences, CampaignTasks tasks,
-            PlatformTransactionManager transactions, Clock clock) {
+            CampaignDelivery delivery, PlatformTransactionManager transactions, Clock clock) {
+        this.delivery = delivery;
         this.store = store;
         this.coupons = coupons;
         this.audiences = audiences;
@@ -186,11 +188,13 @@ public class Campaigns {
         }
         store.insertMembers(tenant, campaignId, members, control);
         CouponTerms terms = c.coupon();
+        java.util.Map<Long, @Nullable String> codeOf = new java.util.HashMap<>();
         if (terms != null) {
             long coupon = store.couponId(tenant, campaignId).orElseThrow();
             if (terms.codeMode() == CodeMode.SHARED) {
                 List<@Nullable Long> nobody = Collections.singletonList(null);
                 coupons.insertCodes(tenant, coupon, List.of(terms.sharedCode()), nobody);
+                targets.forEach(t -> codeOf.put(t, terms.sharedCode()));
             } else {
                 List<String> codes = new ArrayList<>(targets.size());
                 java.util.Set<String> seen = new java.util.HashSet<>();
@@ -201,8 +205,12 @@ public class Campaigns {
                     }
                 }
                 coupons.insertCodes(tenant, coupon, codes, new ArrayList<>(targets));
+                for (int i = 0; i < codes.size(); i++) {
+                    codeOf.put(targets.get(i), codes.get(i));
+                }
             }
         }
+        delivery.handOver(tenant, c, targets, codeOf);
         if (c.actions().contains(CampaignAction.REVISIT_PLAN) && c.revisitPlanId() != null) {
             requireRevisitPlan(tenant, c.revisitPlanId());
             int created = tasks.createTasks(tenant, campaignId, c.name(), c.revisitPlanId(), c.startsAt(),

@@ -4,7 +4,7 @@
  * results of target against control with the lift and its confidence interval.
  */
 @ApplicationModule(displayName = "Campaigns", allowedDependencies = {"base", "tenant", "customer", "segmentation",
-    "scheduling", "prediction"})
+    "scheduling", "prediction", "delivery"})
 @NullMarked
 package com.tierpilot.campaign;
 

@@ -11,5 +11,7 @@ public enum ConsentSource {
     /** The customer replied to an SMS with the unsubscribe word (a provider's reply callback, or an import of them). */
     REPLY,
     /** The customer followed the unsubscribe link of an e-mail, or their mail client's one-click unsubscribe. */
-    LINK
+    LINK,
+    /** The provider or the SMTP server refused the address for good (a bounce). */
+    PROVIDER
 }

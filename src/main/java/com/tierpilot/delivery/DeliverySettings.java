@@ -141,6 +141,15 @@ public class DeliverySettings {
                 secrets.decrypt(p.secretSealed(), owner(tenant, provider)), p.signName(), p.appId(), p.region()));
     }
 
+    /** The sign name an SMS of the company carries (its SMS provider's), or empty. */
+    @Transactional(readOnly = true)
+    String smsSignName(TenantId tenant, DeliveryRules rules) {
+        if (rules.smsProvider() == null) {
+            return "";
+        }
+        return store.provider(tenant, rules.smsProvider()).map(StoredProvider::signName).orElse("");
+    }
+
     /** The associated data a secret is sealed with: it decrypts only for its own company and provider. */
     private static String owner(TenantId tenant, Provider provider) {
         return "tenant:" + tenant.value() + "/provider:" + provider.name();

@@ -266,4 +266,22 @@ public class CampaignStore {
         split(list).forEach(a -> actions.add(CampaignAction.valueOf(a)));
         return actions;
     }
+
+    /** The channels chosen for a campaign, with their template and link. */
+    public void saveChannels(TenantId tenant, long campaignId, List<com.tierpilot.campaign.CampaignChannel> channels) {
+        template.update("delete from campaign_message where tenant_id = ? and campaign_id = ?", tenant.value(),
+                campaignId);
+        for (var c : channels) {
+            template.update("insert into campaign_message (tenant_id, campaign_id, channel, template_id, link)"
+                    + " values (?, ?, ?, ?, ?)", tenant.value(), campaignId, c.channel().name(), c.templateId(),
+                    c.link());
+        }
+    }
+
+    public List<com.tierpilot.campaign.CampaignChannel> channels(TenantId tenant, long campaignId) {
+        return template.query("select channel, template_id, link from campaign_message where tenant_id = ?"
+                + " and campaign_id = ? order by channel", (rs, i) -> new com.tierpilot.campaign.CampaignChannel(
+                        com.tierpilot.delivery.ChannelKind.valueOf(rs.getString(1)), rs.getLong(2),
+                        rs.getString(3)), tenant.value(), campaignId);
+    }
 }

@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class PublicEndpointsSecurity {
 
-    static final String[] PATHS = {"/unsubscribe/**", "/hooks/sms/**"};
+    static final String[] PATHS = {"/unsubscribe/**", "/hooks/sms/**", "/l/**"};
 
     @Bean
     @Order(2)

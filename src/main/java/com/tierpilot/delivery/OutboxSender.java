@@ -1,0 +1,268 @@
+package com.tierpilot.delivery;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.delivery.persistence.OutboxStore;
+import com.tierpilot.delivery.persistence.OutboxStore.Claimed;
+import com.tierpilot.delivery.persistence.TemplateStore;
+import com.tierpilot.tenant.TenantProfile;
+import com.tierpilot.tenant.TenantService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drains the outbox; every node runs one, and they share the work through the database.
+ *
+ * <p>A round takes the companies with messages due. For each: in its quiet hours (its own time zone) the due messages
+ * move to the end of them (09:00 by default) and wait; otherwise, per provider, it takes what the company's and the
+ * provider's rates leave in this second (windows shared by all nodes), locks the customers of the candidate messages
+ * (in id order), claims the messages whose lease is free (a conditional update: two nodes never hold one message),
+ * checks again consent and suppression, and the frequency cap: a customer who had the company's weekly cap of
+ * marketing messages in the 7 days before gets none, and the message is held. Only then, outside any transaction,
+ * are the messages sent; the answer is recorded only while the lease is still this node's. A temporary failure is
+ * tried again later (1, 4, 16, 64 minutes by default), a permanent one never; an e-mail address refused for good is
+ * suppressed as bounced.
+ *
+ * <p>A node killed mid-send leaves its messages claimed; once their lease ends another node takes them over and
+ * sends them. A message is sent twice only if the node died between the provider's acceptance and the update that
+ * records it (milliseconds).
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int TENANTS_PER_ROUND = 50;
+
+    private final OutboxStore store;
+    private final TemplateStore templates;
+    private final DeliverySettings settings;
+    private final TenantService tenants;
+    private final Unsubscribes unsubscribes;
+    private final MarketingConsent consent;
+    private final MessageComposer composer;
+    private final Map<Provider, Channel<?>> channels = new EnumMap<>(Provider.class);
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final SenderSettings config;
+
+    OutboxSender(OutboxStore store, TemplateStore templates, DeliverySettings settings, TenantService tenants,
+            Unsubscribes unsubscribes, MarketingConsent consent, MessageComposer composer, List<Channel<?>> channels,
+            PlatformTransactionManager transactions, Clock clock, SenderSettings config) {
+        this.store = store;
+        this.templates = templates;
+        this.settings = settings;
+        this.tenants = tenants;
+        this.unsubscribes = unsubscribes;
+        this.consent = consent;
+        this.composer = composer;
+        channels.forEach(c -> this.channels.put(c.provider(), c));
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** A sender like this one that delivers through other channels (a test's SMTP server, a benchmark's sink). */
+    OutboxSender with(List<Channel<?>> others, SenderSettings settings) {
+        List<Channel<?>> all = new ArrayList<>(channels.values());
+        all.removeIf(c -> others.stream().anyMatch(o -> o.provider() == c.provider()));
+        all.addAll(others);
+        return new OutboxSender(store, templates, this.settings, tenants, unsubscribes, consent, composer, all,
+                transaction.getTransactionManager(), clock, settings);
+    }
+
+    /** One round over the companies with messages due; returns how many messages it settled (sent, failed, held). */
+    public int drainOnce() {
+        Instant now = clock.instant();
+        int settled = 0;
+        for (TenantId tenant : store.dueTenants(now, TENANTS_PER_ROUND)) {
+            MDC.put("tenantId", tenant.toString());
+            try {
+                settled += drain(tenant, now);
+            } finally {
+                MDC.remove("tenantId");
+            }
+        }
+        return settled;
+    }
+
+    private int drain(TenantId tenant, Instant now) {
+        TenantProfile company = tenants.profile(tenant);
+        DeliveryRules rules = settings.rules(tenant);
+        ZoneId zone = company.timeZone();
+        if (rules.isQuiet(now.atZone(zone).toLocalTime())) {
+            Instant morning = quietEnd(rules, now, zone);
+            int deferred = transaction.execute(s -> store.deferDue(tenant, now, morning));
+            if (deferred > 0) {
+                log.info("{} messages wait for the end of quiet hours, {}", deferred, morning);
+            }
+            return 0;
+        }
+        int settled = 0;
+        for (Provider provider : store.dueProviders(tenant, now)) {
+            int room = transaction.execute(s -> store.takeRate("tenant:" + tenant.value(), config.perCompanyRate(),
+                    config.batchSize(), now));
+            if (room == 0) {
+                break;
+            }
+            int granted = transaction.execute(s -> store.takeRate("provider:" + provider.name(),
+                    config.providerRate(provider), room, now));
+            if (granted > 0) {
+                settled += sendBatch(tenant, company, rules, provider, granted, now);
+            }
+        }
+        return settled;
+    }
+
+    /** The end of the quiet hours that {@code now} lies in, in the company's zone. */
+    static Instant quietEnd(DeliveryRules rules, Instant now, ZoneId zone) {
+        ZonedDateTime local = now.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        if (rules.quietStart().isAfter(rules.quietEnd()) && !local.toLocalTime().isBefore(rules.quietStart())) {
+            day = day.plusDays(1);
+        }
+        return ZonedDateTime.of(day, rules.quietEnd(), zone).toInstant();
+    }
+
+    private int sendBatch(TenantId tenant, TenantProfile company, DeliveryRules rules, Provider provider, int limit,
+            Instant now) {
+        List<Claimed> toSend = transaction.execute(s -> claim(tenant, rules, provider, limit, now));
+        int settled = 0;
+        Map<Long, MessageTemplate> templateCache = new HashMap<>();
+        Map<String, OutboxStore.Batch> batches = new HashMap<>();
+        ProviderAccount account = account(tenant, company, provider);
+        for (Claimed m : toSend) {
+            settled++;
+            if (account == null) {
+                store.markFailed(tenant, m.id(), config.nodeId(), "NO_PROVIDER_ACCOUNT",
+                        "no " + provider + " account in the delivery settings", clock.instant());
+                continue;
+            }
+            OutboxStore.Batch batch = batches.computeIfAbsent(m.campaignId() + "/" + m.step() + "/" + m.channel(),
+                    k -> store.batch(tenant, m.campaignId(), m.step(), m.channel()).orElseThrow());
+            MessageTemplate template = templateCache.computeIfAbsent(batch.templateId(),
+                    id -> templates.find(tenant, id).orElseThrow());
+            send(tenant, rules, account, m, batch, template);
+        }
+        return settled;
+    }
+
+    private List<Claimed> claim(TenantId tenant, DeliveryRules rules, Provider provider, int limit, Instant now) {
+        List<long[]> candidates = store.candidates(tenant, provider, now, limit);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> customers = new TreeSet<>();
+        candidates.forEach(c -> customers.add(c[1]));
+        store.lockCustomers(tenant, new ArrayList<>(customers));
+        List<Long> claimedIds = store.claim(tenant, candidates.stream().map(c -> c[0]).toList(), config.nodeId(),
+                now.plus(config.lease()), now);
+        if (claimedIds.isEmpty()) {
+            return List.of();
+        }
+        List<Claimed> claimed = store.claimed(tenant, claimedIds);
+        Map<Long, Integer> counted = store.countedSince(tenant, customers, now.minus(java.time.Duration.ofDays(7)));
+        Map<ChannelKind, Set<String>> suppressed = new EnumMap<>(ChannelKind.class);
+        List<Claimed> toSend = new ArrayList<>();
+        for (Claimed m : claimed) {
+            String address = m.address();
+            HoldReason hold = null;
+            if (address == null) {
+                hold = HoldReason.NO_ADDRESS;
+            } else if (!m.consent()) {
+                hold = HoldReason.NO_CONSENT;
+            } else if (suppressed.computeIfAbsent(m.channel(), ch -> store.suppressed(tenant, ch))
+                    .contains(Suppression.normalize(m.channel(), address))) {
+                hold = HoldReason.SUPPRESSED;
+            } else if (m.countedAt() == null) {
+                int had = counted.getOrDefault(m.customerId(), 0);
+                if (had >= rules.weeklyCap()) {
+                    hold = HoldReason.FREQUENCY_CAP;
+                } else {
+                    counted.put(m.customerId(), had + 1);
+                    store.markCounted(tenant, m.id(), now);
+                }
+            }
+            if (hold != null) {
+                store.hold(tenant, m.id(), hold);
+            } else {
+                toSend.add(m);
+            }
+        }
+        return toSend;
+    }
+
+    private @org.jspecify.annotations.Nullable ProviderAccount account(TenantId tenant, TenantProfile company,
+            Provider provider) {
+        if (provider == Provider.SMTP_EMAIL) {
+            return new ProviderAccount(provider, "", "", company.name(), null, "");
+        }
+        return settings.account(tenant, provider).orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void send(TenantId tenant, DeliveryRules rules, ProviderAccount account, Claimed m,
+            OutboxStore.Batch batch, MessageTemplate template) {
+        String language = MessageComposer.language(m.language());
+        MessageTemplate.Text text = template.textFor(language);
+        String link = batch.link();
+        if (link != null && !link.isBlank()) {
+            String token = com.tierpilot.base.SecretTokens.newToken("");
+            store.saveLink(tenant, com.tierpilot.base.SecretTokens.hash(token), m.id(), link);
+            link = composer.linkUrl(token);
+        }
+        MergeFields fields = MessageComposer.fields(text.language(), m.name(), m.couponCode(), batch.couponValueZh(),
+                batch.couponValueEn(), batch.couponExpiry(), batch.segmentZh(), batch.segmentEn(), link);
+        SendResult result;
+        try {
+            if (m.channel() == ChannelKind.EMAIL) {
+                String unsubscribe = composer.unsubscribeUrl(unsubscribes.newToken(tenant, m.customerId(),
+                        ChannelKind.EMAIL));
+                EmailMessage email = composer.email(text, fields, m.address(), unsubscribe, "tp" + m.id());
+                result = ((Channel<EmailMessage>) channels.get(account.provider())).send(account, email);
+            } else {
+                SmsMessage sms = MessageComposer.sms(text, fields, m.address(), "tp" + m.id());
+                result = ((Channel<SmsMessage>) channels.get(account.provider())).send(account, sms);
+            }
+        } catch (RuntimeException e) {
+            log.error("Message {} could not be composed or sent", m.id(), e);
+            result = SendResult.permanent("COMPOSE", e.getMessage());
+        }
+        Instant at = clock.instant();
+        switch (result.outcome()) {
+            case ACCEPTED -> store.markSent(tenant, m.id(), config.nodeId(), result.providerMessageId(), at);
+            case TEMPORARY_FAILURE -> {
+                if (m.attempts() >= config.maxAttempts()) {
+                    store.markFailed(tenant, m.id(), config.nodeId(), result.code(), result.detail(), at);
+                    log.warn("Message {} failed after {} tries: {} {}", m.id(), m.attempts(), result.code(),
+                            result.detail());
+                } else {
+                    store.markRetry(tenant, m.id(), config.nodeId(), result.code(), result.detail(),
+                            at.plus(config.backoff(m.attempts())));
+                }
+            }
+            case PERMANENT_FAILURE -> {
+                store.markFailed(tenant, m.id(), config.nodeId(), result.code(), result.detail(), at);
+                if (m.channel() == ChannelKind.EMAIL && result.code() != null && result.code().startsWith("SMTP_55")) {
+                    consent.suppress(tenant, ChannelKind.EMAIL, m.address(), SuppressionReason.BOUNCED,
+                            ConsentSource.PROVIDER);
+                }
+                log.warn("Message {} failed for good: {} {}", m.id(), result.code(), result.detail());
+            }
+        }
+    }
+}
