@@ -43,10 +43,15 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
     private final Campaigns campaigns;
     private final com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn;
     private final RuleSegments rules;
+    private final com.tierpilot.campaign.CampaignDelivery delivery;
+    private final com.tierpilot.delivery.MessageTemplates templates;
     private final TierPilotUser me;
 
     CampaignDetailView(Campaigns campaigns, com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn, RuleSegments rules,
+            com.tierpilot.campaign.CampaignDelivery delivery, com.tierpilot.delivery.MessageTemplates templates,
             CurrentUser currentUser) {
+        this.delivery = delivery;
+        this.templates = templates;
         this.campaigns = campaigns;
         this.alwaysOn = alwaysOn;
         this.rules = rules;
@@ -121,7 +126,11 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
         } else {
             audience.setText(getTranslation("campaigns.detail.members", c.targetMembers(), c.controlMembers()));
         }
-        add(audience, actions(c));
+        add(audience);
+        if (c.status() == CampaignStatus.DRAFT || c.launchedAt() != null) {
+            add(new CampaignMessagesSection(delivery, templates, me, c));
+        }
+        add(actions(c));
         if (c.launchedAt() != null) {
             add(codes(c));
         }

@@ -46,9 +46,12 @@ public class CampaignResultsView extends VerticalLayout implements BeforeEnterOb
 
     private final Campaigns campaigns;
     private final CampaignReporting reporting;
+    private final com.tierpilot.campaign.CampaignDelivery delivery;
     private final TierPilotUser me;
 
-    CampaignResultsView(Campaigns campaigns, CampaignReporting reporting, CurrentUser currentUser) {
+    CampaignResultsView(Campaigns campaigns, CampaignReporting reporting,
+            com.tierpilot.campaign.CampaignDelivery delivery, CurrentUser currentUser) {
+        this.delivery = delivery;
         this.campaigns = campaigns;
         this.reporting = reporting;
         this.me = currentUser.require();
@@ -139,6 +142,11 @@ public class CampaignResultsView extends VerticalLayout implements BeforeEnterOb
         var export = new Anchor(exportCsv(c), getTranslation("campaigns.results.export"));
         export.setId("campaign-results-export");
         add(conversion, revenue, incremental, cost, roi, chart, export);
+        var messages = delivery.results(me.tenantId(), c.id());
+        if (!messages.isEmpty()) {
+            add(new com.vaadin.flow.component.html.H3(getTranslation("campaignMessages.results")),
+                    CampaignMessagesSection.results(messages));
+        }
     }
 
     private Row row(String key, String target, String control) {

@@ -44,7 +44,8 @@ class MainLayoutTest extends BrowserlessViewTest {
 
         assertThat(menuLabels()).containsExactly("Dashboard", "Customers", "Shared pool", "Pipeline", "My tasks", "Churn list", "Rewards", "Import",
                 "Segments", "Segmentation settings", "Churn prediction", "Nightly runs", "Revisit plans", "Campaigns",
-                "Always-on campaigns", "Redeem coupon", "Users", "Settings", "Sales settings", "Messaging");
+                "Always-on campaigns", "Message templates", "Redeem coupon", "Users", "Settings", "Sales settings",
+                "Messaging");
         assertThat(find(Span.class).withId("tenant-name").single().getText()).isEqualTo("Menu Co");
         assertThat(find(H1.class).withText("Dashboard").exists()).isTrue();
         assertThat(tenant.owner().role()).isEqualTo(Role.OWNER);
@@ -69,7 +70,7 @@ class MainLayoutTest extends BrowserlessViewTest {
         navigate(DashboardView.class);
 
         assertThat(menuLabels()).containsExactly("仪表盘", "客户", "公海", "销售漏斗", "我的任务", "流失名单", "积分兑换", "数据导入", "客户分群", "分层设置", "流失预测",
-                "夜间计算", "回访计划", "营销活动", "常开营销活动", "核销优惠券", "用户管理", "设置", "销售设置", "消息发送");
+                "夜间计算", "回访计划", "营销活动", "常开营销活动", "消息模板", "核销优惠券", "用户管理", "设置", "销售设置", "消息发送");
     }
 
     @Test
