@@ -93,6 +93,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("POST /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("POST /hooks/sms/replies/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("GET /l/{token}", "messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany"),
+            Map.entry("route:campaigns/templates", "messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany"),
             Map.entry("route:login", "anonymousPagesShowNoTenantData"),
             Map.entry("route:signup", "anonymousPagesShowNoTenantData"),
             Map.entry("route:invite/:token", "anonymousPagesShowNoTenantData"),
@@ -375,6 +376,9 @@ class CrossTenantTest extends SpringBrowserlessTest {
                 List.of(new com.tierpilot.delivery.MessageTemplate.Text("en", "Hi", "<p>Hi {{name}}</p>", null)));
         a.signInAsOwner();
         assertThat(messageTemplates.all(a.id())).isEmpty();
+        navigate(com.tierpilot.delivery.ui.TemplatesView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("templates-empty").single()
+                .isVisible()).as("A's templates screen lists none of B's").isTrue();
         assertThatThrownBy(() -> messageTemplates.preview(a.id(), bTemplate, "B-T", null))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> messageTemplates.save(a.id(), bTemplate, "Taken", com.tierpilot.delivery.ChannelKind

@@ -77,7 +77,7 @@ public class OutboxSender {
     }
 
     /** A sender like this one that delivers through other channels (a test's SMTP server, a benchmark's sink). */
-    OutboxSender with(List<Channel<?>> others, SenderSettings settings) {
+    public OutboxSender with(List<Channel<?>> others, SenderSettings settings) {
         List<Channel<?>> all = new ArrayList<>(channels.values());
         all.removeIf(c -> others.stream().anyMatch(o -> o.provider() == c.provider()));
         all.addAll(others);

@@ -78,7 +78,7 @@ class CampaignMessagesSection extends VerticalLayout {
             template.setId("campaign-template-" + id);
             template.setItems(all.stream().filter(t -> t.channel() == channel).toList());
             template.setItemLabelGenerator(MessageTemplate::name);
-            var link = new TextField(getTranslation("campaignMessages.link"));
+            var link = new TextField(getTranslation("campaignMessages.link", "{{link}}"));
             link.setId("campaign-link-" + id);
             link.setPlaceholder("https://");
             link.setMaxLength(500);

@@ -175,9 +175,13 @@ public class OutboxStore {
         }
     }
 
-    /** Claims the messages whose lease is free: a conditional update per row. Returns the ids claimed. */
+    /**
+     * Claims the messages whose lease is free: a conditional update per row, in one batch. Returns the ids claimed,
+     * read back by this node's lease rather than from the batch's update counts (a driver that rewrites batches may
+     * not report them per row).
+     */
     public List<Long> claim(TenantId tenant, List<Long> ids, String owner, Instant leaseUntil, Instant now) {
-        int[][] counts = jdbc.batchUpdate("update outbox_message set status = 'SENDING', lease_owner = ?,"
+        jdbc.batchUpdate("update outbox_message set status = 'SENDING', lease_owner = ?,"
                 + " lease_until = ?, attempts = attempts + 1 where tenant_id = ? and id = ?"
                 + " and status in ('PENDING', 'SENDING') and next_attempt_at <= ?"
                 + " and (lease_until is null or lease_until < ?)", ids, ids.size(), (ps, id) -> {
@@ -189,14 +193,14 @@ public class OutboxStore {
                     ps.setTimestamp(6, Timestamp.from(now));
                 });
         List<Long> claimed = new ArrayList<>();
-        int k = 0;
-        for (int[] batch : counts) {
-            for (int c : batch) {
-                if (c != 0) {
-                    claimed.add(ids.get(k));
-                }
-                k++;
-            }
+        for (List<Long> chunk : chunks(ids)) {
+            List<Object> args = new ArrayList<>();
+            args.add(tenant.value());
+            args.add(owner);
+            args.addAll(chunk);
+            claimed.addAll(jdbc.queryForList("select id from outbox_message where tenant_id = ? and lease_owner = ?"
+                    + " and status = 'SENDING' and id in (" + marks(chunk.size()) + ") order by id", Long.class,
+                    args.toArray()));
         }
         return claimed;
     }

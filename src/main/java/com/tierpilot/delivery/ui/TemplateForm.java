@@ -43,7 +43,8 @@ class TemplateForm extends FormLayout {
         add(name, channel);
         language("zh", "templates.chinese");
         language("en", "templates.english");
-        var fields = new com.vaadin.flow.component.html.Paragraph(getTranslation("templates.fields"));
+        var fields = new com.vaadin.flow.component.html.Paragraph(getTranslation("templates.fields",
+                "{{name}}, {{couponCode}}, {{couponValue}}, {{couponExpiry}}, {{segment}}, {{link}}"));
         setColspan(fields, 2);
         var save = new Button(getTranslation("action.save"), click -> {
             if (binder.writeBeanIfValid(draft)) {
