@@ -3,7 +3,8 @@
 -- campaign step (uk_outbox_message: exactly one, even when a launch or a node is retried); members without consent,
 -- without an address or suppressed get a HELD row that says why and is never sent. The sender claims rows with a
 -- lease (lease_owner, lease_until: a conditional update, safe across nodes); counted_at marks the message as one of
--- the customer's marketing messages of a rolling week (the frequency cap).
+-- the customer's marketing messages of a rolling week (the frequency cap). No foreign key to customer here: the
+-- composite (tenant_id, id) key of customer comes with V59, after this migration.
 create table message_template (
     id          bigint auto_increment primary key,
     tenant_id   bigint       not null,
@@ -72,8 +73,7 @@ create table outbox_message (
     failed_at            datetime(6)  null,
     constraint uk_outbox_message unique (tenant_id, campaign_id, step, channel, customer_id),
     constraint fk_outbox_message_batch foreign key (tenant_id, campaign_id, step, channel)
-        references outbox_batch (tenant_id, campaign_id, step, channel),
-    constraint fk_outbox_message_customer foreign key (customer_id) references customer (id) on delete cascade
+        references outbox_batch (tenant_id, campaign_id, step, channel)
 );
 create index ix_outbox_due on outbox_message (status, next_attempt_at);
 create index ix_outbox_customer on outbox_message (tenant_id, customer_id, counted_at);
