@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    /** How many times a take of rate is tried when the database ends it for a lock conflict. */
+    private static final int RATE_ATTEMPTS = 5;
     private static final int TENANTS_PER_ROUND = 50;
 
     private final OutboxStore store;
@@ -114,18 +117,35 @@ public class OutboxSender {
         }
         int settled = 0;
         for (Provider provider : store.dueProviders(tenant, now)) {
-            int room = transaction.execute(s -> store.takeRate("tenant:" + tenant.value(), config.perCompanyRate(),
-                    config.batchSize(), now));
+            int room = takeRate("tenant:" + tenant.value(), config.perCompanyRate(), config.batchSize(), now);
             if (room == 0) {
                 break;
             }
-            int granted = transaction.execute(s -> store.takeRate("provider:" + provider.name(),
-                    config.providerRate(provider), room, now));
+            int granted = takeRate("provider:" + provider.name(), config.providerRate(provider), room, now);
             if (granted > 0) {
                 settled += sendBatch(tenant, company, rules, provider, granted, now);
             }
         }
         return settled;
+    }
+
+    /**
+     * Takes rate from a scope's window shared by all nodes, in a transaction of its own. When nodes create a scope's
+     * row at the same moment, InnoDB may pick one of them as a deadlock victim: that is a normal answer of the
+     * database, and the take is simply tried again (a few times, then the error goes up and the round ends).
+     */
+    private int takeRate(String scope, int limit, int wanted, Instant now) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Integer granted = transaction.execute(s -> store.takeRate(scope, limit, wanted, now));
+                return granted == null ? 0 : granted;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == RATE_ATTEMPTS) {
+                    throw deadlock;
+                }
+                log.debug("Rate of {} taken again after a lock conflict (attempt {})", scope, attempt);
+            }
+        }
     }
 
     /** The end of the quiet hours that {@code now} lies in, in the company's zone. */
