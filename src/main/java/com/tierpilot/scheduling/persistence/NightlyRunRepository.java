@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NightlyRunRepository {
 
+    /** The length of {@code nightly_run.steps}. */
+    static final int STEPS_LENGTH = 8000;
+
     private final JdbcClient jdbc;
 
     NightlyRunRepository(JdbcClient jdbc) {
@@ -54,7 +57,7 @@ public class NightlyRunRepository {
         jdbc.sql("""
                 update nightly_run set status = ?, steps = ?, error = ?, finished_at = ?
                  where tenant_id = ? and id = ?""")
-                .params(succeeded ? "SUCCEEDED" : "FAILED", cut(steps), error == null ? null : cut(error),
+                .params(succeeded ? "SUCCEEDED" : "FAILED", steps(steps), error == null ? null : cut(error),
                         Timestamp.from(now), tenant.value(), nightlyRun).update();
     }
 
@@ -70,6 +73,18 @@ public class NightlyRunRepository {
                 .param("tenant", tenant.value()).param("runs", segmentationRuns)
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b));
+    }
+
+    /**
+     * The steps' outcomes as stored: JSON that the runs screen parses, so never cut in the middle (a cut one reads as
+     * no steps at all). The column holds 8,000 characters (V62), room for far more steps than the pipeline has.
+     */
+    private static String steps(String json) {
+        if (json.length() > STEPS_LENGTH) {
+            throw new IllegalStateException("The steps' outcomes take " + json.length() + " characters, more than "
+                    + STEPS_LENGTH);
+        }
+        return json;
     }
 
     private static String cut(String text) {
