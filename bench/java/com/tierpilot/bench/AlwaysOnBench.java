@@ -39,24 +39,34 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * An always-on campaign's night at 1,000,000 customers (1 to 6 orders each over two years) on MariaDB: "at risk"
- * customers enter, 35 days between two recomputes (about 50,000 cross into "at risk"). Measures the always-on step
- * of that night (enrolment with the holdout, the first steps: a coupon code each and double points for the target
- * entrants) and the same night run again (nothing to do), against the second recompute in the same run.
+ * An always-on campaign's night at 1,000,000 customers (1 to 6 orders each over two years) on MariaDB: customers
+ * entering "at risk" (no order for more than 90 days) are enrolled. One night apart, as the nightly run goes:
+ * recompute 1 as of the day before, the campaign is switched on, recompute 2 as of the night. A one-day sale (Double
+ * 11, 2024-11-11) was the last order of a share of the customers ({@code --sale-share}, 5% by default); the night is
+ * 91 days after it, so those customers pass 90 days without an order that night and enter "at risk" together with
+ * the customers of the other days whose last order was that day (about 1 in 700). Measures the always-on step of that
+ * night (enrolment with the holdout, the first steps: a coupon code each and double points for the target entrants)
+ * and the same night run again (nothing to do), against recompute 2 of the same run. {@code --gap-days} puts more
+ * days between the recomputes (the last session's measure).
  */
 public final class AlwaysOnBench {
 
-    private static final LocalDate AS_OF = LocalDate.of(2025, 7, 1);
+    /** The night: 91 days after the Double 11 sale. */
+    private static final LocalDate AS_OF = LocalDate.of(2025, 2, 10);
+    private static final int SALE_DAYS_AGO = 91;
     private static final String[] REGIONS = {"上海", "北京", "广东", "浙江", "江苏", "四川", "湖北", "福建", "山东", "河南"};
 
     public static void main(String[] args) throws Exception {
         int size = 1_000_000;
-        int gap = 35;
+        int gap = 1;
+        double saleShare = 0.05;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--customers")) {
                 size = Integer.parseInt(args[i + 1]);
             } else if (args[i].equals("--gap-days")) {
                 gap = Integer.parseInt(args[i + 1]);
+            } else if (args[i].equals("--sale-share")) {
+                saleShare = Double.parseDouble(args[i + 1]);
             }
         }
         String schema = "tp_always_on_bench";
@@ -79,9 +89,12 @@ public final class AlwaysOnBench {
                     user.getAuthorities()));
             SecurityContextHolder.setContext(context);
             long load = System.nanoTime();
-            long orders = generate(schema, t, size);
-            System.out.printf("Loaded %,d customers and %,d orders in %.0f s%n", size, orders,
-                    (System.nanoTime() - load) / 1e9);
+            long orders = generate(schema, t, size, saleShare);
+            System.out.printf("Loaded %,d customers and %,d orders in %.0f s (the sale on %s was the last order of"
+                    + " %,d customers)%n", size, orders, (System.nanoTime() - load) / 1e9,
+                    AS_OF.minusDays(SALE_DAYS_AGO), count(schema, "select count(*) from (select customer_id"
+                            + " from customer_order where tenant_id = " + t.value() + " group by customer_id"
+                            + " having max(order_date) = '" + AS_OF.minusDays(SALE_DAYS_AGO) + "') l"));
             SegmentationService segmentation = app.getBean(SegmentationService.class);
             long started = System.nanoTime();
             segmentation.runNow(t, AS_OF.minusDays(gap), RunTrigger.MANUAL);
@@ -124,8 +137,11 @@ public final class AlwaysOnBench {
         }
     }
 
-    /** Customers with 1 to 6 orders each (fewer more likely) over the 700 days before AS_OF; returns the orders. */
-    private static long generate(String schema, TenantId tenant, int customers) throws Exception {
+    /**
+     * Customers with 1 to 6 orders each (fewer more likely) over the 700 days before AS_OF, the latest on a random
+     * day, or for a share {@code saleShare} of them on the sale day; returns the orders.
+     */
+    private static long generate(String schema, TenantId tenant, int customers, double saleShare) throws Exception {
         Path dir = Files.createTempDirectory("tierpilot-always-on");
         Path customerFile = dir.resolve("customers.tsv");
         Path orderFile = dir.resolve("orders.tsv");
@@ -138,9 +154,11 @@ public final class AlwaysOnBench {
                         + LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2000)) + "\n");
                 double spend = Math.exp(random.nextGaussian() + 5);
                 int count = 1 + (int) Math.min(5, -Math.log(1 - random.nextDouble()) * 1.5);
-                int latest = 1 + random.nextInt(700);
+                boolean sale = random.nextDouble() < saleShare;
+                int latest = sale ? SALE_DAYS_AGO : 1 + random.nextInt(700);
                 for (int k = 0; k < count; k++) {
-                    LocalDate day = AS_OF.minusDays(latest + random.nextInt(700 - latest + 1));
+                    LocalDate day = AS_OF.minusDays(sale && k == 0 ? latest
+                            : latest + random.nextInt(700 - latest + 1));
                     o.write(i + "-" + k + "\t" + i + "\t" + day + " 12:00:00\t" + day + "\t"
                             + String.format("%.2f", spend * (0.5 + random.nextDouble())) + "\n");
                     orders++;
