@@ -1,21 +1,9 @@
 package com.tierpilot.campaign;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.followup.RevisitPlans;
-import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.Concurrently;
 import com.tierpilot.support.IntegrationTest;
-import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
-import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.tenant.TenantService;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -36,47 +25,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class AlwaysOnExactlyOnceTest {
 
     private static final Logger log = LoggerFactory.getLogger(AlwaysOnExactlyOnceTest.class);
-    private static final int CUSTOMERS = 40;
 
     @Autowired
-    TestTenants tenants;
-    @Autowired
-    CustomerBulkService customers;
-    @Autowired
-    SegmentationService segmentation;
-    @Autowired
-    TenantService tenantService;
+    ApplicationContext context;
     @Autowired
     AlwaysOnCampaigns alwaysOn;
-    @Autowired
-    Campaigns campaigns;
-    @Autowired
-    PointsCampaigns points;
-    @Autowired
-    RevisitPlans plans;
-    @Autowired
-    MutableClock clock;
 
     @AfterEach
-    void resetTheClock() {
-        clock.reset();
+    void signOut() {
         TestTenants.signOut();
     }
 
     @Test
     void sixCallersOfOneNightEnrolEachEntrantOnceAndDoEachStepOnce() throws Exception {
-        TestTenant shop = tenants.signUp("Exactly Once Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH)
-                .signInAsOwner();
-        long plan = plans.addAbcPresets(shop.id()).getFirst().id();
-        LocalDate today = tenantService.today(shop.id());
-        var fixture = new ExactlyOnceNight(customers, alwaysOn, campaigns, points);
-        fixture.customersWithTwoOrders(shop, "EO", CUSTOMERS, today, 85);
-        segmentation.runNow(shop.id(), today, RunTrigger.MANUAL);
-        long id = fixture.everythingAtOnce(shop, "Everything at once", plan, "EO");
-        alwaysOn.switchOn(shop.id(), id);
-        clock.advance(Duration.ofDays(10));
-        LocalDate night = tenantService.today(shop.id());
-        segmentation.runNow(shop.id(), night, RunTrigger.SCHEDULE);
+        var fixture = ExactlyOnceNight.in(context);
+        var night = fixture.atRiskTonight("Exactly Once Co", "EO");
 
         var auth = SecurityContextHolder.getContext();
         List<Callable<String>> callers = new ArrayList<>();
@@ -84,7 +47,7 @@ class AlwaysOnExactlyOnceTest {
             callers.add(() -> {
                 SecurityContextHolder.setContext(auth);
                 try {
-                    var done = alwaysOn.night(shop.id(), night);
+                    var done = alwaysOn.night(night.shop().id(), night.date());
                     return "entered " + done.entered() + ", steps " + done.stepsDone();
                 } catch (RuntimeException lostARace) {
                     log.info("A caller failed, as a node's run may; the pipeline retries it", lostARace);
@@ -94,6 +57,6 @@ class AlwaysOnExactlyOnceTest {
         }
         List<String> outcomes = Concurrently.all(callers);
         log.info("Six callers of one night: {}", outcomes);
-        fixture.assertEachEnteredOnceAndEachStepDoneOnce(shop, id, night, CUSTOMERS, clock.instant());
+        fixture.assertEachEnteredOnceAndEachStepDoneOnce(night, Instant.now());
     }
 }

@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.followup.RevisitPlans;
-import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.AppNode;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
-import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.tenant.TenantService;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -39,27 +31,12 @@ import org.springframework.core.env.Profiles;
 class AlwaysOnTwoNodesTest {
 
     private static final Logger log = LoggerFactory.getLogger(AlwaysOnTwoNodesTest.class);
-    private static final int CUSTOMERS = 40;
     private static final int CALLERS_PER_NODE = 3;
 
     @Autowired
     Environment environment;
     @Autowired
-    TestTenants tenants;
-    @Autowired
-    CustomerBulkService customers;
-    @Autowired
-    SegmentationService segmentation;
-    @Autowired
-    TenantService tenantService;
-    @Autowired
-    AlwaysOnCampaigns alwaysOn;
-    @Autowired
-    Campaigns campaigns;
-    @Autowired
-    PointsCampaigns points;
-    @Autowired
-    RevisitPlans plans;
+    ApplicationContext context;
 
     private final List<AppNode> nodes = new ArrayList<>();
 
@@ -73,24 +50,16 @@ class AlwaysOnTwoNodesTest {
     void twoNodesRunningOneNightAtOnceEnrolEachEntrantOnceAndDoEachStepOnce() throws Exception {
         assumeTrue(environment.acceptsProfiles(Profiles.of("mysql")),
                 "Two nodes need one database that both processes reach: runs on the MySQL profile only");
-        TestTenant shop = tenants.signUp("Two Nodes Co", ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH)
-                .signInAsOwner();
-        long plan = plans.addAbcPresets(shop.id()).getFirst().id();
-        LocalDate today = tenantService.today(shop.id());
-        var fixture = new ExactlyOnceNight(customers, alwaysOn, campaigns, points);
-        fixture.customersWithTwoOrders(shop, "TN", CUSTOMERS, today, 95);
-        // Ten days ago they were not at risk yet; the campaign was switched on then; as of today they are.
-        segmentation.runNow(shop.id(), today.minusDays(10), RunTrigger.MANUAL);
-        long id = fixture.everythingAtOnce(shop, "Two nodes at once", plan, "TN");
-        alwaysOn.switchOn(shop.id(), id);
-        segmentation.runNow(shop.id(), today, RunTrigger.SCHEDULE);
+        var fixture = ExactlyOnceNight.in(context);
+        var night = fixture.atRiskTonight("Two Nodes Co", "TN");
 
         for (String name : List.of("night-a", "night-b")) {
             nodes.add(AppNode.startMain(name, AlwaysOnNightNode.class.getName(),
                     environment.getProperty("spring.datasource.url"),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password", ""), "--spring.quartz.auto-startup=false",
-                    "--tenant=" + shop.id().value(), "--as-of=" + today, "--callers=" + CALLERS_PER_NODE));
+                    "--tenant=" + night.shop().id().value(), "--as-of=" + night.date(),
+                    "--callers=" + CALLERS_PER_NODE));
         }
         for (AppNode node : nodes) {
             await().atMost(Duration.ofMinutes(10)).until(() -> { // minutes on a loaded 2-core host
@@ -113,10 +82,10 @@ class AlwaysOnTwoNodesTest {
         }
         log.info("Two nodes ran one night from {}, {} callers each: {}", go, CALLERS_PER_NODE, outcomes);
 
-        fixture.assertEachEnteredOnceAndEachStepDoneOnce(shop, id, today, CUSTOMERS, Instant.now());
+        fixture.assertEachEnteredOnceAndEachStepDoneOnce(night, Instant.now());
         int reportedEntrants = outcomes.stream().map(o -> o.split(" ")).filter(p -> !p[2].equals("failed"))
                 .mapToInt(p -> Integer.parseInt(p[2])).sum();
         assertThat(reportedEntrants).as("the callers that ended well enrolled nobody twice between them")
-                .isLessThanOrEqualTo(CUSTOMERS);
+                .isLessThanOrEqualTo(ExactlyOnceNight.CUSTOMERS);
     }
 }

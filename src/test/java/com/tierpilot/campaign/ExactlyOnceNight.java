@@ -2,34 +2,91 @@ package com.tierpilot.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
+import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.segmentation.RunTrigger;
+import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
+import com.tierpilot.tenant.TenantService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
 
 /**
- * The fixture and the checks of the exactly-once tests of an always-on night: customers who become "at risk", a
- * campaign that gives each target entrant a code, double points and a revisit task on the entry night, and what the
- * database must hold after any number of concurrent callers of that night.
+ * The fixture and the checks of the exactly-once tests of an always-on night: {@link #CUSTOMERS} customers who become
+ * "at risk", a campaign that gives each target entrant a code, double points and a revisit task on the entry night,
+ * and what the database must hold after any number of concurrent callers of that night.
  */
-record ExactlyOnceNight(CustomerBulkService customers, AlwaysOnCampaigns alwaysOn, Campaigns campaigns,
-        PointsCampaigns points) {
+final class ExactlyOnceNight {
+
+    /** The customers who enter "at risk" on the night. */
+    static final int CUSTOMERS = 40;
+
+    private final TestTenants tenants;
+    private final CustomerBulkService customers;
+    private final SegmentationService segmentation;
+    private final TenantService tenantService;
+    private final RevisitPlans plans;
+    private final AlwaysOnCampaigns alwaysOn;
+    private final Campaigns campaigns;
+    private final PointsCampaigns points;
+
+    private ExactlyOnceNight(ApplicationContext context) {
+        this.tenants = context.getBean(TestTenants.class);
+        this.customers = context.getBean(CustomerBulkService.class);
+        this.segmentation = context.getBean(SegmentationService.class);
+        this.tenantService = context.getBean(TenantService.class);
+        this.plans = context.getBean(RevisitPlans.class);
+        this.alwaysOn = context.getBean(AlwaysOnCampaigns.class);
+        this.campaigns = context.getBean(Campaigns.class);
+        this.points = context.getBean(PointsCampaigns.class);
+    }
+
+    static ExactlyOnceNight in(ApplicationContext context) {
+        return new ExactlyOnceNight(context);
+    }
+
+    /** A night to run: the company (its owner signed in), the campaign and the night's date. */
+    record Night(TestTenant shop, long campaignId, LocalDate date) {
+    }
+
+    /**
+     * A new company whose customers {@code prefix1..prefix40} last bought 95 days ago: ten days ago (the run before)
+     * they were not at risk yet, and the campaign (everything at once) was switched on then; as of today, tonight's
+     * recompute done, they are at risk and the night is to run.
+     */
+    Night atRiskTonight(String company, String prefix) {
+        TestTenant shop = tenants.signUp(company, ZoneId.of("Asia/Shanghai"), SupportedLocales.ENGLISH)
+                .signInAsOwner();
+        long plan = plans.addAbcPresets(shop.id()).getFirst().id();
+        LocalDate today = tenantService.today(shop.id());
+        customersWithTwoOrders(shop, prefix, CUSTOMERS, today, 95);
+        segmentation.runNow(shop.id(), today.minusDays(10), RunTrigger.MANUAL);
+        long id = everythingAtOnce(shop, company, plan, prefix);
+        alwaysOn.switchOn(shop.id(), id);
+        segmentation.runNow(shop.id(), today, RunTrigger.SCHEDULE);
+        return new Night(shop, id, today);
+    }
 
     /**
      * Customers {@code prefix1..prefixN}, each with two orders of 120, the last {@code lastOrderDaysAgo} days
      * before {@code today}.
      */
-    void customersWithTwoOrders(TestTenant shop, String prefix, int count, LocalDate today, int lastOrderDaysAgo) {
+    private void customersWithTwoOrders(TestTenant shop, String prefix, int count, LocalDate today,
+            int lastOrderDaysAgo) {
         List<CustomerRecord> people = new ArrayList<>();
         List<OrderRecord> orders = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -46,7 +103,7 @@ record ExactlyOnceNight(CustomerBulkService customers, AlwaysOnCampaigns alwaysO
     }
 
     /** A campaign on entering "at risk", 20% control: a code, double points for 7 days and a task, all at once. */
-    long everythingAtOnce(TestTenant shop, String name, long plan, String prefix) {
+    private long everythingAtOnce(TestTenant shop, String name, long plan, String prefix) {
         return alwaysOn.create(shop.id(), shop.owner().userId(), name, null,
                 new AlwaysOnDefinition(AlwaysOnTrigger.SEGMENT, "LIFECYCLE", "at_risk", null, null, 20, null,
                         Set.of(ExitCondition.BOUGHT), 14, List.of(JourneyStep.coupon(0, false),
@@ -56,12 +113,14 @@ record ExactlyOnceNight(CustomerBulkService customers, AlwaysOnCampaigns alwaysO
     }
 
     /**
-     * After the callers: a night run again does nothing; each of {@code entrants} customers entered once; each target
+     * After the callers: a night run again does nothing; each of the {@link #CUSTOMERS} entered once; each target
      * entrant has one code, one double-points window (around {@code now}) and one task; the control nothing.
      */
-    void assertEachEnteredOnceAndEachStepDoneOnce(TestTenant shop, long id, LocalDate night, int entrants,
-            Instant now) {
-        var retry = alwaysOn.night(shop.id(), night);
+    void assertEachEnteredOnceAndEachStepDoneOnce(Night n, Instant now) {
+        TestTenant shop = n.shop();
+        long id = n.campaignId();
+        int entrants = CUSTOMERS;
+        var retry = alwaysOn.night(shop.id(), n.date());
         assertThat(retry.entered()).as("nothing left to enrol").isZero();
         assertThat(retry.stepsDone()).as("nothing left to do").isZero();
         List<AlwaysOnEntry> entries = alwaysOn.entries(shop.id(), id, 0, 1000);
