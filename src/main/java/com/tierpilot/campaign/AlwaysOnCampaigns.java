@@ -109,6 +109,10 @@ public class AlwaysOnCampaigns {
             throw new com.tierpilot.base.ConflictException("alwaysOn.error.changed");
         }
         store.insertVersion(tenant, id, version + 1, d, user.value(), now);
+        if (c.status() == CampaignStatus.ACTIVE && !c.paused()) {
+            // The new version's trigger counts from now on, as at a switch-on.
+            watch(tenant, id, d, store.runs(tenant));
+        }
         campaigns.updateAlwaysOn(tenant, id, row);
         CouponTerms terms = row.coupon();
         if (terms != null) {
@@ -156,9 +160,7 @@ public class AlwaysOnCampaigns {
         long[] runs = store.runs(tenant);
         store.setLastRun(tenant, id, runs == null ? null : runs[0], tenants.today(tenant));
         AlwaysOnCampaign c = require(tenant, id);
-        if (c.definition().trigger() == AlwaysOnTrigger.P_ALIVE) {
-            store.refreshWatch(tenant, id, java.util.Objects.requireNonNull(c.definition().threshold()));
-        }
+        watch(tenant, id, c.definition(), runs);
         log.info("Always-on campaign {} switched on in tenant {}", id, tenant.value());
         return c;
     }
@@ -188,8 +190,19 @@ public class AlwaysOnCampaigns {
         store.setPaused(tenant, id, false);
         long[] runs = store.runs(tenant);
         store.setLastRun(tenant, id, runs == null ? null : runs[0], tenants.today(tenant));
-        if (c.definition().trigger() == AlwaysOnTrigger.P_ALIVE) {
-            store.refreshWatch(tenant, id, java.util.Objects.requireNonNull(c.definition().threshold()));
+        watch(tenant, id, c.definition(), runs);
+    }
+
+    /**
+     * For the triggers that compare with a list the campaign keeps (P(alive) under the threshold, a rule segment's
+     * members), the list becomes who meets the trigger now ({@code runs}: the current and previous recompute runs,
+     * null before the first), so that only those who meet it later enter.
+     */
+    private void watch(TenantId tenant, long id, AlwaysOnDefinition d, long @Nullable [] runs) {
+        if (d.trigger() == AlwaysOnTrigger.P_ALIVE) {
+            store.refreshWatch(tenant, id, java.util.Objects.requireNonNull(d.threshold()));
+        } else if (d.trigger() == AlwaysOnTrigger.SEGMENT && "RULE".equals(d.scheme()) && runs != null) {
+            store.refreshRuleWatch(tenant, id, java.util.Objects.requireNonNull(d.segment()), runs[0]);
         }
     }
 
@@ -426,9 +439,7 @@ public class AlwaysOnCampaigns {
             entries.add(new NewEntry(c.customerId(), c.lastEntryNo() + 1, held));
         }
         store.insertEntries(tenant, id, state.version(), run, asOf, now, entries);
-        if (d.trigger() == AlwaysOnTrigger.P_ALIVE) {
-            store.refreshWatch(tenant, id, java.util.Objects.requireNonNull(d.threshold()));
-        }
+        watch(tenant, id, d, new long[] {run, previousRun});
         store.setLastRun(tenant, id, run, asOf);
         return new int[] {entries.size(), control};
     }

@@ -40,6 +40,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class AlwaysOnSixtyNightsTest {
 
+    private static final Logger log = LoggerFactory.getLogger(AlwaysOnSixtyNightsTest.class);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final BigDecimal PURCHASE = new BigDecimal("300.00");
 
@@ -218,6 +221,10 @@ class AlwaysOnSixtyNightsTest {
             }
         }
         assertThat(redeemedOn).as("every third target entrant redeemed").isNotEmpty();
+        log.info("Sixty nights: win back enrolled {} ({} control), {} redeemed, {} calls; again after 30 days enrolled"
+                + " {} entries; the mover entered on night {}; {} weekly cohorts equal the hand count",
+                winBackEntries.size(), winBackEntries.stream().filter(Entry::control).count(), redeemers.size(),
+                called.size(), againEntries.size(), moverNight, cohorts.size());
     }
 
     /** An entry as the test reads it. */

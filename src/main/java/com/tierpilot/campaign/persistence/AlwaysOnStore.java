@@ -221,12 +221,10 @@ public class AlwaysOnStore {
                     return null;
                 }
                 if ("RULE".equals(d.scheme())) {
-                    params.addAll(List.of(t, run, d.segment(), lastRun == null ? previousRun : lastRun));
-                    return "select m.customer_id from rule_segment_member m join rule_segment r"
-                            + " on r.tenant_id = m.tenant_id and r.id = m.segment_id where m.tenant_id = ?"
-                            + " and m.run_id = ? and r.seg_key = ? and not exists (select 1 from rule_segment_member p"
-                            + " where p.tenant_id = m.tenant_id and p.run_id = ? and p.segment_id = m.segment_id"
-                            + " and p.customer_id = m.customer_id)";
+                    params.addAll(List.of(t, run, d.segment(), campaignId));
+                    return ruleMembers("m.customer_id") + " and not exists (select 1 from always_on_watch w"
+                            + " where w.tenant_id = m.tenant_id and w.campaign_id = ?"
+                            + " and w.customer_id = m.customer_id)";
                 }
                 String column = column(d.scheme());
                 params.addAll(List.of(t, d.scheme(), d.segment(), lastRun == null ? run - 1 : lastRun, run, run,
@@ -234,7 +232,8 @@ public class AlwaysOnStore {
                 return "select distinct g.customer_id from segment_change g where g.tenant_id = ? and g.scheme = ?"
                         + " and g.to_segment = ? and g.run_id > ? and g.run_id <= ? and exists (select 1"
                         + " from customer_segment s where s.tenant_id = g.tenant_id and s.run_id = ?"
-                        + " and s.customer_id = g.customer_id and s." + column + " = ?)";
+                        + " and s.customer_id = g.customer_id and s." + column + " = ?)"
+                        + seenAlready(lastRun, "h.to_segment = g.to_segment", params);
             }
             case TIER_DROP -> {
                 if (lastRun != null && lastRun >= run) {
@@ -246,7 +245,9 @@ public class AlwaysOnStore {
                         + " and g.scheme = 'ABC' and g.from_segment = ? and g.to_segment > ? and g.run_id > ?"
                         + " and g.run_id <= ? and exists (select 1 from customer_segment s"
                         + " where s.tenant_id = g.tenant_id and s.run_id = ? and s.customer_id = g.customer_id"
-                        + " and s.abc_tier > ?)";
+                        + " and s.abc_tier > ?)"
+                        + seenAlready(lastRun, "h.from_segment = g.from_segment and h.to_segment > h.from_segment",
+                                params);
             }
             case P_ALIVE -> {
                 params.addAll(List.of(t, d.threshold(), campaignId));
@@ -285,12 +286,52 @@ public class AlwaysOnStore {
         }
     }
 
+    /**
+     * The condition that leaves out a change {@code g} the campaign saw already: the same move of the customer
+     * ({@code same}, on {@code h}) in a run up to the campaign's last run ({@code lastRun}) as of the same date. A
+     * second recompute on the same day is compared with the last run of an earlier day, as the first one was
+     * ({@code RunStore.baseline}), so it records again the moves of the first; those happened before the campaign's
+     * last run (before it was switched on, or enrolled already).
+     */
+    private static String seenAlready(@Nullable Long lastRun, String same, List<Object> params) {
+        if (lastRun == null) {
+            return "";
+        }
+        params.add(lastRun);
+        return " and not exists (select 1 from segment_change h join segmentation_run hr on hr.tenant_id = h.tenant_id"
+                + " and hr.id = h.run_id join segmentation_run gr on gr.tenant_id = g.tenant_id and gr.id = g.run_id"
+                + " where h.tenant_id = g.tenant_id and h.customer_id = g.customer_id and h.scheme = g.scheme and "
+                + same + " and h.run_id <= ? and hr.as_of = gr.as_of)";
+    }
+
+    /**
+     * SQL selecting {@code columns} of the members ({@code m}) of a rule segment in a run; parameters: the company,
+     * the run, the segment's key.
+     */
+    private static String ruleMembers(String columns) {
+        return "select " + columns + " from rule_segment_member m join rule_segment r on r.tenant_id = m.tenant_id"
+                + " and r.id = m.segment_id where m.tenant_id = ? and m.run_id = ? and r.seg_key = ?";
+    }
+
     private static String column(@Nullable String scheme) {
         String column = SEGMENT_COLUMNS.get(scheme);
         if (column == null) {
             throw new IllegalArgumentException("unknown scheme " + scheme);
         }
         return column;
+    }
+
+    /**
+     * A rule segment's watch list becomes its members in the run: the next night enrols the members not on it (those
+     * who entered the segment since), whichever runs' members the recompute has removed meanwhile.
+     */
+    public void refreshRuleWatch(TenantId tenant, long campaignId, String segment, long run) {
+        jdbc.update("delete from always_on_watch where tenant_id = ? and campaign_id = ? and customer_id not in ("
+                + ruleMembers("m.customer_id") + ")", tenant.value(), campaignId, tenant.value(), run, segment);
+        jdbc.update("insert into always_on_watch (tenant_id, campaign_id, customer_id) "
+                + ruleMembers("m.tenant_id, ?, m.customer_id") + " and not exists (select 1 from always_on_watch w"
+                + " where w.tenant_id = m.tenant_id and w.campaign_id = ? and w.customer_id = m.customer_id)",
+                campaignId, tenant.value(), run, segment, campaignId);
     }
 
     /** The P(alive) watch list becomes those under the threshold now. */
@@ -574,7 +615,10 @@ public class AlwaysOnStore {
                     if (run.id() != currentRun || before == null || before.id() != previousRun) {
                         return null;
                     }
-                    met = met(tenant, 0, d, run.id(), before.id(), previousRun, null, run.asOf(), params);
+                    params.addAll(List.of(tenant.value(), run.id(), d.segment(), before.id()));
+                    met = ruleMembers("m.customer_id") + " and not exists (select 1 from rule_segment_member p"
+                            + " where p.tenant_id = m.tenant_id and p.run_id = ? and p.segment_id = m.segment_id"
+                            + " and p.customer_id = m.customer_id)";
                 } else {
                     params.add(tenant.value());
                     params.add(d.trigger() == AlwaysOnTrigger.TIER_DROP ? "ABC" : d.scheme());
