@@ -4,7 +4,7 @@ import com.tierpilot.TierPilotApplication;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.campaign.AlwaysOnCampaigns;
+import com.tierpilot.campaign.AlwaysOnCampaignService;
 import com.tierpilot.campaign.AlwaysOnCoupon;
 import com.tierpilot.campaign.AlwaysOnDefinition;
 import com.tierpilot.campaign.AlwaysOnTrigger;
@@ -16,7 +16,7 @@ import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.security.Principals;
 import java.io.BufferedWriter;
 import java.math.BigDecimal;
@@ -79,7 +79,7 @@ public final class AlwaysOnBench {
                         "logging.level.com.tierpilot.campaign=INFO", "logging.level.com.tierpilot.segmentation=INFO")
                 .run()) {
             String owner = "always-on@bench.example.com";
-            ProvisionedTenant tenant = app.getBean(TenantProvisioning.class).createTenant(new SignUpCommand(
+            ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
                     "Always-on Shop", "bench", owner, "bench-password-1", ZoneId.of("Asia/Shanghai"),
                     Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
             TenantId t = tenant.tenantId();
@@ -101,7 +101,7 @@ public final class AlwaysOnBench {
             System.out.printf("Recompute 1 (as of %s): %.1f s%n", AS_OF.minusDays(gap),
                     (System.nanoTime() - started) / 1e9);
 
-            AlwaysOnCampaigns alwaysOn = app.getBean(AlwaysOnCampaigns.class);
+            AlwaysOnCampaignService alwaysOn = app.getBean(AlwaysOnCampaignService.class);
             long campaign = alwaysOn.create(t, user.userId(), "Win back at risk", null, new AlwaysOnDefinition(
                     AlwaysOnTrigger.SEGMENT, "LIFECYCLE", "at_risk", null, null, 10, null,
                     Set.of(ExitCondition.BOUGHT), 30, List.of(JourneyStep.coupon(0, false),
@@ -115,10 +115,10 @@ public final class AlwaysOnBench {
             System.out.printf("Recompute 2 (as of %s, %,d changes): %.1f s%n", AS_OF, second.changes(), recompute);
 
             started = System.nanoTime();
-            AlwaysOnCampaigns.NightResult night = alwaysOn.night(t, AS_OF);
+            AlwaysOnCampaignService.NightResult night = alwaysOn.night(t, AS_OF);
             double seconds = (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
-            AlwaysOnCampaigns.NightResult again = alwaysOn.night(t, AS_OF);
+            AlwaysOnCampaignService.NightResult again = alwaysOn.night(t, AS_OF);
             double rerun = (System.nanoTime() - started) / 1e9;
             long codes = count(schema, "select count(*) from coupon_code where tenant_id = " + t.value());
             System.out.printf("Always-on night: %,d entered (%,d control), %,d steps done (%,d codes) in %.1f s;"

@@ -4,13 +4,13 @@ import com.tierpilot.TierPilotApplication;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerFilter;
-import com.tierpilot.customer.CustomerSearch;
+import com.tierpilot.customer.CustomerSearchService;
 import com.tierpilot.customer.CustomerSort;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The customer list at 1,000,000 customers (two orders each, recomputed so that the segment filters have a run) on
- * MariaDB: pages of 50 through {@link CustomerSearch}, as the grid asks for them, for a mix of filters and sorts at
+ * MariaDB: pages of 50 through {@link CustomerSearchService}, as the grid asks for them, for a mix of filters and sorts at
  * offsets 0 to 5,000, each with its capped count. Baseline in the same run: a page of 50 customers read by primary
  * key. Prints p50 and p95 per kind of query and over all filtered pages, and the ratio to the baseline's p95.
  */
@@ -61,7 +61,7 @@ public final class CustomerGridBench {
                         "server.port=0", "tierpilot.demo.enabled=false", "spring.quartz.auto-startup=false",
                         "tierpilot.prediction.after-recompute=false", "logging.level.root=WARN")
                 .run()) {
-            ProvisionedTenant tenant = app.getBean(TenantProvisioning.class).createTenant(new SignUpCommand(
+            ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
                     "Grid Shop", "bench", "grid@bench.example.com", "bench-password-1", ZoneId.of("Asia/Shanghai"),
                     Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
             long managers = tenant.owner().value();
@@ -72,7 +72,7 @@ public final class CustomerGridBench {
             app.getBean(SegmentationService.class).runNow(tenant.tenantId(), AS_OF, RunTrigger.MANUAL);
             System.out.printf("Recomputed in %.0f s%n", (System.nanoTime() - run) / 1e9);
 
-            CustomerSearch search = app.getBean(CustomerSearch.class);
+            CustomerSearchService search = app.getBean(CustomerSearchService.class);
             TenantId t = tenant.tenantId();
             Map<String, Supplier<CustomerFilter>> filters = new LinkedHashMap<>();
             Random random = new Random(3);

@@ -6,14 +6,14 @@ import com.tierpilot.analytics.DashboardSnapshot;
 import com.tierpilot.analytics.ui.DashboardCharts;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerStatistics;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationPublished;
 import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.CustomerFigures;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +33,7 @@ import java.util.Random;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard at 1,000,000 customers (1 to 6 orders each over two years, about 2.5 million orders) on MariaDB,
@@ -44,7 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  * Baselines in the same run: (a) aggregating the run's per-customer results on page load, one GROUP BY over the
  * 1,000,000 rows, as a dashboard without read models would; (b) the previous dashboard's KPI query over the orders
- * ({@link CustomerStatistics#overview}).
+ * ({@link CustomerFigures#of}, the query the dashboard ran before its read models).
  */
 public final class DashboardBench {
 
@@ -67,7 +68,7 @@ public final class DashboardBench {
                         "tierpilot.prediction.after-recompute=false", "logging.level.root=WARN",
                         "logging.level.com.tierpilot.analytics=INFO", "logging.level.com.tierpilot.segmentation=INFO")
                 .run()) {
-            ProvisionedTenant tenant = app.getBean(TenantProvisioning.class).createTenant(new SignUpCommand(
+            ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
                     "Dashboard Shop", "bench", "dashboard@bench.example.com", "bench-password-1",
                     ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
             TenantId t = tenant.tenantId();
@@ -111,11 +112,11 @@ public final class DashboardBench {
                 aggregateOnLoad(schema, t, second.id());
                 aggregate.add((System.nanoTime() - started) / 1e6);
             }
-            CustomerStatistics statistics = app.getBean(CustomerStatistics.class);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
             List<Double> kpis = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 started = System.nanoTime();
-                statistics.overview(t, AS_OF);
+                CustomerFigures.of(jdbc, t, AS_OF);
                 kpis.add((System.nanoTime() - started) / 1e6);
             }
             double p95 = percentile(dashboard, 95);

@@ -9,7 +9,7 @@ import com.tierpilot.customer.importing.ImportRunStatus;
 import com.tierpilot.customer.importing.ImportService;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.security.Principals;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public final class ImportBench {
                         "server.port=0", "spring.quartz.auto-startup=false", "logging.level.root=WARN",
                         "logging.level.com.tierpilot.customer.importing=DEBUG")
                 .run()) {
-            TenantProvisioning provisioning = app.getBean(TenantProvisioning.class);
+            TenantProvisioningService provisioning = app.getBean(TenantProvisioningService.class);
             ProvisionedTenant baseline = provisioning.createTenant(command("Baseline Co", "baseline"));
             ProvisionedTenant tenant = provisioning.createTenant(command("Import Co", "import"));
 

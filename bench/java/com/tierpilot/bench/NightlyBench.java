@@ -1,7 +1,7 @@
 package com.tierpilot.bench;
 
 import com.tierpilot.TierPilotApplication;
-import com.tierpilot.scheduling.TenantSchedules;
+import com.tierpilot.scheduling.TenantScheduleService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,7 +74,7 @@ public final class NightlyBench {
             generate(tenants, customers, orders);
             System.out.printf("Loaded %,d tenants, %,d customers, %,d orders in %.0f s%n", tenants,
                     (long) tenants * customers, (long) tenants * customers * orders, seconds(load));
-            app.getBean(TenantSchedules.class).reconcile();
+            app.getBean(TenantScheduleService.class).reconcile();
             Scheduler scheduler = app.getBean(Scheduler.class);
             // Every measured night is a tenant's next night (it compares with the last run and logs tier changes),
             // on JVMs past their JIT warm-up: first a night on node 1 alone, then one on node 2 alone, not measured.

@@ -8,7 +8,7 @@ import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -57,7 +57,7 @@ public final class RecomputeBench {
                         "tierpilot.prediction.after-recompute=false",
                         "logging.level.root=WARN", "logging.level.com.tierpilot.segmentation=INFO")
                 .run()) {
-            ProvisionedTenant tenant = app.getBean(TenantProvisioning.class).createTenant(new SignUpCommand(
+            ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
                     "Big Shop", "bench", "recompute@bench.example.com", "bench-password-1",
                     ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
             long load = System.nanoTime();

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import com.tierpilot.base.TenantAgnostic;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.TenantOwned;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -151,7 +151,7 @@ class ArchitectureTest {
     @Test
     void viewsDoNotUseTrustedProvisioning() {
         noClasses().that().resideInAPackage("..ui..").should().dependOnClassesThat()
-                .areAssignableTo(TenantProvisioning.class).check(classes);
+                .areAssignableTo(TenantProvisioningService.class).check(classes);
     }
 
     @Test

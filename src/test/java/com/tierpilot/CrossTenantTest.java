@@ -20,7 +20,7 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.AccountStatusCheck;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -156,11 +156,11 @@ class CrossTenantTest extends SpringBrowserlessTest {
     @Autowired
     ApiTokenService apiTokens;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    com.tierpilot.customer.SalesStates salesStates;
+    com.tierpilot.customer.SalesStateService salesStates;
     @Autowired
-    com.tierpilot.customer.CustomerAssignment assignment;
+    com.tierpilot.customer.CustomerAssignmentService assignment;
     @Autowired
     com.tierpilot.sales.FollowUpLogService followUpLogs;
     @Autowired
@@ -172,31 +172,31 @@ class CrossTenantTest extends SpringBrowserlessTest {
     @Autowired
     com.tierpilot.prediction.PredictionService predictions;
     @Autowired
-    com.tierpilot.followup.ChurnList churn;
+    com.tierpilot.followup.ChurnListService churn;
     @Autowired
-    com.tierpilot.loyalty.Rewards rewards;
+    com.tierpilot.loyalty.RewardService rewards;
     @Autowired
-    com.tierpilot.followup.RevisitPlans revisitPlans;
+    com.tierpilot.followup.RevisitPlanService revisitPlans;
     @Autowired
-    com.tierpilot.followup.RevisitTasks revisitTasks;
+    com.tierpilot.followup.RevisitTaskService revisitTasks;
     @Autowired
-    com.tierpilot.campaign.Campaigns campaigns;
+    com.tierpilot.campaign.CampaignService campaigns;
     @Autowired
-    com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn;
+    com.tierpilot.campaign.AlwaysOnCampaignService alwaysOn;
     @Autowired
-    com.tierpilot.campaign.Coupons coupons;
+    com.tierpilot.campaign.CouponService coupons;
     @Autowired
     com.tierpilot.support.MutableClock clock;
     @Autowired
-    com.tierpilot.scheduling.TenantSchedules schedules;
+    com.tierpilot.scheduling.TenantScheduleService schedules;
     @Autowired
-    com.tierpilot.scheduling.RunAlerts runAlerts;
+    com.tierpilot.scheduling.RunAlertService runAlerts;
     @Autowired
-    com.tierpilot.delivery.DeliverySettings deliverySettings;
+    com.tierpilot.delivery.DeliverySettingsService deliverySettings;
     @Autowired
-    com.tierpilot.delivery.MarketingConsent marketingConsent;
+    com.tierpilot.delivery.MarketingConsentService marketingConsent;
     @Autowired
-    com.tierpilot.delivery.Unsubscribes unsubscribes;
+    com.tierpilot.delivery.UnsubscribeService unsubscribes;
 
     TestTenant a;
     TestTenant b;
@@ -357,13 +357,13 @@ class CrossTenantTest extends SpringBrowserlessTest {
     }
 
     @Autowired
-    com.tierpilot.delivery.MessageTemplates messageTemplates;
+    com.tierpilot.delivery.MessageTemplateService messageTemplates;
     @Autowired
-    com.tierpilot.delivery.Outbox outbox;
+    com.tierpilot.delivery.OutboxService outbox;
     @Autowired
-    com.tierpilot.delivery.persistence.OutboxStore outboxStore;
+    com.tierpilot.delivery.persistence.OutboxRepository outboxStore;
     @Autowired
-    com.tierpilot.campaign.CampaignDelivery campaignDelivery;
+    com.tierpilot.campaign.CampaignDeliveryService campaignDelivery;
 
     @Test
     void messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany() throws Exception {

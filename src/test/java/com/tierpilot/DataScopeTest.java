@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.customer.ui.CustomerListView;
-import com.tierpilot.followup.ChurnList;
+import com.tierpilot.followup.ChurnListService;
 import com.tierpilot.followup.ContactChannel;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.followup.TaskWindow;
 import com.tierpilot.sales.ui.SharedPoolView;
 import com.tierpilot.segmentation.SegmentationService;
@@ -69,15 +69,15 @@ class DataScopeTest extends SpringBrowserlessTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
     @Autowired
-    ChurnList churn;
+    ChurnListService churn;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
-    com.tierpilot.customer.CustomerQueries queries;
+    com.tierpilot.customer.CustomerProfileService queries;
 
     TestTenant shop;
     TierPilotUser east;

@@ -150,7 +150,7 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.followup.TaskWindow.values()) {
             used.add(e.messageKey());
         }
-        for (String scheme : com.tierpilot.followup.RevisitPlans.SCHEMES) {
+        for (String scheme : com.tierpilot.followup.RevisitPlanService.SCHEMES) {
             used.add("revisit.scheme." + scheme);
         }
         for (int priority = 1; priority <= 3; priority++) {

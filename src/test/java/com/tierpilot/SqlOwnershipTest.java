@@ -65,24 +65,18 @@ class SqlOwnershipTest {
     private static final Set<String> SQL_OUTSIDE_PERSISTENCE_STILL_TO_MOVE = Set.of(
             "com.tierpilot.analytics.DashboardReadModels",
             "com.tierpilot.analytics.DashboardService",
-            "com.tierpilot.analytics.GettingStarted",
-            "com.tierpilot.customer.CustomerExport",
-            "com.tierpilot.customer.CustomerQueries",
-            "com.tierpilot.customer.CustomerStatistics",
-            "com.tierpilot.customer.SalesStates",
+            "com.tierpilot.analytics.GettingStartedService",
+            "com.tierpilot.customer.SalesStateService",
             "com.tierpilot.customer.importing.ImportMerger",
-            "com.tierpilot.customer.importing.ImportRuns",
+            "com.tierpilot.customer.importing.ImportRunRepository",
             "com.tierpilot.customer.importing.ImportService",
             "com.tierpilot.customer.importing.StagingWriter",
-            "com.tierpilot.demo.SampleData",
-            "com.tierpilot.sales.ProspectGrades",
+            "com.tierpilot.demo.SampleDataService",
+            "com.tierpilot.sales.ProspectGradeService",
             "com.tierpilot.sales.SalesSettingsService",
-            "com.tierpilot.scheduling.SchedulerHealth",
-            "com.tierpilot.segmentation.Audiences",
-            "com.tierpilot.segmentation.RuleSegments",
-            "com.tierpilot.segmentation.SegmentQueries",
-            "com.tierpilot.tenant.UserAdminService",
-            "com.tierpilot.tenant.security.LoginThrottle");
+            "com.tierpilot.segmentation.AudienceService",
+            "com.tierpilot.segmentation.RuleSegmentService",
+            "com.tierpilot.segmentation.SegmentResultService");
 
     private final Map<String, Owner> owners = readOwners();
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Order(25)
 class AlwaysOnNightStep implements NightlyStep {
 
-    private final AlwaysOnCampaigns campaigns;
+    private final AlwaysOnCampaignService campaigns;
 
-    AlwaysOnNightStep(AlwaysOnCampaigns campaigns) {
+    AlwaysOnNightStep(AlwaysOnCampaignService campaigns) {
         this.campaigns = campaigns;
     }
 

@@ -1,7 +1,7 @@
 package com.tierpilot.customer;
 
 import com.tierpilot.base.TenantId;
-import com.tierpilot.customer.persistence.CustomerBulkWriter;
+import com.tierpilot.customer.persistence.CustomerBulkRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CustomerBulkService {
 
-    private final CustomerBulkWriter writer;
+    private final CustomerBulkRepository writer;
     private final Clock clock;
 
-    CustomerBulkService(CustomerBulkWriter writer, Clock clock) {
+    CustomerBulkService(CustomerBulkRepository writer, Clock clock) {
         this.writer = writer;
         this.clock = clock;
     }
@@ -31,7 +31,7 @@ public class CustomerBulkService {
     /** Upserts customers by code. */
     public BulkResult upsertCustomers(TenantId tenant, List<CustomerRecord> customers) {
         int created = writer.upsertCustomers(tenant, customers, clock.instant());
-        return new BulkResult(created, (int) customers.stream().map(c -> CustomerBulkWriter.key(c.code()))
+        return new BulkResult(created, (int) customers.stream().map(c -> CustomerBulkRepository.key(c.code()))
                 .distinct().count() - created);
     }
 
@@ -44,7 +44,7 @@ public class CustomerBulkService {
         Map<String, Long> ids = writer.idsByCode(tenant, orders.stream().map(OrderRecord::customerCode).toList());
         Map<String, CustomerRecord> missing = new LinkedHashMap<>();
         for (OrderRecord order : orders) {
-            String key = CustomerBulkWriter.key(order.customerCode());
+            String key = CustomerBulkRepository.key(order.customerCode());
             if (!ids.containsKey(key)) {
                 LocalDate day = order.orderedAt().toLocalDate();
                 missing.merge(key, CustomerRecord.bare(order.customerCode(), day),
@@ -56,7 +56,7 @@ public class CustomerBulkService {
             ids.putAll(writer.idsByCode(tenant, missing.values().stream().map(CustomerRecord::code).toList()));
         }
         int created = writer.upsertOrders(tenant, orders, ids, now);
-        return new BulkResult(created, (int) orders.stream().map(o -> CustomerBulkWriter.key(o.orderNo()))
+        return new BulkResult(created, (int) orders.stream().map(o -> CustomerBulkRepository.key(o.orderNo()))
                 .distinct().count() - created);
     }
 

@@ -1,5 +1,5 @@
 package com.tierpilot.customer;
 
-/** How many customers match a filter; counting stops at {@code CustomerSearch.COUNT_LIMIT}: then {@code more}. */
+/** How many customers match a filter; counting stops at {@code CustomerSearchService.COUNT_LIMIT}: then {@code more}. */
 public record CustomerCount(long value, boolean more) {
 }

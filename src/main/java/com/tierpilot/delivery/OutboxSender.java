@@ -1,9 +1,9 @@
 package com.tierpilot.delivery;
 
 import com.tierpilot.base.TenantId;
-import com.tierpilot.delivery.persistence.OutboxStore;
-import com.tierpilot.delivery.persistence.OutboxStore.Claimed;
-import com.tierpilot.delivery.persistence.TemplateStore;
+import com.tierpilot.delivery.persistence.OutboxRepository;
+import com.tierpilot.delivery.persistence.OutboxRepository.Claimed;
+import com.tierpilot.delivery.persistence.MessageTemplateRepository;
 import com.tierpilot.tenant.TenantProfile;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
@@ -51,20 +51,20 @@ public class OutboxSender {
     private static final int RATE_ATTEMPTS = 5;
     private static final int TENANTS_PER_ROUND = 50;
 
-    private final OutboxStore store;
-    private final TemplateStore templates;
-    private final DeliverySettings settings;
+    private final OutboxRepository store;
+    private final MessageTemplateRepository templates;
+    private final DeliverySettingsService settings;
     private final TenantService tenants;
-    private final Unsubscribes unsubscribes;
-    private final MarketingConsent consent;
+    private final UnsubscribeService unsubscribes;
+    private final MarketingConsentService consent;
     private final MessageComposer composer;
     private final Map<Provider, Channel<?>> channels = new EnumMap<>(Provider.class);
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SenderSettings config;
 
-    OutboxSender(OutboxStore store, TemplateStore templates, DeliverySettings settings, TenantService tenants,
-            Unsubscribes unsubscribes, MarketingConsent consent, MessageComposer composer, List<Channel<?>> channels,
+    OutboxSender(OutboxRepository store, MessageTemplateRepository templates, DeliverySettingsService settings, TenantService tenants,
+            UnsubscribeService unsubscribes, MarketingConsentService consent, MessageComposer composer, List<Channel<?>> channels,
             PlatformTransactionManager transactions, Clock clock, SenderSettings config) {
         this.store = store;
         this.templates = templates;
@@ -163,7 +163,7 @@ public class OutboxSender {
         List<Claimed> toSend = transaction.execute(s -> claim(tenant, rules, provider, limit, now));
         int settled = 0;
         Map<Long, MessageTemplate> templateCache = new HashMap<>();
-        Map<String, OutboxStore.Batch> batches = new HashMap<>();
+        Map<String, OutboxRepository.Batch> batches = new HashMap<>();
         ProviderAccount account = account(tenant, company, provider);
         for (Claimed m : toSend) {
             settled++;
@@ -172,7 +172,7 @@ public class OutboxSender {
                         "no " + provider + " account in the delivery settings", clock.instant());
                 continue;
             }
-            OutboxStore.Batch batch = batches.computeIfAbsent(m.campaignId() + "/" + m.step() + "/" + m.channel(),
+            OutboxRepository.Batch batch = batches.computeIfAbsent(m.campaignId() + "/" + m.step() + "/" + m.channel(),
                     k -> store.batch(tenant, m.campaignId(), m.step(), m.channel()).orElseThrow());
             MessageTemplate template = templateCache.computeIfAbsent(batch.templateId(),
                     id -> templates.find(tenant, id).orElseThrow());
@@ -236,7 +236,7 @@ public class OutboxSender {
 
     @SuppressWarnings("unchecked")
     private void send(TenantId tenant, DeliveryRules rules, ProviderAccount account, Claimed m,
-            OutboxStore.Batch batch, MessageTemplate template) {
+            OutboxRepository.Batch batch, MessageTemplate template) {
         String language = MessageComposer.language(m.language());
         MessageTemplate.Text text = template.textFor(language);
         String link = batch.link();

@@ -12,7 +12,7 @@ import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,13 +52,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private static final int BATCH = 1000;
     static final String API_TOKEN_NAME = "Demo API token";
 
-    private final TenantProvisioning provisioning;
+    private final TenantProvisioningService provisioning;
     private final CustomerBulkService customers;
     private final TransactionTemplate transaction;
     private final SegmentationService segmentation;
     private final Clock clock;
 
-    DemoDataSeeder(TenantProvisioning provisioning, CustomerBulkService customers, TransactionTemplate transaction,
+    DemoDataSeeder(TenantProvisioningService provisioning, CustomerBulkService customers, TransactionTemplate transaction,
             SegmentationService segmentation, Clock clock) {
         this.provisioning = provisioning;
         this.segmentation = segmentation;

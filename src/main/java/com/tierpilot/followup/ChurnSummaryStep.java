@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Order(40)
 class ChurnSummaryStep implements NightlyStep {
 
-    private final ChurnSummaryMail mail;
-    private final RevisitTasks calendar;
+    private final ChurnSummaryMailService mail;
+    private final RevisitTaskService calendar;
 
-    ChurnSummaryStep(ChurnSummaryMail mail, RevisitTasks calendar) {
+    ChurnSummaryStep(ChurnSummaryMailService mail, RevisitTaskService calendar) {
         this.mail = mail;
         this.calendar = calendar;
     }

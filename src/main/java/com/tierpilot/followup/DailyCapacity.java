@@ -21,7 +21,7 @@ final class DailyCapacity {
     }
 
     int capacity(long manager) {
-        return capacities.getOrDefault(manager, RevisitTasks.DEFAULT_CAPACITY);
+        return capacities.getOrDefault(manager, RevisitTaskService.DEFAULT_CAPACITY);
     }
 
     /** The first working day from {@code due} on which the manager has room; the task is counted there. */

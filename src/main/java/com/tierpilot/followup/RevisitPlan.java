@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A revisit plan. {@code scheme}/{@code segment} name a segment of the current run (ABC "A", say); a greeting may
  * leave them empty for every customer. {@code cadence} (and {@code everyDays}) is for {@link PlanKind#CADENCE},
  * {@code holidayMonth}/{@code holidayDay} for {@link PlanKind#HOLIDAY}. Priority 1 is the highest. {@code preset}
- * names the preset the plan was made by (see {@link RevisitPlans#PRESETS}); its name and script are message keys
+ * names the preset the plan was made by (see {@link RevisitPlanService#PRESETS}); its name and script are message keys
  * until someone renames it, shown in each viewer's language.
  */
 public record RevisitPlan(long id, String name, PlanKind kind, @Nullable String scheme, @Nullable String segment,

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class RevisitStep implements NightlyStep {
 
-    private final RevisitTasks tasks;
+    private final RevisitTaskService tasks;
 
-    RevisitStep(RevisitTasks tasks) {
+    RevisitStep(RevisitTaskService tasks) {
         this.tasks = tasks;
     }
 

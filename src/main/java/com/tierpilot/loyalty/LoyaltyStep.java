@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class LoyaltyStep implements NightlyStep {
 
-    private final LoyaltyProgram program;
-    private final LoyaltyTiers tiers;
+    private final LoyaltyProgramService program;
+    private final LoyaltyTierService tiers;
 
-    LoyaltyStep(LoyaltyProgram program, LoyaltyTiers tiers) {
+    LoyaltyStep(LoyaltyProgramService program, LoyaltyTierService tiers) {
         this.program = program;
         this.tiers = tiers;
     }

@@ -8,9 +8,9 @@ import com.tierpilot.prediction.engine.BgNbd;
 import com.tierpilot.prediction.engine.GammaGamma;
 import com.tierpilot.prediction.engine.Predictions;
 import com.tierpilot.prediction.engine.PurchaseHistories;
-import com.tierpilot.prediction.persistence.HistoryReader;
-import com.tierpilot.prediction.persistence.PredictionStore;
-import com.tierpilot.prediction.persistence.PredictionStore.StoredModel;
+import com.tierpilot.prediction.persistence.PurchaseHistoryQueries;
+import com.tierpilot.prediction.persistence.PredictionRepository;
+import com.tierpilot.prediction.persistence.PredictionRepository.StoredModel;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,15 +55,15 @@ public class PredictionService {
 
     private static final Logger log = LoggerFactory.getLogger(PredictionService.class);
 
-    private final HistoryReader reader;
-    private final PredictionStore store;
+    private final PurchaseHistoryQueries reader;
+    private final PredictionRepository store;
     private final BulkLoad bulkLoad;
     private final TenantService tenants;
     private final TaskExecutor executor;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    PredictionService(HistoryReader reader, PredictionStore store, BulkLoad bulkLoad, TenantService tenants,
+    PredictionService(PurchaseHistoryQueries reader, PredictionRepository store, BulkLoad bulkLoad, TenantService tenants,
             @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
             Clock clock) {
         this.reader = reader;
@@ -89,7 +89,7 @@ public class PredictionService {
 
     private PredictionModel predictNow(TenantId tenant, LocalDate asOf) {
         long started = System.nanoTime();
-        HistoryReader.Histories read = reader.read(tenant, asOf);
+        PurchaseHistoryQueries.Histories read = reader.read(tenant, asOf);
         PurchaseHistories histories = read.histories();
         int repeatBuyers = histories.repeatBuyers();
         boolean fitted = false;

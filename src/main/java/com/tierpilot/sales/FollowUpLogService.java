@@ -5,10 +5,10 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.sales.persistence.FollowUpLogRepository;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
@@ -31,12 +31,12 @@ public class FollowUpLogService {
     public static final int MAX_NOTE_LENGTH = 1000;
 
     private final FollowUpLogRepository logs;
-    private final CustomerQueries customers;
-    private final SalesStates states;
+    private final CustomerProfileService customers;
+    private final SalesStateService states;
     private final TenantService tenants;
     private final Clock clock;
 
-    FollowUpLogService(FollowUpLogRepository logs, CustomerQueries customers, SalesStates states,
+    FollowUpLogService(FollowUpLogRepository logs, CustomerProfileService customers, SalesStateService states,
             TenantService tenants, Clock clock) {
         this.logs = logs;
         this.customers = customers;

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Order(24)
 class GradeStep implements NightlyStep {
 
-    private final ProspectGrades grades;
+    private final ProspectGradeService grades;
 
-    GradeStep(ProspectGrades grades) {
+    GradeStep(ProspectGradeService grades) {
         this.grades = grades;
     }
 

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Order(26)
 class PoolStep implements NightlyStep {
 
-    private final SharedPool pool;
-    private final ProspectGrades grades;
+    private final SharedPoolService pool;
+    private final ProspectGradeService grades;
 
-    PoolStep(SharedPool pool, ProspectGrades grades) {
+    PoolStep(SharedPoolService pool, ProspectGradeService grades) {
         this.pool = pool;
         this.grades = grades;
     }
@@ -28,7 +28,7 @@ class PoolStep implements NightlyStep {
 
     @Override
     public Summary run(TenantId tenant, PipelineContext context) {
-        SharedPool.NightResult night = pool.night(tenant, grades.today(tenant));
+        SharedPoolService.NightResult night = pool.night(tenant, grades.today(tenant));
         return Summary.of("runs.step.shared-pool.done", night.returned(), night.told());
     }
 }

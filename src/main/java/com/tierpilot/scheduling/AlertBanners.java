@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertBanners implements LayoutBanners {
 
-    private final RunAlerts alerts;
+    private final RunAlertService alerts;
 
-    AlertBanners(RunAlerts alerts) {
+    AlertBanners(RunAlertService alerts) {
         this.alerts = alerts;
     }
 

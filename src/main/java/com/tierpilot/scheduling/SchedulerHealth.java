@@ -1,16 +1,13 @@
 package com.tierpilot.scheduling;
 
-import com.tierpilot.base.TenantAgnostic;
+import com.tierpilot.scheduling.persistence.ClusterCheckinRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SchedulerMetaData;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +19,12 @@ import org.springframework.stereotype.Component;
 class SchedulerHealth implements HealthIndicator {
 
     private final Scheduler scheduler;
-    private final JdbcClient jdbc;
+    private final ClusterCheckinRepository checkins;
     private final Clock clock;
 
-    SchedulerHealth(Scheduler scheduler, JdbcClient jdbc, Clock clock) {
+    SchedulerHealth(Scheduler scheduler, ClusterCheckinRepository checkins, Clock clock) {
         this.scheduler = scheduler;
-        this.jdbc = jdbc;
+        this.checkins = checkins;
         this.clock = clock;
     }
 
@@ -40,9 +37,8 @@ class SchedulerHealth implements HealthIndicator {
                     .withDetail("standby", meta.isInStandbyMode()).withDetail("clustered", meta.isJobStoreClustered())
                     .withDetail("jobsExecuted", meta.getNumberOfJobsExecuted());
             if (meta.isJobStoreClustered() && meta.isStarted()) {
-                Optional<Long> checkin = lastCheckin(meta.getSchedulerName(), meta.getSchedulerInstanceId());
-                Duration since = checkin.map(at -> Duration.between(Instant.ofEpochMilli(at), clock.instant()))
-                        .orElse(null);
+                Duration since = checkins.lastCheckin(meta.getSchedulerName(), meta.getSchedulerInstanceId())
+                        .map(at -> Duration.between(at, clock.instant())).orElse(null);
                 health.withDetail("lastCheckinAgoMs", since == null ? -1 : since.toMillis());
                 if (since == null || since.compareTo(Duration.ofSeconds(15)) > 0) {
                     health.down();
@@ -52,11 +48,5 @@ class SchedulerHealth implements HealthIndicator {
         } catch (SchedulerException e) {
             return Health.down(e).build();
         }
-    }
-
-    @TenantAgnostic("the scheduler's own row in Quartz's cluster table belongs to no tenant")
-    private Optional<Long> lastCheckin(String scheduler, String instance) {
-        return jdbc.sql("select LAST_CHECKIN_TIME from QRTZ_SCHEDULER_STATE where SCHED_NAME = ? and INSTANCE_NAME = ?")
-                .params(scheduler, instance).query(Long.class).optional();
     }
 }

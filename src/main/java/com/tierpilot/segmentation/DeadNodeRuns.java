@@ -1,6 +1,6 @@
 package com.tierpilot.segmentation;
 
-import com.tierpilot.segmentation.persistence.RunStore;
+import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -28,7 +28,7 @@ class DeadNodeRuns {
 
     private static final Logger log = LoggerFactory.getLogger(DeadNodeRuns.class);
 
-    private final RunStore runs;
+    private final SegmentationRunRepository runs;
     private final Clock clock;
     private final String node;
     private final Duration interval;
@@ -40,7 +40,7 @@ class DeadNodeRuns {
         return thread;
     });
 
-    DeadNodeRuns(RunStore runs, Clock clock, @Value("${tierpilot.node-name:}") String nodeName,
+    DeadNodeRuns(SegmentationRunRepository runs, Clock clock, @Value("${tierpilot.node-name:}") String nodeName,
             @Value("${tierpilot.cluster.heartbeat-interval:PT10S}") Duration interval,
             @Value("${tierpilot.cluster.node-dead-after:PT45S}") Duration deadAfter) {
         this.runs = runs;

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SegmentationChoices implements SegmentChoices {
 
-    private final RuleSegments rules;
+    private final RuleSegmentService rules;
 
-    SegmentationChoices(RuleSegments rules) {
+    SegmentationChoices(RuleSegmentService rules) {
         this.rules = rules;
     }
 

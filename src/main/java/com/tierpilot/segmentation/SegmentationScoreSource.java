@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SegmentationScoreSource implements CustomerScoreSource {
 
-    private final SegmentQueries queries;
+    private final SegmentResultService queries;
 
-    SegmentationScoreSource(SegmentQueries queries) {
+    SegmentationScoreSource(SegmentResultService queries) {
         this.queries = queries;
     }
 

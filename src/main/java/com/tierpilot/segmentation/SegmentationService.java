@@ -11,10 +11,10 @@ import com.tierpilot.segmentation.RunStatus.Phase;
 import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import com.tierpilot.segmentation.engine.ScoringEngine;
-import com.tierpilot.segmentation.persistence.MetricsReader;
-import com.tierpilot.segmentation.persistence.ResultWriter;
-import com.tierpilot.segmentation.persistence.RunStore;
-import com.tierpilot.segmentation.persistence.SettingsStore;
+import com.tierpilot.segmentation.persistence.CustomerMetricsQueries;
+import com.tierpilot.segmentation.persistence.SegmentResultRepository;
+import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
+import com.tierpilot.segmentation.persistence.SegmentationSettingsRepository;
 import com.tierpilot.tenant.TenantService;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -55,11 +55,11 @@ public class SegmentationService {
     /** A run that has not written a heartbeat for this long is taken to be dead. */
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
-    private final SettingsStore settings;
-    private final MetricsReader reader;
-    private final ResultWriter writer;
-    private final RunStore runs;
-    private final RuleSegments rules;
+    private final SegmentationSettingsRepository settings;
+    private final CustomerMetricsQueries reader;
+    private final SegmentResultRepository writer;
+    private final SegmentationRunRepository runs;
+    private final RuleSegmentService rules;
     private final BulkLoad bulkLoad;
     private final TenantService tenants;
     private final TaskExecutor executor;
@@ -69,8 +69,8 @@ public class SegmentationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SegmentationService(SettingsStore settings, MetricsReader reader, ResultWriter writer, RunStore runs,
-            RuleSegments rules, BulkLoad bulkLoad, TenantService tenants,
+    SegmentationService(SegmentationSettingsRepository settings, CustomerMetricsQueries reader, SegmentResultRepository writer, SegmentationRunRepository runs,
+            RuleSegmentService rules, BulkLoad bulkLoad, TenantService tenants,
             @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
             @Value("${tierpilot.node-name:}") String nodeName, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
@@ -284,7 +284,7 @@ public class SegmentationService {
             long written = System.nanoTime();
             report(tenant, run, Phase.COMMITTING, 800);
             Optional<Long> baseline = runs.baseline(tenant, asOf);
-            Optional<ResultWriter.Changes> moved = baseline.map(b -> writer.compare(tenant, b, scored));
+            Optional<SegmentResultRepository.Changes> moved = baseline.map(b -> writer.compare(tenant, b, scored));
             int changes = ownTransaction.execute(tx -> {
                 rules.evaluate(tenant, run);
                 writer.writeSizes(tenant, run, scored);

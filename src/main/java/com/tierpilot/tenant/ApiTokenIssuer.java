@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues API tokens for the owner's {@link ApiTokenService} and for trusted {@link TenantProvisioning}, which
+ * Issues API tokens for the owner's {@link ApiTokenService} and for trusted {@link TenantProvisioningService}, which
  * decide who may; this class does not check.
  */
 @Component

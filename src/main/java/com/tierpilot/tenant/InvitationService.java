@@ -32,11 +32,11 @@ public class InvitationService {
     private final TenantRepository tenants;
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final LoginLinks loginLinks;
+    private final LoginLinkService loginLinks;
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, TenantRepository tenants, UserAccountRepository users,
-            PasswordEncoder passwordEncoder, LoginLinks loginLinks, Clock clock) {
+            PasswordEncoder passwordEncoder, LoginLinkService loginLinks, Clock clock) {
         this.invitations = invitations;
         this.tenants = tenants;
         this.users = users;

@@ -39,7 +39,7 @@ public class TenantService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final SignupAttemptRepository rateLimiter;
-    private final LoginLinks loginLinks;
+    private final LoginLinkService loginLinks;
     private final SignUpRequestRepository signUpRequests;
     private final SignUpMail signUpMail;
     private final ApplicationEventPublisher events;
@@ -47,7 +47,7 @@ public class TenantService {
     private final Clock clock;
 
     TenantService(TenantRepository tenants, UserAccountRepository users, PasswordEncoder passwordEncoder,
-            SignupAttemptRepository rateLimiter, LoginLinks loginLinks, SignUpRequestRepository signUpRequests,
+            SignupAttemptRepository rateLimiter, LoginLinkService loginLinks, SignUpRequestRepository signUpRequests,
             SignUpMail signUpMail, ApplicationEventPublisher events, Validator validator, Clock clock) {
         this.tenants = tenants;
         this.users = users;

@@ -10,15 +10,14 @@ import com.tierpilot.tenant.domain.Invitation;
 import com.tierpilot.tenant.domain.InvitationRepository;
 import com.tierpilot.tenant.domain.UserAccount;
 import com.tierpilot.tenant.domain.UserAccountRepository;
+import com.tierpilot.tenant.persistence.UserQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,22 +29,18 @@ public class UserAdminService {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdminService.class);
 
-    /** Grid sort keys and the SQL they sort by; nothing else reaches the ORDER BY clause. */
-    private static final Map<String, String> SORTABLE = Map.of(
-            "displayName", "display_name", "email", "email", "role", "role", "lastLoginAt", "last_login_at");
-
     private final UserAccountRepository users;
     private final InvitationRepository invitations;
     private final InvitationMailer mailer;
-    private final JdbcClient jdbc;
+    private final UserQueries queries;
     private final Clock clock;
 
     UserAdminService(UserAccountRepository users, InvitationRepository invitations, InvitationMailer mailer,
-            JdbcClient jdbc, Clock clock) {
+            UserQueries queries, Clock clock) {
         this.users = users;
         this.invitations = invitations;
         this.mailer = mailer;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -53,26 +48,13 @@ public class UserAdminService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('OWNER')")
     public List<UserSummary> users(TenantId tenant, int offset, int limit, String sortKey, boolean ascending) {
-        String orderBy = SORTABLE.getOrDefault(sortKey, "display_name") + (ascending ? " asc" : " desc") + ", id";
-        Instant now = clock.instant();
-        return jdbc.sql("select id, email, display_name, role, active, last_login_at, locked_until from user_account"
-                        + " where tenant_id = :tenant order by " + orderBy + " limit :limit offset :offset")
-                .param("tenant", tenant.value()).param("limit", limit).param("offset", offset)
-                .query((rs, i) -> {
-                    var lockedUntil = rs.getTimestamp("locked_until");
-                    var lastLogin = rs.getTimestamp("last_login_at");
-                    return new UserSummary(UserId.of(rs.getLong("id")), rs.getString("email"),
-                            rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
-                            lastLogin == null ? null : lastLogin.toInstant(),
-                            lockedUntil != null && lockedUntil.toInstant().isAfter(now));
-                }).list();
+        return queries.page(tenant, offset, limit, sortKey, ascending, clock.instant());
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('OWNER')")
     public int countUsers(TenantId tenant) {
-        return jdbc.sql("select count(*) from user_account where tenant_id = ?").param(tenant.value())
-                .query(Integer.class).single();
+        return queries.count(tenant);
     }
 
     /**

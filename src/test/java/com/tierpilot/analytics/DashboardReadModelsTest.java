@@ -9,7 +9,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.followup.ChurnEntry;
-import com.tierpilot.followup.ChurnList;
+import com.tierpilot.followup.ChurnListService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
@@ -39,7 +39,7 @@ class DashboardReadModelsTest {
     @Autowired
     DashboardService dashboards;
     @Autowired
-    ChurnList churn;
+    ChurnListService churn;
 
     TestTenant shop;
 

@@ -29,7 +29,7 @@ class AlwaysOnExactlyOnceTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    AlwaysOnCampaigns alwaysOn;
+    AlwaysOnCampaignService alwaysOn;
 
     @AfterEach
     void signOut() {

@@ -34,7 +34,7 @@ public final class AlwaysOnNightNode {
             TenantId tenant = new TenantId(Long.parseLong(options.getOptionValues("tenant").getFirst()));
             LocalDate asOf = LocalDate.parse(options.getOptionValues("as-of").getFirst());
             int callers = Integer.parseInt(options.getOptionValues("callers").getFirst());
-            AlwaysOnCampaigns alwaysOn = context.getBean(AlwaysOnCampaigns.class);
+            AlwaysOnCampaignService alwaysOn = context.getBean(AlwaysOnCampaignService.class);
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 calls.add(() -> {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
@@ -42,7 +42,7 @@ class AlwaysOnPalivePreviewTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries customerQueries;
+    CustomerProfileService customerQueries;
     @Autowired
     SegmentationService segmentation;
     @Autowired
@@ -50,7 +50,7 @@ class AlwaysOnPalivePreviewTest {
     @Autowired
     TenantService tenantService;
     @Autowired
-    AlwaysOnCampaigns alwaysOn;
+    AlwaysOnCampaignService alwaysOn;
 
     @AfterEach
     void signOut() {
@@ -87,12 +87,12 @@ class AlwaysOnPalivePreviewTest {
                 && (!before.containsKey(c) || before.get(c).compareTo(THRESHOLD) >= 0)).count();
         assertThat(fell).as("the data makes some fall under the threshold").isPositive();
 
-        List<AlwaysOnCampaigns.PreviewRun> preview = alwaysOn.preview(shop.id(), new AlwaysOnDefinition(
+        List<AlwaysOnCampaignService.PreviewRun> preview = alwaysOn.preview(shop.id(), new AlwaysOnDefinition(
                 AlwaysOnTrigger.P_ALIVE, null, null, THRESHOLD, null, 10, null, Set.of(ExitCondition.BOUGHT), 30,
                 List.of(JourneyStep.coupon(0, false)), new AlwaysOnCoupon(DiscountType.FIXED, BigDecimal.TEN, null,
                         BigDecimal.ZERO, "PA", 30)));
 
-        assertThat(preview).extracting(AlwaysOnCampaigns.PreviewRun::asOf).containsExactly(today,
+        assertThat(preview).extracting(AlwaysOnCampaignService.PreviewRun::asOf).containsExactly(today,
                 today.minusDays(90));
         assertThat(preview.get(0).entrants()).as("fell under 50% between the two runs").isEqualTo((int) fell);
         assertThat(preview.get(1).entrants()).as("under 50% at the first prediction, new then").isEqualTo(

@@ -6,21 +6,21 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.demo.DemoStore;
 import com.tierpilot.followup.RevisitPlan;
-import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitPlanService;
 import com.tierpilot.followup.RevisitTask;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.followup.TaskWindow;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.security.Principals;
 import java.math.BigDecimal;
@@ -59,11 +59,11 @@ class AlwaysOnSixtyNightsTest {
     private static final BigDecimal PURCHASE = new BigDecimal("300.00");
 
     @Autowired
-    TenantProvisioning provisioning;
+    TenantProvisioningService provisioning;
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -75,15 +75,15 @@ class AlwaysOnSixtyNightsTest {
     @Autowired
     TenantService tenants;
     @Autowired
-    AlwaysOnCampaigns alwaysOn;
+    AlwaysOnCampaignService alwaysOn;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    Coupons coupons;
+    CouponService coupons;
     @Autowired
-    RevisitPlans plans;
+    RevisitPlanService plans;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
     TestTenants testTenants;
 

@@ -10,7 +10,7 @@ import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.IntegrationTest;
@@ -51,11 +51,11 @@ class AlwaysOnSwitchOnTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    RuleSegments rules;
+    RuleSegmentService rules;
     @Autowired
     TenantService tenantService;
     @Autowired
-    AlwaysOnCampaigns alwaysOn;
+    AlwaysOnCampaignService alwaysOn;
     @Autowired
     MutableClock clock;
 

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Builds campaigns the way users do: customers and orders loaded, a segmentation run, a campaign drafted with the
  * wizard's values and launched.
  */
-public record CampaignFixtures(CustomerBulkService customers, SegmentationService segmentation, Campaigns campaigns,
+public record CampaignFixtures(CustomerBulkService customers, SegmentationService segmentation, CampaignService campaigns,
         Clock clock) {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

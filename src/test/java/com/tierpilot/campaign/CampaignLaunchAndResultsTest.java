@@ -38,15 +38,15 @@ class CampaignLaunchAndResultsTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    Coupons coupons;
+    CouponService coupons;
     @Autowired
-    CampaignReporting reporting;
+    CampaignReportingService reporting;
     @Autowired
     MutableClock clock;
     @Autowired
-    com.tierpilot.customer.CustomerQueries queries;
+    com.tierpilot.customer.CustomerProfileService queries;
 
     CampaignFixtures fixtures;
     TestTenant shop;

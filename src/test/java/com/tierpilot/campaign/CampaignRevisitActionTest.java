@@ -7,12 +7,12 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.followup.ContactChannel;
 import com.tierpilot.followup.RevisitPlan;
-import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitPlanService;
 import com.tierpilot.followup.RevisitTask;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.followup.TaskWindow;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.IntegrationTest;
@@ -48,15 +48,15 @@ class CampaignRevisitActionTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    RevisitPlans plans;
+    RevisitPlanService plans;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
     MutableClock clock;
 

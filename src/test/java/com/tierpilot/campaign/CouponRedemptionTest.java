@@ -2,7 +2,7 @@ package com.tierpilot.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tierpilot.campaign.persistence.CouponStore;
+import com.tierpilot.campaign.persistence.CouponRepository;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.Concurrently;
@@ -33,11 +33,11 @@ class CouponRedemptionTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    Coupons coupons;
+    CouponService coupons;
     @Autowired
-    CouponStore store;
+    CouponRepository store;
     @Autowired
     MutableClock clock;
 

@@ -7,7 +7,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitPlanService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.TestTenants;
@@ -39,20 +39,20 @@ final class ExactlyOnceNight {
     private final CustomerBulkService customers;
     private final SegmentationService segmentation;
     private final TenantService tenantService;
-    private final RevisitPlans plans;
-    private final AlwaysOnCampaigns alwaysOn;
-    private final Campaigns campaigns;
-    private final PointsCampaigns points;
+    private final RevisitPlanService plans;
+    private final AlwaysOnCampaignService alwaysOn;
+    private final CampaignService campaigns;
+    private final PointsCampaignService points;
 
     private ExactlyOnceNight(ApplicationContext context) {
         this.tenants = context.getBean(TestTenants.class);
         this.customers = context.getBean(CustomerBulkService.class);
         this.segmentation = context.getBean(SegmentationService.class);
         this.tenantService = context.getBean(TenantService.class);
-        this.plans = context.getBean(RevisitPlans.class);
-        this.alwaysOn = context.getBean(AlwaysOnCampaigns.class);
-        this.campaigns = context.getBean(Campaigns.class);
-        this.points = context.getBean(PointsCampaigns.class);
+        this.plans = context.getBean(RevisitPlanService.class);
+        this.alwaysOn = context.getBean(AlwaysOnCampaignService.class);
+        this.campaigns = context.getBean(CampaignService.class);
+        this.points = context.getBean(PointsCampaignService.class);
     }
 
     static ExactlyOnceNight in(ApplicationContext context) {

@@ -46,7 +46,7 @@ class HoldoutAndTermsTest {
 
     @Test
     void codesHaveThePrefixAndARandomPartWithoutAmbiguousCharacters() {
-        var campaigns = new Campaigns(null, null, null, null, null, new org.springframework.jdbc.support.JdbcTransactionManager(
+        var campaigns = new CampaignService(null, null, null, null, null, new org.springframework.jdbc.support.JdbcTransactionManager(
                 new org.springframework.jdbc.datasource.SimpleDriverDataSource()), java.time.Clock.systemUTC());
         List<String> codes = java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> campaigns.newCode("WB"))
                 .toList();

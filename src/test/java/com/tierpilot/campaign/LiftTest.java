@@ -3,8 +3,8 @@ package com.tierpilot.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.tierpilot.campaign.persistence.CampaignStore.GroupSums;
-import com.tierpilot.campaign.persistence.CampaignStore.RedemptionSums;
+import com.tierpilot.campaign.persistence.CampaignRepository.GroupSums;
+import com.tierpilot.campaign.persistence.CampaignRepository.RedemptionSums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class LiftTest {
     @Test
     void theResultsCombineTheGroupsIntoIncrementalRevenueCostAndRoi() {
         // The same groups as above; the target redeemed 3 coupons worth 15 in all.
-        CampaignResults r = CampaignReporting.compute(1, Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
+        CampaignResults r = CampaignReportingService.compute(1, Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
                 new GroupSums(5, 4, 6, new BigDecimal("150"), new BigDecimal("5500")),
                 new RedemptionSums(3, 3, new BigDecimal("15.00")),
                 new GroupSums(5, 4, 5, new BigDecimal("100"), new BigDecimal("3000")),

@@ -6,6 +6,7 @@ import static com.tierpilot.customer.CustomerFixtures.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.support.CustomerFigures;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import java.math.BigDecimal;
@@ -26,8 +27,6 @@ class CustomerBulkServiceTest {
     @Autowired
     CustomerBulkService bulk;
     @Autowired
-    CustomerStatistics statistics;
-    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -41,7 +40,7 @@ class CustomerBulkServiceTest {
 
         assertThat(field(tenant, "C001", "name")).isEqualTo("张三丰");
         assertThat(field(tenant, "C001", "region")).as("a missing value keeps the stored one").isEqualTo("上海");
-        assertThat(statistics.overview(tenant, LocalDate.now()).customers()).isEqualTo(2);
+        assertThat(CustomerFigures.of(jdbc, tenant, LocalDate.now()).customers()).isEqualTo(2);
     }
 
     @Test
@@ -95,7 +94,7 @@ class CustomerBulkServiceTest {
         assertThat(bulk.upsertOrders(tenant, orders)).isEqualTo(new BulkResult(3, 0));
         assertThat(bulk.upsertOrders(tenant, orders)).isEqualTo(new BulkResult(0, 3));
 
-        CustomerOverview overview = statistics.overview(tenant, LocalDate.now());
+        CustomerFigures overview = CustomerFigures.of(jdbc, tenant, LocalDate.now());
         assertThat(overview.customers()).as("an unknown customer code creates a bare customer").isEqualTo(1);
         assertThat(overview.orders()).as("a refund is not an order").isEqualTo(2);
         assertThat(overview.revenue()).isEqualByComparingTo(new BigDecimal("120.00"));

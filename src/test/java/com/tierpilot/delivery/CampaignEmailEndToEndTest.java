@@ -7,14 +7,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignAction;
 import com.tierpilot.campaign.CampaignChannel;
-import com.tierpilot.campaign.CampaignDelivery;
+import com.tierpilot.campaign.CampaignDeliveryService;
 import com.tierpilot.campaign.CampaignDraft;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.campaign.Holdout;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
@@ -66,21 +66,21 @@ class CampaignEmailEndToEndTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    CampaignDelivery campaignDelivery;
+    CampaignDeliveryService campaignDelivery;
     @Autowired
-    MessageTemplates templates;
+    MessageTemplateService templates;
     @Autowired
-    MarketingConsent consent;
+    MarketingConsentService consent;
     @Autowired
-    Unsubscribes unsubscribes;
+    UnsubscribeService unsubscribes;
     @Autowired
-    DeliverySettings settings;
+    DeliverySettingsService settings;
     @Autowired
     OutboxSender appSender;
     @Autowired

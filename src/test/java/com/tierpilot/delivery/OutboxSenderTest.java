@@ -3,7 +3,7 @@ package com.tierpilot.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.support.Concurrently;
 import com.tierpilot.support.IntegrationTest;
@@ -39,15 +39,15 @@ class OutboxSenderTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    MarketingConsent consent;
+    MarketingConsentService consent;
     @Autowired
-    MessageTemplates templates;
+    MessageTemplateService templates;
     @Autowired
-    DeliverySettings settings;
+    DeliverySettingsService settings;
     @Autowired
-    Outbox outbox;
+    OutboxService outbox;
     @Autowired
     OutboxSender appSender;
     @Autowired

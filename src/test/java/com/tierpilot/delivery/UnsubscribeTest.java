@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
@@ -39,11 +39,11 @@ class UnsubscribeTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    MarketingConsent consent;
+    MarketingConsentService consent;
     @Autowired
-    Unsubscribes unsubscribes;
+    UnsubscribeService unsubscribes;
     @Autowired
     MockMvc mvc;
 
@@ -175,8 +175,8 @@ class UnsubscribeTest {
 
     @Test
     void repliesExportedFromTheConsoleCanBeImported() {
-        assertThat(unsubscribes.importReplies(shop.id(), List.of(new Unsubscribes.Reply("+8613900139000", "TD"),
-                new Unsubscribes.Reply("13800138000", "好的")))).isEqualTo(1);
+        assertThat(unsubscribes.importReplies(shop.id(), List.of(new UnsubscribeService.Reply("+8613900139000", "TD"),
+                new UnsubscribeService.Reply("13800138000", "好的")))).isEqualTo(1);
         assertThat(consent.mayReceive(shop.id(), li, ChannelKind.SMS)).isFalse();
         assertThat(consent.mayReceive(shop.id(), wang, ChannelKind.SMS)).isTrue();
     }

@@ -7,12 +7,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerStatistics;
+import com.tierpilot.support.CustomerFigures;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.tenant.ApiTokenService;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.security.Principals;
 import java.time.LocalDate;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,13 +36,13 @@ class DemoDataSeederTest {
     private static final Pattern TOKEN_LINE = Pattern.compile("Demo API token: (tp_[A-Za-z0-9_-]{43})");
 
     @Autowired
-    TenantProvisioning provisioning;
+    TenantProvisioningService provisioning;
     @Autowired
     TenantService tenants;
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerStatistics statistics;
+    JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -69,10 +70,10 @@ class DemoDataSeederTest {
         seeder.run(new DefaultApplicationArguments());
         TenantId demo = provisioning.tenantOfLogin(DemoDataSeeder.OWNER).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        var first = statistics.overview(demo, today);
+        var first = CustomerFigures.of(jdbc, demo, today);
         seeder.run(new DefaultApplicationArguments());
 
-        assertThat(statistics.overview(demo, today)).as("a second start seeds nothing").isEqualTo(first);
+        assertThat(CustomerFigures.of(jdbc, demo, today)).as("a second start seeds nothing").isEqualTo(first);
         var run = segmentation.currentRun(demo).orElseThrow();
         assertThat(run.customers()).as("the demo is segmented at once").isEqualTo(2000);
         assertThat(segmentation.runs(demo, 0, 10)).as("three runs, four weeks apart, but only on its first start")

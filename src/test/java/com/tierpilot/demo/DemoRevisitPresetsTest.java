@@ -7,12 +7,12 @@ import com.tierpilot.base.ConflictException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.followup.RevisitPlan;
-import com.tierpilot.followup.RevisitPlans;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitPlanService;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.security.Principals;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoRevisitPresetsTest {
 
     @Autowired
-    TenantProvisioning provisioning;
+    TenantProvisioningService provisioning;
     @Autowired
     CustomerBulkService customers;
     @Autowired
@@ -42,9 +42,9 @@ class DemoRevisitPresetsTest {
     @Autowired
     Principals principals;
     @Autowired
-    RevisitPlans plans;
+    RevisitPlanService plans;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
     JdbcClient jdbc;
 
@@ -88,12 +88,12 @@ class DemoRevisitPresetsTest {
         assertThat(firstNight).as("the first night does not hand out all 2,000 customers").isLessThan(1000);
         assertThat(load).isNotEmpty().allSatisfy(day -> {
             assertThat(day.tasks()).as("tasks of manager %d on %s", day.manager(), day.on())
-                    .isLessThanOrEqualTo(day.manager() == east ? 5 : RevisitTasks.DEFAULT_CAPACITY);
+                    .isLessThanOrEqualTo(day.manager() == east ? 5 : RevisitTaskService.DEFAULT_CAPACITY);
             assertThat(day.on().getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         });
         assertThat(load).filteredOn(day -> day.manager() == east).extracting(DayLoad::tasks).contains(5);
         assertThat(load).filteredOn(day -> day.manager() != east).extracting(DayLoad::tasks)
-                .contains(RevisitTasks.DEFAULT_CAPACITY);
+                .contains(RevisitTaskService.DEFAULT_CAPACITY);
     }
 
     record DayLoad(long manager, LocalDate on, int tasks) {

@@ -9,7 +9,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.TestTenants;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.security.Principals;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo tenant for tests of other modules: seeded as on a first start (once), and its owner. */
-public record DemoStore(TenantProvisioning provisioning, CustomerBulkService customers,
+public record DemoStore(TenantProvisioningService provisioning, CustomerBulkService customers,
         TransactionTemplate transaction, SegmentationService segmentation, Principals principals, Clock clock) {
 
     /** Seeds the demo tenant unless it exists, and returns it. */

@@ -9,13 +9,13 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.AlwaysOnCampaign;
-import com.tierpilot.campaign.AlwaysOnCampaigns;
+import com.tierpilot.campaign.AlwaysOnCampaignService;
 import com.tierpilot.campaign.AlwaysOnEntry;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitPlanService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
@@ -52,13 +52,13 @@ class AlwaysOnE2ETest extends EndToEndTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    RevisitPlans plans;
+    RevisitPlanService plans;
     @Autowired
-    AlwaysOnCampaigns alwaysOn;
+    AlwaysOnCampaignService alwaysOn;
     @Autowired
     MutableClock clock;
     @Autowired
-    com.tierpilot.scheduling.NightlyPipeline pipeline;
+    com.tierpilot.scheduling.NightlyPipelineService pipeline;
 
     @AfterEach
     void reset() {

@@ -9,7 +9,7 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.SegmentationService;
@@ -36,7 +36,7 @@ class CampaignE2ETest extends EndToEndTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
 

@@ -7,7 +7,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerRecord;
@@ -40,7 +40,7 @@ class ChurnE2ETest extends EndToEndTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
 

@@ -11,7 +11,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
@@ -49,9 +49,9 @@ class FirstHourE2ETest extends EndToEndTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    PointsLedger ledger;
+    PointsLedgerService ledger;
     @Autowired
-    com.tierpilot.customer.CustomerQueries customerQueries;
+    com.tierpilot.customer.CustomerProfileService customerQueries;
 
     @AfterEach
     void signOut() {

@@ -11,22 +11,22 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.followup.RevisitPlans;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitPlanService;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.followup.TaskOutcome;
 import com.tierpilot.loyalty.ExpiryMode;
-import com.tierpilot.loyalty.LoyaltyProgram;
+import com.tierpilot.loyalty.LoyaltyProgramService;
 import com.tierpilot.loyalty.LoyaltyRules;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.loyalty.RewardDraft;
-import com.tierpilot.loyalty.Rewards;
+import com.tierpilot.loyalty.RewardService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
@@ -56,21 +56,21 @@ class LoyaltyE2ETest extends EndToEndTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    RevisitPlans plans;
+    RevisitPlanService plans;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
-    PointsLedger ledger;
+    PointsLedgerService ledger;
     @Autowired
-    Rewards rewards;
+    RewardService rewards;
     @Autowired
-    LoyaltyProgram program;
+    LoyaltyProgramService program;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
 

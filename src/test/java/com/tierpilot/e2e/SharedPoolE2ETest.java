@@ -6,11 +6,11 @@ import com.microsoft.playwright.Page;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerAssignmentService;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -29,9 +29,9 @@ class SharedPoolE2ETest extends EndToEndTest {
     @Autowired
     SalesFixtures fixtures;
     @Autowired
-    ProspectGrades grades;
+    ProspectGradeService grades;
     @Autowired
-    CustomerAssignment assignment;
+    CustomerAssignmentService assignment;
 
     @Test
     void aManagerClaimsFromThePoolLogsAFollowUpSeesTheGradeAndCannotOpenAColleaguesCustomer() {

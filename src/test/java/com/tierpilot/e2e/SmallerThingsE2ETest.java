@@ -11,7 +11,7 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.demo.DemoStore;
@@ -19,7 +19,7 @@ import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.security.Principals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class SmallerThingsE2ETest extends EndToEndTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    TenantProvisioning provisioning;
+    TenantProvisioningService provisioning;
     @Autowired
     CustomerBulkService customers;
     @Autowired
@@ -54,7 +54,7 @@ class SmallerThingsE2ETest extends EndToEndTest {
     @Autowired
     Principals principals;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
 

@@ -10,10 +10,10 @@ import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
@@ -33,15 +33,15 @@ class ChurnActionsTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    ChurnList churn;
+    ChurnListService churn;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
     Clock clock;
 
@@ -69,7 +69,7 @@ class ChurnActionsTest {
     void aCustomerWhoSlippedAwayLaterGetsAWinBackCodeFromTheRunningCampaignOnce() {
         fixtures.atRiskCustomers(shop.id(), "X", 1);
         long late = queries.byCode(shop.id(), "X1").orElseThrow().id();
-        assertThat(churn.winBackTemplates(shop.id())).extracting(ChurnList.CouponTemplate::name)
+        assertThat(churn.winBackTemplates(shop.id())).extracting(ChurnListService.CouponTemplate::name)
                 .containsExactly("Win-back 15 off");
         int membersBefore = campaigns.find(shop.id(), templateId).orElseThrow().targetMembers();
 
@@ -112,7 +112,7 @@ class ChurnActionsTest {
 
         assertThat(task.dueOn()).isEqualTo(today.plusDays(2));
         assertThat(task.channel()).isEqualTo(ContactChannel.VISIT);
-        assertThat(tasks.countOpen(shop.id(), shop.owner().userId(), Role.OWNER, RevisitTasks.UNASSIGNED,
+        assertThat(tasks.countOpen(shop.id(), shop.owner().userId(), Role.OWNER, RevisitTaskService.UNASSIGNED,
                 TaskWindow.UPCOMING, today)).as("no manager: the unassigned queue").isEqualTo(1);
         tasks.logOutcome(shop.id(), shop.owner().userId(), Role.OWNER, task.id(), TaskOutcome.REACHED, null, null);
         assertThat(tasks.createFollowUp(shop.id(), shop.owner().userId(), Role.OWNER, w3, today, ContactChannel.CALL,

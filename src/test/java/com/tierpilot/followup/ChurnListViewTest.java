@@ -42,7 +42,7 @@ class ChurnListViewTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    ChurnList churn;
+    ChurnListService churn;
 
     TestTenant shop;
     TierPilotUser manager;

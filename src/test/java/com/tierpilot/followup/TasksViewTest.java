@@ -46,7 +46,7 @@ class TasksViewTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
     MutableClock clock;
 
@@ -127,7 +127,7 @@ class TasksViewTest extends BrowserlessViewTest {
         assertThat(teamGrid.getColumns()).hasSize(4 + 5 + 1);
         assertThat(test(teamGrid).getRow(0).managerId()).isEqualTo(manager.userId().value());
         IntegerField capacity = (IntegerField) test(teamGrid).getCellComponent(0, 9);
-        assertThat(capacity.getValue()).isEqualTo(RevisitTasks.DEFAULT_CAPACITY);
+        assertThat(capacity.getValue()).isEqualTo(RevisitTaskService.DEFAULT_CAPACITY);
         capacity.setValue(6);
         assertThat(tasks.capacity(shop.id(), manager.userId().value())).isEqualTo(6);
         assertThat(tasks.ofCustomer(shop.id(), visited, 10)).first().satisfies(t -> {

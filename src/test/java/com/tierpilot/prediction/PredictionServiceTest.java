@@ -11,13 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.tierpilot.support.Datasets;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
@@ -47,7 +47,7 @@ class PredictionServiceTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries customerQueries;
+    CustomerProfileService customerQueries;
     @Autowired
     PredictionService predictions;
     @Autowired
@@ -55,7 +55,7 @@ class PredictionServiceTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    RuleSegments rules;
+    RuleSegmentService rules;
 
     @AfterEach
     void signOut() {

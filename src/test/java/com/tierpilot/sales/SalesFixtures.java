@@ -4,10 +4,10 @@ import static com.tierpilot.customer.CustomerFixtures.customer;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.time.ZoneId;
@@ -27,9 +27,9 @@ public class SalesFixtures {
     @Autowired
     private CustomerBulkService customers;
     @Autowired
-    private CustomerQueries queries;
+    private CustomerProfileService queries;
     @Autowired
-    private SalesStates states;
+    private SalesStateService states;
 
     /** A new company with these customer codes (named "Prospect " + code), its owner signed in. */
     public TestTenant companyWith(String company, String... codes) {

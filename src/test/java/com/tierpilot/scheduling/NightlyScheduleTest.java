@@ -46,11 +46,11 @@ class NightlyScheduleTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    TenantSchedules schedules;
+    TenantScheduleService schedules;
     @Autowired
-    NightlyPipeline pipeline;
+    NightlyPipelineService pipeline;
     @Autowired
-    RunAlerts alerts;
+    RunAlertService alerts;
     @Autowired
     SegmentationService segmentation;
     @Autowired
@@ -118,9 +118,9 @@ class NightlyScheduleTest {
         clock.advance(Duration.between(clock.instant(), afterSaturdaysRun));
         schedules.planDstCatchUp(newYork.id());
         Trigger catchUp = scheduler.getTrigger(TriggerKey.triggerKey("dst-2027-03-14-" + newYork.id().value(),
-                TenantSchedules.GROUP));
+                TenantScheduleService.GROUP));
         assertThat(catchUp.getStartTime().toInstant()).isEqualTo(Instant.parse("2027-03-14T07:00:00Z"));
-        assertThat(catchUp.getJobKey()).isEqualTo(TenantSchedules.jobKey(newYork.id()));
+        assertThat(catchUp.getJobKey()).isEqualTo(TenantScheduleService.jobKey(newYork.id()));
         scheduler.unscheduleJob(catchUp.getKey());
     }
 
@@ -154,14 +154,14 @@ class NightlyScheduleTest {
     void aRunThatCannotStartIsRetriedWithBackoffAndTheFourthFailureAlertsTheOwner() throws Exception {
         TestTenant tenant = tenants.signUp("Retry Co", SHANGHAI, SupportedLocales.ENGLISH);
         block(tenant.id());
-        TriggerKey retry = TriggerKey.triggerKey("retry-" + tenant.id().value(), TenantSchedules.GROUP);
+        TriggerKey retry = TriggerKey.triggerKey("retry-" + tenant.id().value(), TenantScheduleService.GROUP);
 
         Instant failedAt = clock.instant();
         var first = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 1, false, null);
         assertThat(first.succeeded()).isFalse();
         assertThat(Duration.between(failedAt, first.retryAt())).isBetween(Duration.ofSeconds(59),
                 Duration.ofSeconds(61));
-        assertThat(scheduler.getTrigger(retry).getJobDataMap().getInt(TenantSchedules.ATTEMPT)).isEqualTo(2);
+        assertThat(scheduler.getTrigger(retry).getJobDataMap().getInt(TenantScheduleService.ATTEMPT)).isEqualTo(2);
 
         clock.advance(Duration.ofMinutes(1));
         block(tenant.id());
@@ -173,7 +173,7 @@ class NightlyScheduleTest {
         var third = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 3, false, null);
         assertThat(Duration.between(clock.instant(), third.retryAt())).isBetween(Duration.ofMinutes(14),
                 Duration.ofMinutes(15));
-        assertThat(scheduler.getTrigger(retry).getJobDataMap().getInt(TenantSchedules.ATTEMPT)).isEqualTo(4);
+        assertThat(scheduler.getTrigger(retry).getJobDataMap().getInt(TenantScheduleService.ATTEMPT)).isEqualTo(4);
         assertThat(alerts.open(tenant.id())).isEmpty();
 
         clock.advance(Duration.ofMinutes(15));
@@ -194,7 +194,7 @@ class NightlyScheduleTest {
         TestTenant tenant = tenants.signUp("Resume Co", SHANGHAI, SupportedLocales.ENGLISH);
         customers.upsertCustomers(tenant.id(), List.of(customer("R-1", "First", "上海")));
         customers.upsertOrders(tenant.id(), List.of(order("R-O1", "R-1", LocalDateTime.now().minusDays(3), "9.00")));
-        TriggerKey retry = TriggerKey.triggerKey("retry-" + tenant.id().value(), TenantSchedules.GROUP);
+        TriggerKey retry = TriggerKey.triggerKey("retry-" + tenant.id().value(), TenantScheduleService.GROUP);
 
         FailingNightlyStep.failFor(tenant.id());
         long run;
@@ -202,8 +202,8 @@ class NightlyScheduleTest {
             var first = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 1, false, null);
             assertThat(first.succeeded()).isFalse();
             var data = scheduler.getTrigger(retry).getJobDataMap();
-            assertThat(data.getString(TenantSchedules.RESUME_STEP)).isEqualTo("test-failure");
-            run = data.getLong(TenantSchedules.RESUME_RUN);
+            assertThat(data.getString(TenantScheduleService.RESUME_STEP)).isEqualTo("test-failure");
+            run = data.getLong(TenantScheduleService.RESUME_RUN);
             assertThat(segmentation.currentRun(tenant.id()).map(RunStatus::id)).as("the recompute was published")
                     .contains(run);
         } finally {
@@ -211,7 +211,7 @@ class NightlyScheduleTest {
         }
 
         var second = pipeline.runScheduled(tenant.id(), RunTrigger.SCHEDULE, 2, false,
-                new NightlyPipeline.Resume(run, "test-failure"));
+                new NightlyPipelineService.Resume(run, "test-failure"));
 
         assertThat(second.succeeded()).isTrue();
         assertThat(segmentation.countRuns(tenant.id())).as("no second recompute").isEqualTo(1);
@@ -237,18 +237,18 @@ class NightlyScheduleTest {
         assertThat(moved.nextRun().atZone(NEW_YORK).toLocalTime()).isEqualTo(LocalTime.of(3, 30));
 
         tenantService.deactivate(tenant.id());
-        assertThat(scheduler.checkExists(TenantSchedules.jobKey(tenant.id()))).isFalse();
+        assertThat(scheduler.checkExists(TenantScheduleService.jobKey(tenant.id()))).isFalse();
     }
 
     @Test
     void reconcilingAtStartupInstallsAMissingJobAndIsIdempotent() throws Exception {
         TestTenant tenant = tenants.signUp("Lost Job Co", SHANGHAI, SupportedLocales.ENGLISH);
-        scheduler.deleteJob(TenantSchedules.jobKey(tenant.id()));
+        scheduler.deleteJob(TenantScheduleService.jobKey(tenant.id()));
 
         schedules.reconcile();
         schedules.reconcile();
 
-        assertThat(scheduler.checkExists(TenantSchedules.jobKey(tenant.id()))).isTrue();
+        assertThat(scheduler.checkExists(TenantScheduleService.jobKey(tenant.id()))).isTrue();
         assertThat(schedules.schedule(tenant.id()).runAt()).isEqualTo(LocalTime.of(2, 0));
     }
 
@@ -280,7 +280,7 @@ class NightlyScheduleTest {
     }
 
     private List<Instant> fireTimes(TenantId tenant, Instant from, int count) throws Exception {
-        CronTrigger cron = (CronTrigger) scheduler.getTrigger(TenantSchedules.cronKey(tenant));
+        CronTrigger cron = (CronTrigger) scheduler.getTrigger(TenantScheduleService.cronKey(tenant));
         List<Instant> times = new ArrayList<>();
         Date at = Date.from(from);
         for (int i = 0; i < count; i++) {

@@ -85,7 +85,7 @@ class RunAlertMailTest {
                 .isEqualTo("The nightly recompute was much slower than usual: 95 s, where it usually takes about 20 s");
     }
 
-    private RunAlerts alerts(JavaMailSender sender) {
-        return new RunAlerts(store, OwnerMails.through(sender, users), tenantService, messages, clock);
+    private RunAlertService alerts(JavaMailSender sender) {
+        return new RunAlertService(store, OwnerMails.through(sender, users), tenantService, messages, clock);
     }
 }

@@ -42,11 +42,11 @@ class RunHistoryViewTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    NightlyPipeline pipeline;
+    NightlyPipelineService pipeline;
     @Autowired
     AlertRepository alertStore;
     @Autowired
-    TenantSchedules schedules;
+    TenantScheduleService schedules;
 
     @AfterEach
     void signOut() {

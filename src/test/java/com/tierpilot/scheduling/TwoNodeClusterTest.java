@@ -67,7 +67,7 @@ class TwoNodeClusterTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    TenantSchedules schedules;
+    TenantScheduleService schedules;
     @Autowired
     SegmentationService segmentation;
     @Autowired

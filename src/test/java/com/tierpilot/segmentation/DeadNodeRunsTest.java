@@ -6,7 +6,7 @@ import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.segmentation.persistence.RunStore;
+import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ class DeadNodeRunsTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    RunStore runs;
+    SegmentationRunRepository runs;
     @Autowired
     DeadNodeRuns watch;
     @Autowired

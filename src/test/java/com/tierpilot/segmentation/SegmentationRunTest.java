@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.support.IntegrationTest;
@@ -36,13 +36,13 @@ class SegmentationRunTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries customerQueries;
+    CustomerProfileService customerQueries;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    SegmentQueries queries;
+    SegmentResultService queries;
     @Autowired
-    RuleSegments rules;
+    RuleSegmentService rules;
     @Autowired
     JdbcClient jdbc;
 

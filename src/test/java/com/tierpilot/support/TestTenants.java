@@ -5,9 +5,9 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.tenant.ApiTokenService;
-import com.tierpilot.tenant.LoginLinks;
+import com.tierpilot.tenant.LoginLinkService;
 import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.security.Principals;
 import java.time.ZoneId;
@@ -31,9 +31,9 @@ public class TestTenants {
     @Autowired
     private TenantService tenantService;
     @Autowired
-    private TenantProvisioning provisioning;
+    private TenantProvisioningService provisioning;
     @Autowired
-    private LoginLinks loginLinks;
+    private LoginLinkService loginLinks;
     @Autowired
     private Principals principals;
     @Autowired

@@ -30,7 +30,7 @@ class InvitationTest {
     @Autowired
     InvitationService invitations;
     @Autowired
-    LoginLinks loginLinks;
+    LoginLinkService loginLinks;
     @Autowired
     MutableClock clock;
 

@@ -5,18 +5,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** {@link OwnerMail} over a given mail sender, for tests of the modules that write to owners. */
+/** {@link OwnerMailService} over a given mail sender, for tests of the modules that write to owners. */
 public final class OwnerMails {
 
     private OwnerMails() {
     }
 
     /** Owner mail that sends through {@code sender}; {@code null} is a server without SMTP configured. */
-    public static OwnerMail through(@Nullable JavaMailSender sender, UserAccountRepository users) {
+    public static OwnerMailService through(@Nullable JavaMailSender sender, UserAccountRepository users) {
         var beans = new StaticListableBeanFactory();
         if (sender != null) {
             beans.addBean("mailSender", sender);
         }
-        return new OwnerMail(beans.getBeanProvider(JavaMailSender.class), users, "no-reply@example.com");
+        return new OwnerMailService(beans.getBeanProvider(JavaMailSender.class), users, "no-reply@example.com");
     }
 }

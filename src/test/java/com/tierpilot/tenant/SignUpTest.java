@@ -41,9 +41,9 @@ class SignUpTest {
     @Autowired
     TenantService tenants;
     @Autowired
-    TenantProvisioning provisioning;
+    TenantProvisioningService provisioning;
     @Autowired
-    LoginLinks loginLinks;
+    LoginLinkService loginLinks;
     @Autowired
     MutableClock clock;
     @Autowired

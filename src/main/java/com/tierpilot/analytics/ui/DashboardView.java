@@ -2,13 +2,13 @@ package com.tierpilot.analytics.ui;
 
 import com.tierpilot.analytics.DashboardService;
 import com.tierpilot.analytics.DashboardSnapshot;
-import com.tierpilot.analytics.GettingStarted;
+import com.tierpilot.analytics.GettingStartedService;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.chart.EChart;
-import com.tierpilot.demo.SampleData;
+import com.tierpilot.demo.SampleDataService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -53,7 +53,7 @@ public class DashboardView extends VerticalLayout {
     private @Nullable DashboardSnapshot snapshot;
     private @Nullable DashboardCharts charts;
 
-    DashboardView(DashboardService dashboards, GettingStarted guide, SampleData sample,
+    DashboardView(DashboardService dashboards, GettingStartedService guide, SampleDataService sample,
             SegmentationService segmentation, CurrentUser currentUser) {
         this.dashboards = dashboards;
         this.user = currentUser.require();
@@ -62,7 +62,7 @@ public class DashboardView extends VerticalLayout {
         boolean staff = user.role() == Role.OWNER || user.role() == Role.MARKETER;
         if (staff) {
             sample.loaded(user.tenantId()).ifPresent(loaded -> add(new SampleDataBanner(sample, user, loaded)));
-            GettingStarted.Progress progress = guide.progress(user.tenantId());
+            GettingStartedService.Progress progress = guide.progress(user.tenantId());
             if (progress.showPanel()) {
                 add(new GettingStartedPanel(guide, sample, segmentation, user, progress));
             }

@@ -1,12 +1,12 @@
 package com.tierpilot.analytics.ui;
 
-import com.tierpilot.analytics.GettingStarted;
+import com.tierpilot.analytics.GettingStartedService;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.ProgressPanel;
-import com.tierpilot.demo.SampleData;
+import com.tierpilot.demo.SampleDataService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
@@ -30,14 +30,14 @@ import java.time.format.FormatStyle;
  */
 class GettingStartedPanel extends Div {
 
-    private final GettingStarted guide;
-    private final SampleData sample;
+    private final GettingStartedService guide;
+    private final SampleDataService sample;
     private final SegmentationService segmentation;
     private final TierPilotUser me;
     private final ProgressPanel<RunStatus> progress;
 
-    GettingStartedPanel(GettingStarted guide, SampleData sample, SegmentationService segmentation, TierPilotUser me,
-            GettingStarted.Progress state) {
+    GettingStartedPanel(GettingStartedService guide, SampleDataService sample, SegmentationService segmentation, TierPilotUser me,
+            GettingStartedService.Progress state) {
         this.guide = guide;
         this.sample = sample;
         this.segmentation = segmentation;
@@ -62,7 +62,7 @@ class GettingStartedPanel extends Div {
         progress.setId("getting-started-progress");
     }
 
-    private Component importStep(GettingStarted.Progress state) {
+    private Component importStep(GettingStartedService.Progress state) {
         String done = state.imported() ? getTranslation("start.import.done", Formats.count(state.customers(),
                 getLocale()), Formats.count(state.orders(), getLocale()), date(state.lastOrder())) : null;
         var button = new Button(getTranslation(state.imported() ? "start.import.more" : "start.import.button"),
@@ -83,7 +83,7 @@ class GettingStartedPanel extends Div {
                 sampleButton);
     }
 
-    private Component criteriaStep(GettingStarted.Progress state) {
+    private Component criteriaStep(GettingStartedService.Progress state) {
         var button = new Button(getTranslation("start.criteria.button"), VaadinIcon.SLIDERS.create(), click -> {
             guide.criteriaChecked(me.tenantId());
             getUI().ifPresent(ui -> ui.navigate("segments/settings"));
@@ -93,7 +93,7 @@ class GettingStartedPanel extends Div {
                 getTranslation("start.criteria.text", state.windowDays()), button);
     }
 
-    private Component recomputeStep(GettingStarted.Progress state) {
+    private Component recomputeStep(GettingStartedService.Progress state) {
         String text;
         if (state.recomputed()) {
             text = getTranslation("start.recompute.done", date(state.currentAsOf()),

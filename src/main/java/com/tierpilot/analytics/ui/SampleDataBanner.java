@@ -4,7 +4,7 @@ import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
-import com.tierpilot.demo.SampleData;
+import com.tierpilot.demo.SampleDataService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -18,7 +18,7 @@ import java.time.format.FormatStyle;
  */
 class SampleDataBanner extends Div {
 
-    SampleDataBanner(SampleData sample, TierPilotUser me, SampleData.Loaded loaded) {
+    SampleDataBanner(SampleDataService sample, TierPilotUser me, SampleDataService.Loaded loaded) {
         setId("sample-data");
         addClassName("sample-data-banner");
         String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())

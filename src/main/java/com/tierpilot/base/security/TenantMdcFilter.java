@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Puts the tenant and the user (UI) or the API token (REST) of the request into the logging MDC, and always takes
  * them out again.
  */
-final class TenantMdcFilter extends OncePerRequestFilter {
+public final class TenantMdcFilter extends OncePerRequestFilter {
 
     static final String TENANT = TenantLogContext.KEY;
     static final String USER = "userId";

@@ -5,7 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.campaign.CouponRefusedException;
-import com.tierpilot.campaign.Coupons;
+import com.tierpilot.campaign.CouponService;
 import com.tierpilot.campaign.Redemption;
 import com.tierpilot.campaign.RedemptionRequest;
 import com.tierpilot.campaign.RefusalReason;
@@ -47,11 +47,11 @@ class CouponApiController {
     static final int CATEGORY_LENGTH = 100;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
-    private final Coupons coupons;
+    private final CouponService coupons;
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    CouponApiController(Coupons coupons, CurrentUser currentUser, MessageSource messages) {
+    CouponApiController(CouponService coupons, CurrentUser currentUser, MessageSource messages) {
         this.coupons = coupons;
         this.currentUser = currentUser;
         this.messages = messages;

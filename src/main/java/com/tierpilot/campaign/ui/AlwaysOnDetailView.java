@@ -8,14 +8,14 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.campaign.AlwaysOnCampaign;
-import com.tierpilot.campaign.AlwaysOnCampaigns;
+import com.tierpilot.campaign.AlwaysOnCampaignService;
 import com.tierpilot.campaign.AlwaysOnCohort;
 import com.tierpilot.campaign.AlwaysOnDefinition;
 import com.tierpilot.campaign.CampaignStatus;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.JourneyStep;
 import com.tierpilot.campaign.Lift;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,12 +53,12 @@ import tools.jackson.databind.node.ObjectNode;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class AlwaysOnDetailView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final AlwaysOnCampaigns alwaysOn;
-    private final Campaigns campaigns;
-    private final RuleSegments rules;
+    private final AlwaysOnCampaignService alwaysOn;
+    private final CampaignService campaigns;
+    private final RuleSegmentService rules;
     private final TierPilotUser me;
 
-    AlwaysOnDetailView(AlwaysOnCampaigns alwaysOn, Campaigns campaigns, RuleSegments rules,
+    AlwaysOnDetailView(AlwaysOnCampaignService alwaysOn, CampaignService campaigns, RuleSegmentService rules,
             CurrentUser currentUser) {
         this.alwaysOn = alwaysOn;
         this.campaigns = campaigns;
@@ -301,7 +301,7 @@ public class AlwaysOnDetailView extends VerticalLayout implements BeforeEnterObs
     }
 
     /** The preview as a sentence: the entrants of each past run, newest first. */
-    static String previewText(Component view, Locale locale, List<AlwaysOnCampaigns.PreviewRun> runs) {
+    static String previewText(Component view, Locale locale, List<AlwaysOnCampaignService.PreviewRun> runs) {
         if (runs.isEmpty()) {
             return view.getTranslation("alwaysOn.preview.none");
         }

@@ -6,9 +6,9 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.AlwaysOnCampaign;
-import com.tierpilot.campaign.AlwaysOnCampaigns;
-import com.tierpilot.campaign.Campaigns;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.campaign.AlwaysOnCampaignService;
+import com.tierpilot.campaign.CampaignService;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -28,12 +28,12 @@ import java.util.Optional;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class AlwaysOnEditView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final AlwaysOnCampaigns alwaysOn;
-    private final Campaigns campaigns;
-    private final RuleSegments rules;
+    private final AlwaysOnCampaignService alwaysOn;
+    private final CampaignService campaigns;
+    private final RuleSegmentService rules;
     private final TierPilotUser me;
 
-    AlwaysOnEditView(AlwaysOnCampaigns alwaysOn, Campaigns campaigns, RuleSegments rules, CurrentUser currentUser) {
+    AlwaysOnEditView(AlwaysOnCampaignService alwaysOn, CampaignService campaigns, RuleSegmentService rules, CurrentUser currentUser) {
         this.alwaysOn = alwaysOn;
         this.campaigns = campaigns;
         this.rules = rules;

@@ -7,8 +7,8 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.AlwaysOnCampaign;
-import com.tierpilot.campaign.AlwaysOnCampaigns;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.campaign.AlwaysOnCampaignService;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -34,7 +34,7 @@ import java.util.Locale;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class AlwaysOnListView extends VerticalLayout {
 
-    AlwaysOnListView(AlwaysOnCampaigns alwaysOn, RuleSegments rules, CurrentUser currentUser) {
+    AlwaysOnListView(AlwaysOnCampaignService alwaysOn, RuleSegmentService rules, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
         setSizeFull();
         var create = new Button(getTranslation("alwaysOn.list.new"),
@@ -43,7 +43,7 @@ public class AlwaysOnListView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var presets = new HorizontalLayout();
         presets.setWrap(true);
-        for (AlwaysOnCampaigns.Preset preset : AlwaysOnCampaigns.Preset.values()) {
+        for (AlwaysOnCampaignService.Preset preset : AlwaysOnCampaignService.Preset.values()) {
             var button = new Button(getTranslation(preset.messageKey()), e -> {
                 try {
                     long id = alwaysOn.createFromPreset(me.tenantId(), me.userId(), preset,

@@ -9,10 +9,10 @@ import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.AudiencePreview;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignStatus;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.campaign.CouponTerms;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -40,15 +40,15 @@ import java.util.Optional;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class CampaignDetailView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final Campaigns campaigns;
-    private final com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn;
-    private final RuleSegments rules;
-    private final com.tierpilot.campaign.CampaignDelivery delivery;
-    private final com.tierpilot.delivery.MessageTemplates templates;
+    private final CampaignService campaigns;
+    private final com.tierpilot.campaign.AlwaysOnCampaignService alwaysOn;
+    private final RuleSegmentService rules;
+    private final com.tierpilot.campaign.CampaignDeliveryService delivery;
+    private final com.tierpilot.delivery.MessageTemplateService templates;
     private final TierPilotUser me;
 
-    CampaignDetailView(Campaigns campaigns, com.tierpilot.campaign.AlwaysOnCampaigns alwaysOn, RuleSegments rules,
-            com.tierpilot.campaign.CampaignDelivery delivery, com.tierpilot.delivery.MessageTemplates templates,
+    CampaignDetailView(CampaignService campaigns, com.tierpilot.campaign.AlwaysOnCampaignService alwaysOn, RuleSegmentService rules,
+            com.tierpilot.campaign.CampaignDeliveryService delivery, com.tierpilot.delivery.MessageTemplateService templates,
             CurrentUser currentUser) {
         this.delivery = delivery;
         this.templates = templates;

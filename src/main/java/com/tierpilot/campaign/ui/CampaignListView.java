@@ -6,7 +6,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.campaign.Campaign;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,7 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class CampaignListView extends VerticalLayout {
 
-    CampaignListView(Campaigns campaigns, CurrentUser currentUser) {
+    CampaignListView(CampaignService campaigns, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
         setSizeFull();
         var create = new Button(getTranslation("campaigns.list.new"),

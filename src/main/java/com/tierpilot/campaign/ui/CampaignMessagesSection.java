@@ -6,12 +6,12 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignChannel;
-import com.tierpilot.campaign.CampaignDelivery;
+import com.tierpilot.campaign.CampaignDeliveryService;
 import com.tierpilot.delivery.ChannelKind;
 import com.tierpilot.delivery.ChannelResults;
 import com.tierpilot.delivery.HoldBack;
 import com.tierpilot.delivery.MessageTemplate;
-import com.tierpilot.delivery.MessageTemplates;
+import com.tierpilot.delivery.MessageTemplateService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -35,12 +35,12 @@ import java.util.Map;
  */
 class CampaignMessagesSection extends VerticalLayout {
 
-    private final CampaignDelivery delivery;
-    private final MessageTemplates templates;
+    private final CampaignDeliveryService delivery;
+    private final MessageTemplateService templates;
     private final TierPilotUser me;
     private final Campaign campaign;
 
-    CampaignMessagesSection(CampaignDelivery delivery, MessageTemplates templates, TierPilotUser me,
+    CampaignMessagesSection(CampaignDeliveryService delivery, MessageTemplateService templates, TierPilotUser me,
             Campaign campaign) {
         this.delivery = delivery;
         this.templates = templates;

@@ -7,9 +7,9 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.campaign.Campaign;
-import com.tierpilot.campaign.CampaignReporting;
+import com.tierpilot.campaign.CampaignReportingService;
 import com.tierpilot.campaign.CampaignResults;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.Lift;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -44,13 +44,13 @@ import java.util.function.Function;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class CampaignResultsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final Campaigns campaigns;
-    private final CampaignReporting reporting;
-    private final com.tierpilot.campaign.CampaignDelivery delivery;
+    private final CampaignService campaigns;
+    private final CampaignReportingService reporting;
+    private final com.tierpilot.campaign.CampaignDeliveryService delivery;
     private final TierPilotUser me;
 
-    CampaignResultsView(Campaigns campaigns, CampaignReporting reporting,
-            com.tierpilot.campaign.CampaignDelivery delivery, CurrentUser currentUser) {
+    CampaignResultsView(CampaignService campaigns, CampaignReportingService reporting,
+            com.tierpilot.campaign.CampaignDeliveryService delivery, CurrentUser currentUser) {
         this.delivery = delivery;
         this.campaigns = campaigns;
         this.reporting = reporting;

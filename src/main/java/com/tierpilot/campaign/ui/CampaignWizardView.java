@@ -7,8 +7,8 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.campaign.AudiencePreview;
 import com.tierpilot.campaign.CampaignDraft;
-import com.tierpilot.campaign.Campaigns;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.campaign.CampaignService;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -23,7 +23,7 @@ import java.time.LocalDateTime;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class CampaignWizardView extends VerticalLayout {
 
-    CampaignWizardView(Campaigns campaigns, RuleSegments rules, CurrentUser currentUser, Clock clock) {
+    CampaignWizardView(CampaignService campaigns, RuleSegmentService rules, CurrentUser currentUser, Clock clock) {
         TierPilotUser me = currentUser.require();
         var form = new CampaignForm(new SegmentLabels(this, rules, me.tenantId()),
                 campaigns.revisitPlans(me.tenantId()),

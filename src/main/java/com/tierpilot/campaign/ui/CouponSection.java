@@ -3,7 +3,7 @@ package com.tierpilot.campaign.ui;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.ui.Formats;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.CustomerCoupon;
 import com.tierpilot.customer.CustomerPageSection;
 import com.vaadin.flow.component.Component;
@@ -19,10 +19,10 @@ import java.util.Locale;
 @org.springframework.stereotype.Component
 class CouponSection implements CustomerPageSection {
 
-    private final Campaigns campaigns;
+    private final CampaignService campaigns;
     private final CurrentUser currentUser;
 
-    CouponSection(Campaigns campaigns, CurrentUser currentUser) {
+    CouponSection(CampaignService campaigns, CurrentUser currentUser) {
         this.campaigns = campaigns;
         this.currentUser = currentUser;
     }

@@ -6,7 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.campaign.CouponRefusedException;
-import com.tierpilot.campaign.Coupons;
+import com.tierpilot.campaign.CouponService;
 import com.tierpilot.campaign.Redemption;
 import com.tierpilot.campaign.RedemptionRequest;
 import com.tierpilot.campaign.Reversal;
@@ -32,7 +32,7 @@ import java.math.BigDecimal;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME, Role.ACCOUNT_MANAGER_NAME})
 public class RedeemView extends VerticalLayout {
 
-    RedeemView(Coupons coupons, CurrentUser currentUser) {
+    RedeemView(CouponService coupons, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
         var code = field("code");
         var customer = field("customer");

@@ -5,7 +5,7 @@ import com.tierpilot.segmentation.AbcTier;
 import com.tierpilot.segmentation.LifecycleStage;
 import com.tierpilot.segmentation.RfmSegment;
 import com.tierpilot.segmentation.RuleSegmentDefinition;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.Component;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ final class SegmentLabels {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, String> rules = new LinkedHashMap<>();
 
-    SegmentLabels(Component view, RuleSegments ruleSegments, TenantId tenant) {
+    SegmentLabels(Component view, RuleSegmentService ruleSegments, TenantId tenant) {
         for (RfmSegment s : RfmSegment.values()) {
             put(view, "RFM", s.key(), view.getTranslation(s.messageKey()));
         }

@@ -10,7 +10,7 @@ import com.tierpilot.customer.CustomerProfile;
 import com.tierpilot.customer.CustomerPredictionSource;
 import com.tierpilot.customer.CustomerScoreSource;
 import com.tierpilot.customer.CustomerScores;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.tenant.TenantProfile;
 import com.tierpilot.tenant.TenantService;
@@ -54,14 +54,14 @@ class CustomerApiController {
             Role.MARKETER);
 
     private final CustomerBulkService bulk;
-    private final CustomerQueries queries;
+    private final CustomerProfileService queries;
     private final TenantService tenants;
     private final UserAdminService users;
     private final CurrentUser currentUser;
     private final ObjectProvider<CustomerScoreSource> scores;
     private final ObjectProvider<CustomerPredictionSource> predictions;
 
-    CustomerApiController(CustomerBulkService bulk, CustomerQueries queries, TenantService tenants,
+    CustomerApiController(CustomerBulkService bulk, CustomerProfileService queries, TenantService tenants,
             UserAdminService users, CurrentUser currentUser, ObjectProvider<CustomerScoreSource> scores,
             ObjectProvider<CustomerPredictionSource> predictions) {
         this.bulk = bulk;

@@ -26,13 +26,13 @@ class ImportHeartbeats {
 
     private static final Logger log = LoggerFactory.getLogger(ImportHeartbeats.class);
 
-    private final ImportRuns runs;
+    private final ImportRunRepository runs;
     private final Clock clock;
     private final Duration every;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("import-heartbeat").daemon().factory());
 
-    ImportHeartbeats(ImportRuns runs, Clock clock,
+    ImportHeartbeats(ImportRunRepository runs, Clock clock,
             @Value("${tierpilot.import.heartbeat-every:10s}") Duration every) {
         this.runs = runs;
         this.clock = clock;

@@ -24,7 +24,7 @@ final class ImportMerger {
 
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
-    private final com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStates sales;
+    private final com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales;
 
     ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this(jdbc, dialect, null);
@@ -32,7 +32,7 @@ final class ImportMerger {
 
     /** With {@code sales}, a customer file's sales columns are merged too (issue 20). */
     ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect,
-            com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStates sales) {
+            com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.sales = sales;
@@ -247,7 +247,7 @@ final class ImportMerger {
     }
 
     /** The staged sales columns, by customer id, merged field by field with their history. */
-    private void mergeSales(TenantId tenant, long run, com.tierpilot.customer.SalesStates sales) {
+    private void mergeSales(TenantId tenant, long run, com.tierpilot.customer.SalesStateService sales) {
         java.util.Map<Long, com.tierpilot.customer.SalesState> staged = new java.util.LinkedHashMap<>();
         jdbc.query("""
                 select c.id, s.stage, s.lost_reason, s.expected_close_on, s.expected_deal_size, s.need,

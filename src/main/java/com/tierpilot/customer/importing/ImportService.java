@@ -11,7 +11,7 @@ import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.importing.ConvertedRow.Rejected;
 import com.tierpilot.customer.importing.ImportRunStatus.Phase;
 import com.tierpilot.customer.importing.PreviewRow.PreviewProblem;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantService;
 import java.io.IOException;
 import java.io.Writer;
@@ -70,7 +70,7 @@ public class ImportService {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
 
-    private final ImportRuns runs;
+    private final ImportRunRepository runs;
     private final ImportHeartbeats heartbeats;
     private final ImportProgress progress;
     private final ImportConfig.ImportFiles files;
@@ -79,17 +79,17 @@ public class ImportService {
     private final DatabaseDialect dialect;
     private final TransactionTemplate ownTransaction;
     private final TenantService tenants;
-    private final TeamDirectory team;
+    private final TeamDirectoryService team;
     private final JsonMapper json;
     private final BulkLoad bulkLoad;
-    private final com.tierpilot.customer.SalesStates sales;
+    private final com.tierpilot.customer.SalesStateService sales;
     private final Clock clock;
 
-    ImportService(ImportRuns runs, ImportHeartbeats heartbeats, ImportProgress progress,
+    ImportService(ImportRunRepository runs, ImportHeartbeats heartbeats, ImportProgress progress,
             ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc,
             DatabaseDialect dialect, PlatformTransactionManager transactions, TenantService tenants,
-            TeamDirectory team, JsonMapper json, BulkLoad bulkLoad, Clock clock,
-            com.tierpilot.customer.SalesStates sales) {
+            TeamDirectoryService team, JsonMapper json, BulkLoad bulkLoad, Clock clock,
+            com.tierpilot.customer.SalesStateService sales) {
         this.runs = runs;
         this.heartbeats = heartbeats;
         this.progress = progress;

@@ -4,7 +4,7 @@ import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.customer.importing.ConvertedRow.CustomerRow;
 import com.tierpilot.customer.importing.ConvertedRow.LineRow;
 import com.tierpilot.customer.importing.ConvertedRow.Problem;
@@ -117,7 +117,7 @@ final class RowConverter {
     /** The sales columns (issue 20), in English or Chinese words; null when the row has none of them. */
     private @Nullable SalesState sales(Fields f) {
         SalesStage stage = word(f, ImportField.SALES_STAGE, SalesStage.class, STAGES);
-        String reason = f.text(ImportField.LOST_REASON, SalesStates.MAX_REASON_LENGTH, false);
+        String reason = f.text(ImportField.LOST_REASON, SalesStateService.MAX_REASON_LENGTH, false);
         if (stage == SalesStage.LOST && reason == null) {
             f.problem(ImportField.LOST_REASON, RejectReason.MISSING_VALUE, "");
         }

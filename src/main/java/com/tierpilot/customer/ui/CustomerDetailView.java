@@ -3,13 +3,13 @@ package com.tierpilot.customer.ui;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
-import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerAssignmentService;
 import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.customer.CustomerProfile;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.OrderRow;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -38,13 +38,13 @@ import org.springframework.beans.factory.ObjectProvider;
 @PermitAll
 public class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final CustomerQueries queries;
-    private final TeamDirectory team;
-    private final CustomerAssignment assignment;
+    private final CustomerProfileService queries;
+    private final TeamDirectoryService team;
+    private final CustomerAssignmentService assignment;
     private final List<CustomerPageSection> sections;
     private final TierPilotUser me;
 
-    CustomerDetailView(CustomerQueries queries, TeamDirectory team, CustomerAssignment assignment,
+    CustomerDetailView(CustomerProfileService queries, TeamDirectoryService team, CustomerAssignmentService assignment,
             ObjectProvider<CustomerPageSection> sections, CurrentUser currentUser) {
         this.queries = queries;
         this.assignment = assignment;

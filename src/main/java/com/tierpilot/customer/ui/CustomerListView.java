@@ -8,17 +8,17 @@ import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.AssignmentResult;
-import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerAssignmentService;
 import com.tierpilot.customer.CustomerCount;
-import com.tierpilot.customer.CustomerExport;
+import com.tierpilot.customer.CustomerExportService;
 import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.customer.CustomerRow;
-import com.tierpilot.customer.CustomerSearch;
+import com.tierpilot.customer.CustomerSearchService;
 import com.tierpilot.customer.CustomerSort;
 import com.tierpilot.customer.ExportFormat;
 import com.tierpilot.customer.SegmentChoices;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -64,8 +64,8 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class CustomerListView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final CustomerSearch search;
-    private final CustomerAssignment assignment;
+    private final CustomerSearchService search;
+    private final CustomerAssignmentService assignment;
     private final TierPilotUser me;
     private final Map<Long, String> managers = new LinkedHashMap<>();
     private final Grid<CustomerRow> grid = new Grid<>();
@@ -85,8 +85,8 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
     private final EmptyState noCustomers;
     private final EmptyState noMatch;
 
-    CustomerListView(CustomerSearch search, CustomerExport export, CustomerAssignment assignment,
-            SegmentChoices segments, TeamDirectory team, CurrentUser currentUser) {
+    CustomerListView(CustomerSearchService search, CustomerExportService export, CustomerAssignmentService assignment,
+            SegmentChoices segments, TeamDirectoryService team, CurrentUser currentUser) {
         this.search = search;
         this.assignment = assignment;
         this.me = currentUser.require();
@@ -308,7 +308,7 @@ public class CustomerListView extends VerticalLayout implements BeforeEnterObser
         }).open();
     }
 
-    private Anchor download(CustomerExport export, ExportFormat format) {
+    private Anchor download(CustomerExportService export, ExportFormat format) {
         Locale locale = getLocale();
         DownloadHandler handler = event -> {
             event.setFileName("customers." + format.extension());

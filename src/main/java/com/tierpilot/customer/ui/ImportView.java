@@ -16,7 +16,7 @@ import com.tierpilot.customer.importing.ImportService;
 import com.tierpilot.customer.importing.ImportSettings;
 import com.tierpilot.customer.importing.OrderRepeats;
 import com.tierpilot.customer.importing.PreviewRow;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -80,7 +80,7 @@ public class ImportView extends VerticalLayout {
     private @Nullable FileAnalysis analysis;
     private @Nullable Runnable unsubscribe;
 
-    ImportView(ImportService imports, TeamDirectory team, CurrentUser currentUser) {
+    ImportView(ImportService imports, TeamDirectoryService team, CurrentUser currentUser) {
         this.imports = imports;
         this.me = currentUser.require();
         this.userNames = team.activeUsers(me.tenantId()).stream()

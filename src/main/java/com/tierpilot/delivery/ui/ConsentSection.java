@@ -8,7 +8,7 @@ import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.delivery.Consent;
 import com.tierpilot.delivery.ConsentSource;
-import com.tierpilot.delivery.MarketingConsent;
+import com.tierpilot.delivery.MarketingConsentService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
@@ -26,10 +26,10 @@ import java.util.Locale;
 @org.springframework.stereotype.Component
 class ConsentSection implements CustomerPageSection {
 
-    private final MarketingConsent consent;
+    private final MarketingConsentService consent;
     private final CurrentUser currentUser;
 
-    ConsentSection(MarketingConsent consent, CurrentUser currentUser) {
+    ConsentSection(MarketingConsentService consent, CurrentUser currentUser) {
         this.consent = consent;
         this.currentUser = currentUser;
     }

@@ -5,7 +5,7 @@ import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
-import com.tierpilot.delivery.DeliverySettings;
+import com.tierpilot.delivery.DeliverySettingsService;
 import com.tierpilot.delivery.Provider;
 import com.tierpilot.delivery.ProviderSettings;
 import com.tierpilot.delivery.SendResult;
@@ -33,11 +33,11 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.OWNER_NAME)
 public class DeliverySettingsView extends VerticalLayout {
 
-    private final DeliverySettings settings;
+    private final DeliverySettingsService settings;
     private final TierPilotUser me;
     private final Paragraph testResult = new Paragraph();
 
-    DeliverySettingsView(DeliverySettings settings, com.tierpilot.delivery.Unsubscribes unsubscribes,
+    DeliverySettingsView(DeliverySettingsService settings, com.tierpilot.delivery.UnsubscribeService unsubscribes,
             CurrentUser currentUser, @org.springframework.beans.factory.annotation.Value("${tierpilot.public-url:}")
             String publicUrl) {
         this.settings = settings;
@@ -81,7 +81,7 @@ public class DeliverySettingsView extends VerticalLayout {
      * The secret address at which the providers report customers' SMS replies: made anew on request (the old one
      * stops working) and shown once, as only its hash is kept.
      */
-    private VerticalLayout replyHook(com.tierpilot.delivery.Unsubscribes unsubscribes, String publicUrl) {
+    private VerticalLayout replyHook(com.tierpilot.delivery.UnsubscribeService unsubscribes, String publicUrl) {
         var box = new VerticalLayout();
         box.setPadding(false);
         var state = new Paragraph(unsubscribes.replyHookCreated(me.tenantId())

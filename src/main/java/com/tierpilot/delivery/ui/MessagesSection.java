@@ -4,7 +4,7 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.CustomerPageSection;
-import com.tierpilot.delivery.Outbox;
+import com.tierpilot.delivery.OutboxService;
 import com.tierpilot.delivery.SentMessage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -24,10 +24,10 @@ import java.util.Locale;
 @org.springframework.stereotype.Component
 class MessagesSection implements CustomerPageSection {
 
-    private final Outbox outbox;
+    private final OutboxService outbox;
     private final CurrentUser currentUser;
 
-    MessagesSection(Outbox outbox, CurrentUser currentUser) {
+    MessagesSection(OutboxService outbox, CurrentUser currentUser) {
         this.outbox = outbox;
         this.currentUser = currentUser;
     }

@@ -7,7 +7,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.delivery.ChannelKind;
 import com.tierpilot.delivery.MessageTemplate;
-import com.tierpilot.delivery.MessageTemplates;
+import com.tierpilot.delivery.MessageTemplateService;
 import com.tierpilot.delivery.SendResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class TemplatesView extends VerticalLayout {
 
-    private final MessageTemplates templates;
+    private final MessageTemplateService templates;
     private final TierPilotUser me;
     private final Grid<MessageTemplate> grid = new Grid<>();
     private final TemplateForm form = new TemplateForm();
@@ -47,7 +47,7 @@ public class TemplatesView extends VerticalLayout {
     private final Button emptyAction = new Button();
     private @Nullable MessageTemplate selected;
 
-    TemplatesView(MessageTemplates templates, CurrentUser currentUser) {
+    TemplatesView(MessageTemplateService templates, CurrentUser currentUser) {
         this.templates = templates;
         this.me = currentUser.require();
         setSizeFull();

@@ -1,7 +1,7 @@
 package com.tierpilot.delivery.web;
 
-import com.tierpilot.delivery.Unsubscribes;
-import com.tierpilot.delivery.Unsubscribes.Reply;
+import com.tierpilot.delivery.UnsubscribeService;
+import com.tierpilot.delivery.UnsubscribeService.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class SmsReplyController {
 
-    private final Unsubscribes unsubscribes;
+    private final UnsubscribeService unsubscribes;
 
-    SmsReplyController(Unsubscribes unsubscribes) {
+    SmsReplyController(UnsubscribeService unsubscribes) {
         this.unsubscribes = unsubscribes;
     }
 

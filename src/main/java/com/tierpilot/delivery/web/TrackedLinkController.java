@@ -1,6 +1,6 @@
 package com.tierpilot.delivery.web;
 
-import com.tierpilot.delivery.Outbox;
+import com.tierpilot.delivery.OutboxService;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class TrackedLinkController {
 
-    private final Outbox outbox;
+    private final OutboxService outbox;
 
-    TrackedLinkController(Outbox outbox) {
+    TrackedLinkController(OutboxService outbox) {
         this.outbox = outbox;
     }
 

@@ -1,7 +1,7 @@
 package com.tierpilot.delivery.web;
 
-import com.tierpilot.delivery.Unsubscribes;
-import com.tierpilot.delivery.Unsubscribes.LinkPage;
+import com.tierpilot.delivery.UnsubscribeService;
+import com.tierpilot.delivery.UnsubscribeService.LinkPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,10 +24,10 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class UnsubscribeController {
 
-    private final Unsubscribes unsubscribes;
+    private final UnsubscribeService unsubscribes;
     private final MessageSource messages;
 
-    UnsubscribeController(Unsubscribes unsubscribes, MessageSource messages) {
+    UnsubscribeController(UnsubscribeService unsubscribes, MessageSource messages) {
         this.unsubscribes = unsubscribes;
         this.messages = messages;
     }

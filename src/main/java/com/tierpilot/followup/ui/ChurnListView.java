@@ -9,11 +9,11 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.followup.ChurnEntry;
-import com.tierpilot.followup.ChurnList;
+import com.tierpilot.followup.ChurnListService;
 import com.tierpilot.followup.ChurnOutcome;
 import com.tierpilot.followup.ChurnSummary;
-import com.tierpilot.followup.RevisitTasks;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.followup.RevisitTaskService;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -50,14 +50,14 @@ import java.util.stream.Collectors;
 @PermitAll
 public class ChurnListView extends VerticalLayout {
 
-    private final ChurnList churn;
-    private final RevisitTasks revisits;
+    private final ChurnListService churn;
+    private final RevisitTaskService revisits;
     private final TierPilotUser me;
     private final Grid<ChurnEntry> grid = new Grid<>();
     private final Paragraph total = new Paragraph();
     private final Map<Long, String> managers;
 
-    ChurnListView(ChurnList churn, RevisitTasks revisits, TeamDirectory team, CurrentUser currentUser) {
+    ChurnListView(ChurnListService churn, RevisitTaskService revisits, TeamDirectoryService team, CurrentUser currentUser) {
         this.churn = churn;
         this.revisits = revisits;
         this.me = currentUser.require();

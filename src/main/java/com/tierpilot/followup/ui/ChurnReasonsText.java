@@ -1,7 +1,7 @@
 package com.tierpilot.followup.ui;
 
 import com.tierpilot.followup.ChurnEntry;
-import com.tierpilot.followup.ChurnList;
+import com.tierpilot.followup.ChurnListService;
 import com.vaadin.flow.component.Component;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Why a customer is on the churn list, in words of the viewer's language: "was A, now B", "P(alive) 0.31", ... */
-final class ChurnReasonsText implements ChurnList.ChurnReasons {
+final class ChurnReasonsText implements ChurnListService.ChurnReasons {
 
     private final Component context;
     private final Locale locale;

@@ -7,8 +7,8 @@ import com.tierpilot.followup.ContactChannel;
 import com.tierpilot.followup.PlanKind;
 import com.tierpilot.followup.RevisitPlan;
 import com.tierpilot.followup.RevisitPlanDraft;
-import com.tierpilot.followup.RevisitPlans;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitPlanService;
+import com.tierpilot.followup.RevisitTaskService;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -82,7 +82,7 @@ class PlanForm extends FormLayout {
         kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
         List<String> schemes = new ArrayList<>();
         schemes.add("");
-        schemes.addAll(RevisitPlans.SCHEMES);
+        schemes.addAll(RevisitPlanService.SCHEMES);
         scheme.setLabel(getTranslation("revisit.form.scheme"));
         scheme.setId("plan-scheme");
         scheme.setItems(schemes);
@@ -186,7 +186,7 @@ class PlanForm extends FormLayout {
             return;
         }
         Locale locale = getLocale();
-        String each = perWeek.entrySet().stream().map(e -> e.getKey() == RevisitTasks.UNASSIGNED
+        String each = perWeek.entrySet().stream().map(e -> e.getKey() == RevisitTaskService.UNASSIGNED
                 ? getTranslation("revisit.weekly.unassigned", oneDecimal(e.getValue(), locale))
                 : getTranslation("revisit.weekly.manager", managers.getOrDefault(e.getKey(), "#" + e.getKey()),
                         oneDecimal(e.getValue(), locale), capacity.apply(e.getKey()) * 5))

@@ -9,9 +9,9 @@ import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.customer.SegmentChoices;
 import com.tierpilot.followup.PlanKind;
 import com.tierpilot.followup.RevisitPlan;
-import com.tierpilot.followup.RevisitPlans;
-import com.tierpilot.followup.RevisitTasks;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.followup.RevisitPlanService;
+import com.tierpilot.followup.RevisitTaskService;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -39,9 +39,9 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({Role.OWNER_NAME, Role.MARKETER_NAME})
 public class RevisitPlansView extends VerticalLayout {
 
-    private final RevisitPlans plans;
+    private final RevisitPlanService plans;
     private final SegmentChoices choices;
-    private final RevisitTasks tasks;
+    private final RevisitTaskService tasks;
     private final Map<Long, String> managers = new java.util.HashMap<>();
     private final TierPilotUser me;
     private final Grid<RevisitPlan> grid = new Grid<>();
@@ -49,7 +49,7 @@ public class RevisitPlansView extends VerticalLayout {
     private final Button birthday = new Button();
     private final Button grades = new Button();
 
-    RevisitPlansView(RevisitPlans plans, RevisitTasks tasks, SegmentChoices choices, TeamDirectory team,
+    RevisitPlansView(RevisitPlanService plans, RevisitTaskService tasks, SegmentChoices choices, TeamDirectoryService team,
             CurrentUser currentUser) {
         this.plans = plans;
         this.tasks = tasks;
@@ -81,7 +81,7 @@ public class RevisitPlansView extends VerticalLayout {
         birthday.setText(getTranslation(missing.contains("BIRTHDAY") ? "revisit.preset.birthday"
                 : "revisit.preset.birthday.added"));
         birthday.setEnabled(missing.contains("BIRTHDAY"));
-        boolean gradesMissing = RevisitPlans.GRADE_PRESETS.stream().anyMatch(missing::contains);
+        boolean gradesMissing = RevisitPlanService.GRADE_PRESETS.stream().anyMatch(missing::contains);
         grades.setText(getTranslation(gradesMissing ? "revisit.preset.grades" : "revisit.preset.grades.added"));
         grades.setEnabled(gradesMissing);
     }

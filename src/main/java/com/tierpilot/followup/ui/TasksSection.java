@@ -4,7 +4,7 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.followup.RevisitTask;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitTaskService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -18,9 +18,9 @@ class TasksSection implements CustomerPageSection {
 
     private static final int LATEST = 20;
 
-    private final RevisitTasks tasks;
+    private final RevisitTaskService tasks;
 
-    TasksSection(RevisitTasks tasks) {
+    TasksSection(RevisitTaskService tasks) {
         this.tasks = tasks;
     }
 

@@ -10,10 +10,10 @@ import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.followup.RevisitTask;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.followup.TaskWindow;
 import com.tierpilot.followup.TeamLoad;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -53,7 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
 @PermitAll
 public class TasksView extends VerticalLayout {
 
-    private final RevisitTasks tasks;
+    private final RevisitTaskService tasks;
     private final TierPilotUser me;
     private final LocalDate today;
     private final Map<Long, String> managers = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ public class TasksView extends VerticalLayout {
     /** Working days the team's load ahead shows. */
     private static final int LOAD_AHEAD_DAYS = 5;
 
-    TasksView(RevisitTasks tasks, TeamDirectory team, CurrentUser currentUser) {
+    TasksView(RevisitTaskService tasks, TeamDirectoryService team, CurrentUser currentUser) {
         this.tasks = tasks;
         this.me = currentUser.require();
         this.today = tasks.today(me.tenantId());
@@ -81,13 +81,13 @@ public class TasksView extends VerticalLayout {
         if (me.role() != Role.ACCOUNT_MANAGER) {
             List<Long> choices = new ArrayList<>();
             choices.add(0L);
-            choices.add(RevisitTasks.UNASSIGNED);
+            choices.add(RevisitTaskService.UNASSIGNED);
             choices.addAll(managers.keySet());
             whose.setId("tasks-whose");
             whose.setLabel(getTranslation("tasks.whose"));
             whose.setItems(choices);
             whose.setItemLabelGenerator(id -> id == 0L ? getTranslation("tasks.whose.all")
-                    : id == RevisitTasks.UNASSIGNED ? getTranslation("tasks.whose.unassigned")
+                    : id == RevisitTaskService.UNASSIGNED ? getTranslation("tasks.whose.unassigned")
                     : managers.getOrDefault(id, "#" + id));
             whose.setValue(0L);
             whose.addValueChangeListener(e -> refresh());
@@ -201,7 +201,7 @@ public class TasksView extends VerticalLayout {
         for (int i = 0; i < days.size(); i++) {
             int day = i;
             team.addComponentColumn(l -> {
-                long manager = l.managerId() == null ? RevisitTasks.UNASSIGNED : l.managerId();
+                long manager = l.managerId() == null ? RevisitTaskService.UNASSIGNED : l.managerId();
                 int count = ahead.getOrDefault(manager, List.of()).stream().skip(day).findFirst().orElse(0);
                 var cell = new Span(String.valueOf(count));
                 if (l.managerId() != null && count >= capacities.computeIfAbsent(l.managerId(),
@@ -236,7 +236,7 @@ public class TasksView extends VerticalLayout {
         long manager = load.managerId();
         var field = new IntegerField();
         field.setMin(1);
-        field.setMax(RevisitTasks.MAX_CAPACITY);
+        field.setMax(RevisitTaskService.MAX_CAPACITY);
         field.setStepButtonsVisible(true);
         field.setWidth("8em");
         field.setValue(tasks.capacity(me.tenantId(), manager));

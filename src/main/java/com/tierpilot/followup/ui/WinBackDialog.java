@@ -1,7 +1,7 @@
 package com.tierpilot.followup.ui;
 
 import com.tierpilot.followup.ChurnEntry;
-import com.tierpilot.followup.ChurnList.CouponTemplate;
+import com.tierpilot.followup.ChurnListService.CouponTemplate;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;

@@ -6,16 +6,16 @@ import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.loyalty.PointsBalance;
 import com.tierpilot.loyalty.PointsEntry;
-import com.tierpilot.loyalty.LoyaltyTiers;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.LoyaltyTierService;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsPosting;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.loyalty.Reward;
 import com.tierpilot.loyalty.RewardRedemption;
-import com.tierpilot.loyalty.Rewards;
+import com.tierpilot.loyalty.RewardService;
 import com.tierpilot.tenant.TenantService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -55,14 +55,14 @@ class LoyaltyApiController {
     /** Points may expire at most this many years ahead. */
     static final int EXPIRY_YEARS = 10;
 
-    private final PointsLedger ledger;
-    private final Rewards rewards;
-    private final LoyaltyTiers tiers;
-    private final CustomerQueries customers;
+    private final PointsLedgerService ledger;
+    private final RewardService rewards;
+    private final LoyaltyTierService tiers;
+    private final CustomerProfileService customers;
     private final CurrentUser currentUser;
     private final TenantService tenants;
 
-    LoyaltyApiController(PointsLedger ledger, Rewards rewards, LoyaltyTiers tiers, CustomerQueries customers,
+    LoyaltyApiController(PointsLedgerService ledger, RewardService rewards, LoyaltyTierService tiers, CustomerProfileService customers,
             CurrentUser currentUser, TenantService tenants) {
         this.ledger = ledger;
         this.rewards = rewards;

@@ -5,8 +5,8 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.loyalty.PointsBalance;
 import com.tierpilot.loyalty.PointsEntry;
-import com.tierpilot.loyalty.LoyaltyTiers;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.LoyaltyTierService;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.tenant.TenantService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,11 +23,11 @@ class PointsSection implements CustomerPageSection {
 
     private static final int LATEST = 10;
 
-    private final PointsLedger ledger;
-    private final LoyaltyTiers tiers;
+    private final PointsLedgerService ledger;
+    private final LoyaltyTierService tiers;
     private final TenantService tenants;
 
-    PointsSection(PointsLedger ledger, LoyaltyTiers tiers, TenantService tenants) {
+    PointsSection(PointsLedgerService ledger, LoyaltyTierService tiers, TenantService tenants) {
         this.ledger = ledger;
         this.tiers = tiers;
         this.tenants = tenants;

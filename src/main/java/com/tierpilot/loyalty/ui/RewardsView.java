@@ -6,15 +6,15 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Notifications;
-import com.tierpilot.campaign.Campaigns;
-import com.tierpilot.customer.CustomerQueries;
-import com.tierpilot.loyalty.LoyaltyProgram;
+import com.tierpilot.campaign.CampaignService;
+import com.tierpilot.customer.CustomerProfileService;
+import com.tierpilot.loyalty.LoyaltyProgramService;
 import com.tierpilot.loyalty.LoyaltyTier;
-import com.tierpilot.loyalty.LoyaltyTiers;
+import com.tierpilot.loyalty.LoyaltyTierService;
 import com.tierpilot.loyalty.Reward;
 import com.tierpilot.loyalty.RewardDraft;
 import com.tierpilot.loyalty.RewardRedemption;
-import com.tierpilot.loyalty.Rewards;
+import com.tierpilot.loyalty.RewardService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -45,9 +45,9 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class RewardsView extends VerticalLayout {
 
-    private final Rewards rewards;
-    private final Campaigns campaigns;
-    private final CustomerQueries customers;
+    private final RewardService rewards;
+    private final CampaignService campaigns;
+    private final CustomerProfileService customers;
     private final TierPilotUser me;
     private final Grid<Reward> grid = new Grid<>();
     final TextField customerCode = new TextField();
@@ -56,8 +56,8 @@ public class RewardsView extends VerticalLayout {
     /** One key per redemption: a retry of the same one (after an error, say) can never redeem twice. */
     private String attemptKey = newKey();
 
-    RewardsView(Rewards rewards, LoyaltyProgram program, LoyaltyTiers tiers, Campaigns campaigns,
-            CustomerQueries customers, CurrentUser currentUser, Clock clock) {
+    RewardsView(RewardService rewards, LoyaltyProgramService program, LoyaltyTierService tiers, CampaignService campaigns,
+            CustomerProfileService customers, CurrentUser currentUser, Clock clock) {
         this.rewards = rewards;
         this.campaigns = campaigns;
         this.customers = customers;
@@ -180,7 +180,7 @@ public class RewardsView extends VerticalLayout {
     }
 
     /** The programme's earn rules, in a dialog. */
-    void editRules(LoyaltyProgram program, LocalDate today) {
+    void editRules(LoyaltyProgramService program, LocalDate today) {
         var form = new LoyaltyRulesForm(program.rules(me.tenantId()), today);
         var dialog = new Dialog(form);
         dialog.setWidth("720px");
@@ -202,7 +202,7 @@ public class RewardsView extends VerticalLayout {
     }
 
     /** The member tiers: a grid of the tiers, a form to add or change one, and what the thresholds count. */
-    void editTiers(LoyaltyTiers tiers) {
+    void editTiers(LoyaltyTierService tiers) {
         var tierGrid = new Grid<LoyaltyTier>();
         tierGrid.setId("tiers-grid");
         tierGrid.setAllRowsVisible(true);

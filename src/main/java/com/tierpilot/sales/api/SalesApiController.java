@@ -5,15 +5,15 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.sales.GradeResult;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.ProspectGradeService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,12 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 class SalesApiController {
 
-    private final SalesStates states;
-    private final ProspectGrades grades;
-    private final CustomerQueries customers;
+    private final SalesStateService states;
+    private final ProspectGradeService grades;
+    private final CustomerProfileService customers;
     private final CurrentUser currentUser;
 
-    SalesApiController(SalesStates states, ProspectGrades grades, CustomerQueries customers,
+    SalesApiController(SalesStateService states, ProspectGradeService grades, CustomerProfileService customers,
             CurrentUser currentUser) {
         this.states = states;
         this.grades = grades;
@@ -58,7 +58,7 @@ class SalesApiController {
     record SalesStateRequest(
             @Schema(description = "The stage of the sale.") @Nullable SalesStage stage,
             @Schema(description = "Why the customer was lost; required with stage LOST, ignored otherwise.",
-                    example = "Chose a competitor", maxLength = SalesStates.MAX_REASON_LENGTH) @Nullable String lostReason,
+                    example = "Chose a competitor", maxLength = SalesStateService.MAX_REASON_LENGTH) @Nullable String lostReason,
             @Schema(description = "The expected close date.", example = "2027-02-15") @Nullable LocalDate expectedCloseOn,
             @Schema(description = "The expected deal size, in the company's currency.", example = "50000.00",
                     minimum = "0", maximum = "999999999999") @Nullable BigDecimal expectedDealSize,

@@ -7,14 +7,14 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
-import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerAssignmentService;
 import com.tierpilot.customer.CustomerPageSection;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.ManagerLoad;
 import com.tierpilot.customer.OwnerChange;
 import com.tierpilot.sales.FollowUpLog;
 import com.tierpilot.sales.FollowUpLogService;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.Component;
@@ -44,15 +44,15 @@ class OwnershipSection implements CustomerPageSection {
 
     static final int LATEST = 20;
 
-    private final CustomerAssignment assignment;
-    private final CustomerQueries customers;
+    private final CustomerAssignmentService assignment;
+    private final CustomerProfileService customers;
     private final FollowUpLogService logs;
-    private final TeamDirectory team;
+    private final TeamDirectoryService team;
     private final TenantService tenants;
     private final CurrentUser currentUser;
 
-    OwnershipSection(CustomerAssignment assignment, CustomerQueries customers, FollowUpLogService logs,
-            TeamDirectory team, TenantService tenants, CurrentUser currentUser) {
+    OwnershipSection(CustomerAssignmentService assignment, CustomerProfileService customers, FollowUpLogService logs,
+            TeamDirectoryService team, TenantService tenants, CurrentUser currentUser) {
         this.assignment = assignment;
         this.customers = customers;
         this.logs = logs;

@@ -6,7 +6,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.sales.PipelineRow;
 import com.tierpilot.sales.ProspectGrade;
-import com.tierpilot.sales.SalesPipeline;
+import com.tierpilot.sales.SalesPipelineService;
 import com.tierpilot.sales.SalesSettings;
 import com.tierpilot.sales.SalesSettingsService;
 import com.vaadin.flow.component.button.Button;
@@ -30,7 +30,7 @@ import java.util.List;
 @PermitAll
 public class PipelineView extends VerticalLayout {
 
-    PipelineView(SalesPipeline pipeline, SalesSettingsService settings, CurrentUser currentUser) {
+    PipelineView(SalesPipelineService pipeline, SalesSettingsService settings, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
         SalesSettings company = settings.settings(me.tenantId());
         add(new H2(getTranslation("nav.pipeline")), new Paragraph(getTranslation(me.role() == Role.ACCOUNT_MANAGER

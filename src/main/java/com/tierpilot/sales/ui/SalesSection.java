@@ -11,12 +11,12 @@ import com.tierpilot.customer.SalesChange;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesStage;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.sales.GradeResult;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.sales.SalesSettings;
 import com.tierpilot.sales.SalesSettingsService;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.Component;
@@ -43,14 +43,14 @@ class SalesSection implements CustomerPageSection {
 
     static final int HISTORY = 20;
 
-    private final SalesStates states;
-    private final ProspectGrades grades;
+    private final SalesStateService states;
+    private final ProspectGradeService grades;
     private final SalesSettingsService settings;
-    private final TeamDirectory team;
+    private final TeamDirectoryService team;
     private final TenantService tenants;
     private final CurrentUser currentUser;
 
-    SalesSection(SalesStates states, ProspectGrades grades, SalesSettingsService settings, TeamDirectory team,
+    SalesSection(SalesStateService states, ProspectGradeService grades, SalesSettingsService settings, TeamDirectoryService team,
             TenantService tenants, CurrentUser currentUser) {
         this.states = states;
         this.grades = grades;

@@ -4,7 +4,7 @@ import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.sales.SalesSettings;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -42,7 +42,7 @@ class SalesStateForm extends FormLayout {
         setId("sales-state-form");
         labelled(stage, "stage", "sales-stage").setItems(SalesStage.values());
         stage.setItemLabelGenerator(s -> settings.label(s, this::getTranslation));
-        labelled(lostReason, "lostReason", "sales-lost-reason").setMaxLength(SalesStates.MAX_REASON_LENGTH);
+        labelled(lostReason, "lostReason", "sales-lost-reason").setMaxLength(SalesStateService.MAX_REASON_LENGTH);
         labelled(expectedDealSize, "expectedDealSize", "sales-deal-size");
         labelled(need, "need", "sales-need").setItems(SalesNeed.values());
         need.setItemLabelGenerator(n -> getTranslation(n.messageKey()));
@@ -60,13 +60,13 @@ class SalesStateForm extends FormLayout {
         binder.forField(lostReason)
                 .withValidator(r -> stage.getValue() != SalesStage.LOST || !r.isBlank(),
                         getTranslation("sales.error.lostReason"))
-                .withValidator(r -> r.length() <= SalesStates.MAX_REASON_LENGTH,
-                        getTranslation("validation.maxLength", SalesStates.MAX_REASON_LENGTH))
+                .withValidator(r -> r.length() <= SalesStateService.MAX_REASON_LENGTH,
+                        getTranslation("validation.maxLength", SalesStateService.MAX_REASON_LENGTH))
                 .bind(Draft::getLostReason, Draft::setLostReason);
         date(expectedCloseOn, "expectedCloseOn", "sales-close-on", Draft::getExpectedCloseOn,
                 Draft::setExpectedCloseOn);
         binder.forField(expectedDealSize)
-                .withValidator(v -> v == null || (v.signum() >= 0 && v.compareTo(SalesStates.MAX_DEAL_SIZE) <= 0),
+                .withValidator(v -> v == null || (v.signum() >= 0 && v.compareTo(SalesStateService.MAX_DEAL_SIZE) <= 0),
                         getTranslation("sales.error.dealSize"))
                 .bind(Draft::getExpectedDealSize, Draft::setExpectedDealSize);
         binder.forField(need).bind(Draft::getNeed, Draft::setNeed);

@@ -6,17 +6,17 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
-import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerAssignmentService;
 import com.tierpilot.customer.CustomerCount;
 import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerLinks;
 import com.tierpilot.customer.CustomerRow;
-import com.tierpilot.customer.CustomerSearch;
+import com.tierpilot.customer.CustomerSearchService;
 import com.tierpilot.customer.CustomerSort;
 import com.tierpilot.customer.ManagerLoad;
 import com.tierpilot.sales.ProspectGrade;
-import com.tierpilot.sales.SharedPool;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.sales.SharedPoolService;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantService;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.button.Button;
@@ -49,9 +49,9 @@ import java.util.Map;
 @PermitAll
 public class SharedPoolView extends VerticalLayout {
 
-    private final CustomerSearch search;
-    private final CustomerAssignment assignment;
-    private final SharedPool pool;
+    private final CustomerSearchService search;
+    private final CustomerAssignmentService assignment;
+    private final SharedPoolService pool;
     private final TierPilotUser me;
     private final Paragraph load = new Paragraph();
     private final TextField text = new TextField();
@@ -59,7 +59,7 @@ public class SharedPoolView extends VerticalLayout {
     private final Map<Long, ProspectGrade> grades = new HashMap<>();
     private CustomerFilter filter = poolFilter(null);
 
-    SharedPoolView(CustomerSearch search, CustomerAssignment assignment, SharedPool pool, TeamDirectory team,
+    SharedPoolView(CustomerSearchService search, CustomerAssignmentService assignment, SharedPoolService pool, TeamDirectoryService team,
             TenantService tenants, CurrentUser currentUser) {
         this.search = search;
         this.assignment = assignment;
@@ -119,7 +119,7 @@ public class SharedPoolView extends VerticalLayout {
         load.getStyle().set("color", mine.overLimit() ? "var(--lumo-error-text-color)" : null);
     }
 
-    private Grid<UserSummary> teamLoads(TeamDirectory team) {
+    private Grid<UserSummary> teamLoads(TeamDirectoryService team) {
         var loads = new Grid<UserSummary>();
         loads.setId("pool-team");
         Map<Long, ManagerLoad> byManager = new HashMap<>();

@@ -57,7 +57,7 @@ public class NightlyRunRepository {
         jdbc.sql("""
                 update nightly_run set status = ?, steps = ?, error = ?, finished_at = ?
                  where tenant_id = ? and id = ?""")
-                .params(succeeded ? "SUCCEEDED" : "FAILED", steps(steps), error == null ? null : cut(error),
+                .params(succeeded ? "SUCCEEDED" : "FAILED", steps(steps), error == null ? null : StoredText.clip(error),
                         Timestamp.from(now), tenant.value(), nightlyRun).update();
     }
 
@@ -85,9 +85,5 @@ public class NightlyRunRepository {
                     + STEPS_LENGTH);
         }
         return json;
-    }
-
-    private static String cut(String text) {
-        return StoredText.clip(text);
     }
 }

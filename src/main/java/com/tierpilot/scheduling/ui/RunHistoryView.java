@@ -8,12 +8,12 @@ import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.ProgressPanel;
-import com.tierpilot.scheduling.NightlyPipeline;
+import com.tierpilot.scheduling.NightlyPipelineService;
 import com.tierpilot.scheduling.RunAlert;
 import com.tierpilot.scheduling.StepRecord;
-import com.tierpilot.scheduling.RunAlerts;
+import com.tierpilot.scheduling.RunAlertService;
 import com.tierpilot.scheduling.ScheduleInfo;
-import com.tierpilot.scheduling.TenantSchedules;
+import com.tierpilot.scheduling.TenantScheduleService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.button.Button;
@@ -51,9 +51,9 @@ import org.jspecify.annotations.Nullable;
 public class RunHistoryView extends VerticalLayout {
 
     private final SegmentationService segmentation;
-    private final NightlyPipeline pipeline;
-    private final TenantSchedules schedules;
-    private final RunAlerts alerts;
+    private final NightlyPipelineService pipeline;
+    private final TenantScheduleService schedules;
+    private final RunAlertService alerts;
     private final TierPilotUser me;
     private final Grid<RunStatus> grid = new Grid<>();
     private final ProgressPanel<RunStatus> progress = new ProgressPanel<>(RunStatus::progressPermille,
@@ -66,8 +66,8 @@ public class RunHistoryView extends VerticalLayout {
     private final Paragraph next = new Paragraph();
     private Map<Long, List<StepRecord>> steps = Map.of();
 
-    RunHistoryView(SegmentationService segmentation, NightlyPipeline pipeline, TenantSchedules schedules,
-            RunAlerts alerts, CurrentUser currentUser) {
+    RunHistoryView(SegmentationService segmentation, NightlyPipelineService pipeline, TenantScheduleService schedules,
+            RunAlertService alerts, CurrentUser currentUser) {
         this.segmentation = segmentation;
         this.pipeline = pipeline;
         this.schedules = schedules;

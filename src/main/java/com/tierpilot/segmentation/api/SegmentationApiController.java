@@ -5,7 +5,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.segmentation.AsOfRange;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentQueries;
+import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentSize;
 import com.tierpilot.segmentation.SegmentationService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,10 +40,10 @@ import tools.jackson.databind.JsonNode;
 class SegmentationApiController {
 
     private final SegmentationService segmentation;
-    private final SegmentQueries queries;
+    private final SegmentResultService queries;
     private final CurrentUser currentUser;
 
-    SegmentationApiController(SegmentationService segmentation, SegmentQueries queries, CurrentUser currentUser) {
+    SegmentationApiController(SegmentationService segmentation, SegmentResultService queries, CurrentUser currentUser) {
         this.segmentation = segmentation;
         this.queries = queries;
         this.currentUser = currentUser;

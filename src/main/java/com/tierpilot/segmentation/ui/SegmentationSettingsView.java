@@ -8,11 +8,11 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.segmentation.SegmentationSettings;
-import com.tierpilot.segmentation.SettingsHistory;
+import com.tierpilot.segmentation.SettingsHistoryService;
 import com.tierpilot.segmentation.SettingsPreview;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.tierpilot.segmentation.ui.rules.RuleSegmentsPanel;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,15 +43,15 @@ public class SegmentationSettingsView extends VerticalLayout {
     private static final int HISTORY_SHOWN = 200;
 
     private final SegmentationService segmentation;
-    private final SettingsHistory history;
+    private final SettingsHistoryService history;
     private final TierPilotUser me;
-    private final RuleSegments rules;
-    private final TeamDirectory team;
+    private final RuleSegmentService rules;
+    private final TeamDirectoryService team;
     private final Div preview = new Div();
     private SettingsForm form;
 
-    SegmentationSettingsView(SegmentationService segmentation, SettingsHistory history, RuleSegments rules,
-            TeamDirectory team, CurrentUser currentUser) {
+    SegmentationSettingsView(SegmentationService segmentation, SettingsHistoryService history, RuleSegmentService rules,
+            TeamDirectoryService team, CurrentUser currentUser) {
         this.segmentation = segmentation;
         this.history = history;
         this.rules = rules;

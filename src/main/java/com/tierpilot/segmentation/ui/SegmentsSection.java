@@ -3,7 +3,7 @@ package com.tierpilot.segmentation.ui;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.CustomerPageSection;
 import com.tierpilot.segmentation.CustomerSegmentation;
-import com.tierpilot.segmentation.SegmentQueries;
+import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.TimelineEntry;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H3;
@@ -18,9 +18,9 @@ import java.util.Optional;
 @org.springframework.stereotype.Component
 class SegmentsSection implements CustomerPageSection {
 
-    private final SegmentQueries queries;
+    private final SegmentResultService queries;
 
-    SegmentsSection(SegmentQueries queries) {
+    SegmentsSection(SegmentResultService queries) {
         this.queries = queries;
     }
 

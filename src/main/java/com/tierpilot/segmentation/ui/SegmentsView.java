@@ -10,7 +10,7 @@ import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.base.ui.ProgressPanel;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentQueries;
+import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentSize;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
@@ -56,7 +56,7 @@ public class SegmentsView extends VerticalLayout {
             "RULE", "rule");
 
     private final SegmentationService segmentation;
-    private final SegmentQueries queries;
+    private final SegmentResultService queries;
     private final TierPilotUser me;
     private final Paragraph current = new Paragraph();
     private final ProgressPanel<RunStatus> progress = new ProgressPanel<>(RunStatus::progressPermille,
@@ -64,7 +64,7 @@ public class SegmentsView extends VerticalLayout {
             RunStatus::finished, this::finished);
     private final Div segments = new Div();
 
-    SegmentsView(SegmentationService segmentation, SegmentQueries queries, CurrentUser currentUser) {
+    SegmentsView(SegmentationService segmentation, SegmentResultService queries, CurrentUser currentUser) {
         this.segmentation = segmentation;
         this.queries = queries;
         this.me = currentUser.require();

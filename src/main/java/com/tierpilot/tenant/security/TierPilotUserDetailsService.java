@@ -3,10 +3,12 @@ package com.tierpilot.tenant.security;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Loads a user by login (e-mail) for the password check. */
-@Component
+@Service
+@Transactional(readOnly = true)
 class TierPilotUserDetailsService implements UserDetailsService {
 
     private final Principals principals;

@@ -1,7 +1,7 @@
 package com.tierpilot.tenant.web;
 
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.tenant.LoginLinks;
+import com.tierpilot.tenant.LoginLinkService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginLinkController {
 
-    private final LoginLinks loginLinks;
+    private final LoginLinkService loginLinks;
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-    LoginLinkController(LoginLinks loginLinks) {
+    LoginLinkController(LoginLinkService loginLinks) {
         this.loginLinks = loginLinks;
     }
 

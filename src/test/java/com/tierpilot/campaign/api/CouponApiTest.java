@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.tierpilot.campaign.Campaign;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.CampaignReporting;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignReportingService;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.customer.CustomerBulkService;
@@ -38,14 +38,14 @@ class CouponApiTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    CampaignReporting reporting;
+    CampaignReportingService reporting;
 
     TestTenant shop;
     Campaign campaign;

@@ -7,12 +7,12 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.campaign.AlwaysOnCampaign;
-import com.tierpilot.campaign.AlwaysOnCampaigns;
+import com.tierpilot.campaign.AlwaysOnCampaignService;
 import com.tierpilot.campaign.AlwaysOnCoupon;
 import com.tierpilot.campaign.AlwaysOnDefinition;
 import com.tierpilot.campaign.AlwaysOnTrigger;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.campaign.ExitCondition;
 import com.tierpilot.campaign.JourneyStep;
@@ -21,7 +21,7 @@ import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.customer.ui.CustomerDetailView;
-import com.tierpilot.followup.RevisitPlans;
+import com.tierpilot.followup.RevisitPlanService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.BrowserlessViewTest;
@@ -60,11 +60,11 @@ class AlwaysOnViewsTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
-    AlwaysOnCampaigns alwaysOn;
+    AlwaysOnCampaignService alwaysOn;
     @Autowired
-    RevisitPlans plans;
+    RevisitPlanService plans;
     @Autowired
     TenantService tenantService;
     @Autowired

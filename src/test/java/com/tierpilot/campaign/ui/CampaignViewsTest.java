@@ -9,7 +9,7 @@ import com.tierpilot.campaign.CampaignAction;
 import com.tierpilot.campaign.CampaignFixtures;
 import com.tierpilot.campaign.CampaignTasks;
 import com.tierpilot.campaign.CampaignStatus;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.ui.CustomerDetailView;
@@ -47,11 +47,11 @@ class CampaignViewsTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
     @Autowired
-    com.tierpilot.followup.RevisitPlans plans;
+    com.tierpilot.followup.RevisitPlanService plans;
 
     TestTenant shop;
     TierPilotUser marketer;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.customer.CustomerProfileService;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.support.DatabaseOutage;
 import com.tierpilot.support.HttpApi;
 import com.tierpilot.support.IntegrationTest;
@@ -39,9 +39,9 @@ class ApiFailureAnswersTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    PointsLedger ledger;
+    PointsLedgerService ledger;
 
     TestTenant shop;
     HttpApi api;

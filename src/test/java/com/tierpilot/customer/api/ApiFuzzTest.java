@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.loyalty.RewardDraft;
-import com.tierpilot.loyalty.Rewards;
+import com.tierpilot.loyalty.RewardService;
 import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.HttpApi;
 import com.tierpilot.support.IntegrationTest;
@@ -64,7 +64,7 @@ class ApiFuzzTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    Rewards rewards;
+    RewardService rewards;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Random random = new Random(SEED);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.customer.CustomerProfileService;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.HttpApi;
@@ -38,9 +38,9 @@ class ApiInputRangesTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    PointsLedger ledger;
+    PointsLedgerService ledger;
 
     TestTenant shop;
     HttpApi api;
@@ -80,17 +80,17 @@ class ApiInputRangesTest {
     @Test
     void pointsThatWouldPushABalancePastItsLimitAreRefusedWith422AndChangeNothing() {
         long vip = queries.byCode(shop.id(), "VIP-1").orElseThrow().id();
-        ledger.award(shop.id(), vip, PointsLedger.MAX_BALANCE - 10, PointsReason.ADJUSTMENT, null, "start", null);
+        ledger.award(shop.id(), vip, PointsLedgerService.MAX_BALANCE - 10, PointsReason.ADJUSTMENT, null, "start", null);
 
         HttpResponse<String> pastTheLimit = points(11, "over");
         assertThat(pastTheLimit.statusCode()).as(pastTheLimit.body()).isEqualTo(422);
         assertThat(pastTheLimit.body()).contains("at most 1,000,000,000 points");
         assertThat(points(10, "up-to").statusCode()).isEqualTo(200);
-        assertThat(ledger.balance(shop.id(), vip).points()).isEqualTo(PointsLedger.MAX_BALANCE);
+        assertThat(ledger.balance(shop.id(), vip).points()).isEqualTo(PointsLedgerService.MAX_BALANCE);
 
         assertThat(points(2_000_000_000L, "two-billion").statusCode()).isEqualTo(422);
         assertThat(points(2_147_483_648L, "past-an-int").statusCode()).isEqualTo(422);
-        assertThat(ledger.balance(shop.id(), vip).points()).isEqualTo(PointsLedger.MAX_BALANCE);
+        assertThat(ledger.balance(shop.id(), vip).points()).isEqualTo(PointsLedgerService.MAX_BALANCE);
     }
 
     @Test

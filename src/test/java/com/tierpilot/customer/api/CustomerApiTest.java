@@ -20,7 +20,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.OrderRow;
 import com.tierpilot.support.ApiContract;
 import com.tierpilot.support.IntegrationTest;
@@ -55,7 +55,7 @@ class CustomerApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
     UserAdminService userAdmin;
 

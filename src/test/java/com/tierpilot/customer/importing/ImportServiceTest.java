@@ -9,11 +9,11 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerQueries;
-import com.tierpilot.customer.CustomerStatistics;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.OrderRow;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.customer.importing.ImportRunStatus.State;
+import com.tierpilot.support.CustomerFigures;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class ImportServiceTest {
@@ -45,9 +46,9 @@ class ImportServiceTest {
     @Autowired
     ImportService imports;
     @Autowired
-    CustomerQueries customers;
+    CustomerProfileService customers;
     @Autowired
-    CustomerStatistics statistics;
+    JdbcClient jdbc;
 
     @TempDir
     Path dir;
@@ -126,7 +127,7 @@ class ImportServiceTest {
         assertThat(again.ordersCreated()).isZero();
         assertThat(again.ordersUpdated()).isZero();
         assertThat(again.customersCreated()).isZero();
-        assertThat(statistics.overview(tenant.id(), LocalDate.of(2025, 4, 1)).orders()).isEqualTo(3);
+        assertThat(CustomerFigures.of(jdbc, tenant.id(), LocalDate.of(2025, 4, 1)).orders()).isEqualTo(3);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tierpilot.base.persistence.DatabaseDialect;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.importing.ImportRunStatus.Phase;
 import com.tierpilot.customer.importing.ImportRunStatus.State;
 import com.tierpilot.support.IntegrationTest;
@@ -45,7 +45,7 @@ class LongMergeHeartbeatTest {
     @Autowired
     ImportService imports;
     @Autowired
-    CustomerQueries customers;
+    CustomerProfileService customers;
     @Autowired
     MutableClock clock;
     @Autowired

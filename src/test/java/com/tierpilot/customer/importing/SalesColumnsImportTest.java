@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesChange;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -38,9 +38,9 @@ class SalesColumnsImportTest {
     @Autowired
     ImportService imports;
     @Autowired
-    CustomerQueries customers;
+    CustomerProfileService customers;
     @Autowired
-    SalesStates states;
+    SalesStateService states;
 
     @TempDir
     Path dir;

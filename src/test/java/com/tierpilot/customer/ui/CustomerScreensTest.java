@@ -10,7 +10,7 @@ import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.CustomerRow;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
@@ -47,9 +47,9 @@ class CustomerScreensTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    PointsLedger points;
+    PointsLedgerService points;
     @Autowired
-    com.tierpilot.customer.CustomerQueries queries;
+    com.tierpilot.customer.CustomerProfileService queries;
     @Autowired
     com.tierpilot.support.MutableClock clock;
 

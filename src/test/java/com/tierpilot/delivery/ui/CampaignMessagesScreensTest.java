@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.campaign.ui.CampaignDetailView;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.delivery.ChannelKind;
 import com.tierpilot.delivery.ChannelResults;
 import com.tierpilot.delivery.ConsentSource;
 import com.tierpilot.delivery.DeliveryRules;
-import com.tierpilot.delivery.DeliverySettings;
+import com.tierpilot.delivery.DeliverySettingsService;
 import com.tierpilot.delivery.HoldBack;
-import com.tierpilot.delivery.MarketingConsent;
+import com.tierpilot.delivery.MarketingConsentService;
 import com.tierpilot.delivery.MessageTemplate;
-import com.tierpilot.delivery.MessageTemplates;
+import com.tierpilot.delivery.MessageTemplateService;
 import com.tierpilot.delivery.Provider;
 import com.tierpilot.delivery.ProviderDraft;
 import com.tierpilot.segmentation.SegmentationService;
@@ -60,21 +60,21 @@ class CampaignMessagesScreensTest extends BrowserlessViewTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    DeliverySettings settings;
+    DeliverySettingsService settings;
     @Autowired
     AliyunSmsSimulator aliyun;
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    MarketingConsent consent;
+    MarketingConsentService consent;
     @Autowired
-    MessageTemplates templates;
+    MessageTemplateService templates;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
 

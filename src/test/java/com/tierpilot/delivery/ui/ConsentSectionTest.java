@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.delivery.ChannelKind;
-import com.tierpilot.delivery.MarketingConsent;
+import com.tierpilot.delivery.MarketingConsentService;
 import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
@@ -35,9 +35,9 @@ class ConsentSectionTest extends BrowserlessViewTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    MarketingConsent consent;
+    MarketingConsentService consent;
 
     TestTenant shop;
     long customer;

@@ -3,7 +3,7 @@ package com.tierpilot.delivery.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.delivery.DeliverySettings;
+import com.tierpilot.delivery.DeliverySettingsService;
 import com.tierpilot.delivery.Provider;
 import com.tierpilot.support.AliyunSmsSimulator;
 import com.tierpilot.support.BrowserlessViewTest;
@@ -32,11 +32,11 @@ class DeliverySettingsViewTest extends BrowserlessViewTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    DeliverySettings settings;
+    DeliverySettingsService settings;
     @Autowired
     AliyunSmsSimulator aliyun;
     @Autowired
-    com.tierpilot.delivery.Unsubscribes unsubscribes;
+    com.tierpilot.delivery.UnsubscribeService unsubscribes;
 
     TestTenant shop;
     String keyId;

@@ -33,7 +33,7 @@ class LoyaltyApiTest {
     MockMvc mvc;
 
     @Autowired
-    com.tierpilot.loyalty.Rewards rewards;
+    com.tierpilot.loyalty.RewardService rewards;
 
     TestTenant shop;
     String token;

@@ -8,8 +8,8 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.customer.CustomerProfileService;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.loyalty.LoyaltyTier;
 import com.tierpilot.loyalty.Reward;
@@ -43,13 +43,13 @@ class RewardsViewTest extends BrowserlessViewTest {
     @Autowired
     CustomerBulkService customers;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    PointsLedger ledger;
+    PointsLedgerService ledger;
     @Autowired
-    com.tierpilot.loyalty.LoyaltyProgram program;
+    com.tierpilot.loyalty.LoyaltyProgramService program;
     @Autowired
-    com.tierpilot.loyalty.LoyaltyTiers tiers;
+    com.tierpilot.loyalty.LoyaltyTierService tiers;
 
     TestTenant shop;
     long member;

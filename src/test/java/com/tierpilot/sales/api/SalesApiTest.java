@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.tierpilot.customer.SalesSource;
-import com.tierpilot.customer.SalesStates;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.customer.SalesStateService;
+import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.ApiContract;
@@ -30,9 +30,9 @@ class SalesApiTest {
     @Autowired
     SalesFixtures fixtures;
     @Autowired
-    SalesStates states;
+    SalesStateService states;
     @Autowired
-    ProspectGrades grades;
+    ProspectGradeService grades;
     @Autowired
     MockMvc mvc;
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.customer.CustomerAssignment;
+import com.tierpilot.customer.CustomerAssignmentService;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
@@ -31,9 +31,9 @@ class PipelineViewTest extends BrowserlessViewTest {
     @Autowired
     SalesFixtures fixtures;
     @Autowired
-    ProspectGrades grades;
+    ProspectGradeService grades;
     @Autowired
-    CustomerAssignment assignment;
+    CustomerAssignmentService assignment;
 
     TestTenant shop;
     TierPilotUser east;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpilot.customer.CustomerType;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.sales.GradeThresholds;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.sales.SalesFixtures;
 import com.tierpilot.sales.SalesSettings;
 import com.tierpilot.sales.SalesSettingsService;
@@ -39,9 +39,9 @@ class SalesSectionTest extends BrowserlessViewTest {
     @Autowired
     SalesFixtures fixtures;
     @Autowired
-    SalesStates states;
+    SalesStateService states;
     @Autowired
-    ProspectGrades grades;
+    ProspectGradeService grades;
     @Autowired
     SalesSettingsService settings;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.customer.CustomerAssignment;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerAssignmentService;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.customer.ui.CustomerListView;
 import com.tierpilot.sales.FollowUpKind;
@@ -36,9 +36,9 @@ class SharedPoolViewTest extends BrowserlessViewTest {
     @Autowired
     SalesFixtures fixtures;
     @Autowired
-    CustomerAssignment assignment;
+    CustomerAssignmentService assignment;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
 
     TestTenant shop;
     TierPilotUser east;

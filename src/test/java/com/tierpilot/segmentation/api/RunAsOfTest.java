@@ -13,7 +13,7 @@ import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentQueries;
+import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
@@ -40,7 +40,7 @@ class RunAsOfTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    SegmentQueries queries;
+    SegmentResultService queries;
     @Autowired
     MockMvc mvc;
 

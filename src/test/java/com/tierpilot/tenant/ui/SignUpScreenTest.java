@@ -6,7 +6,7 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MailedSignUpLinks;
 import com.tierpilot.support.TestTenants;
-import com.tierpilot.tenant.TenantProvisioning;
+import com.tierpilot.tenant.TenantProvisioningService;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -34,7 +34,7 @@ class SignUpScreenTest extends SpringBrowserlessTest {
     @Autowired
     TestTenants tenants;
     @Autowired
-    TenantProvisioning provisioning;
+    TenantProvisioningService provisioning;
     @Autowired
     JdbcClient jdbc;
 

@@ -3,7 +3,7 @@ package com.tierpilot.segmentation.ui.rules;
 import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -60,9 +60,9 @@ class GroupEditor extends VerticalLayout {
         });
         addGroup.addClassName("rule-add-group");
         // A group's conditions sit one level below it, and must not pass the deepest level.
-        addGroup.setEnabled(depth + 2 <= RuleSegments.MAX_DEPTH);
+        addGroup.setEnabled(depth + 2 <= RuleSegmentService.MAX_DEPTH);
         if (!addGroup.isEnabled()) {
-            addGroup.setTooltipText(getTranslation("rule.error.tooDeep", RuleSegments.MAX_DEPTH));
+            addGroup.setTooltipText(getTranslation("rule.error.tooDeep", RuleSegmentService.MAX_DEPTH));
         }
         var actions = new HorizontalLayout(addCondition, addGroup);
         if (remove != null) {

@@ -6,7 +6,7 @@ import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RulePreview;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -46,7 +46,7 @@ public class RuleEditor extends Dialog {
         }
     }
 
-    private final RuleSegments rules;
+    private final RuleSegmentService rules;
     private final TenantId tenant;
     private final GroupEditor root;
     private final Binder<Draft> binder = new Binder<>();
@@ -57,7 +57,7 @@ public class RuleEditor extends Dialog {
     private @Nullable RuleNode previewed;
     private int previewCalls;
 
-    RuleEditor(RuleSegments rules, TenantId tenant, EditorSupport.Builder support, String title, String initialName,
+    RuleEditor(RuleSegmentService rules, TenantId tenant, EditorSupport.Builder support, String title, String initialName,
             RuleNode initialRule, SaveHandler onSave) {
         this.rules = rules;
         this.tenant = tenant;

@@ -8,8 +8,8 @@ import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
 import com.tierpilot.segmentation.RuleSegmentDefinition;
-import com.tierpilot.segmentation.RuleSegments;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.segmentation.RuleSegmentService;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.UserSummary;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -32,15 +32,15 @@ import java.util.Map;
  */
 public class RuleSegmentsPanel extends VerticalLayout {
 
-    private final RuleSegments rules;
-    private final TeamDirectory team;
+    private final RuleSegmentService rules;
+    private final TeamDirectoryService team;
     private final TierPilotUser me;
     private final boolean editable;
     private final Grid<RuleSegmentDefinition> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private RuleTexts texts;
 
-    public RuleSegmentsPanel(RuleSegments rules, TeamDirectory team, TierPilotUser me) {
+    public RuleSegmentsPanel(RuleSegmentService rules, TeamDirectoryService team, TierPilotUser me) {
         this.rules = rules;
         this.team = team;
         this.me = me;

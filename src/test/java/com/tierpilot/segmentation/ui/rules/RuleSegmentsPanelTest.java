@@ -15,7 +15,7 @@ import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
 import com.tierpilot.segmentation.RulePreview;
 import com.tierpilot.segmentation.RuleSegmentDefinition;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.segmentation.ui.SegmentationSettingsView;
@@ -23,7 +23,7 @@ import com.tierpilot.support.BrowserlessViewTest;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -67,9 +67,9 @@ class RuleSegmentsPanelTest extends BrowserlessViewTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    RuleSegments rules;
+    RuleSegmentService rules;
     @Autowired
-    TeamDirectory team;
+    TeamDirectoryService team;
 
     TestTenant shop;
 
