@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,10 +34,17 @@ public class CampaignRepository {
 
     private static final String COLUMNS = """
             c.id, c.name, c.goal, c.status, c.include_segments, c.exclude_segments, c.required_rule,
-            c.holdout_percent, c.starts_at, c.ends_at, c.actions, c.launched_at, c.target_members, c.control_members,
+            c.holdout_percent, c.starts_at, c.ends_at, c.launched_at, c.target_members, c.control_members,
             c.revisit_plan_id,
             k.discount_type, k.discount_value, k.spend_threshold, k.min_spend, k.valid_from, k.valid_to, k.categories,
             k.code_mode, k.code_prefix, k.shared_code, k.per_code_limit, k.per_customer_limit, k.total_limit""";
+
+    /** One boolean column per action: whether the campaign has it (campaign_action, one row per action). */
+    private static final String ACTION_COLUMNS = Arrays.stream(CampaignAction.values())
+            .map(a -> ", exists (select 1 from campaign_action a where a.tenant_id = c.tenant_id"
+                    + " and a.campaign_id = c.id and a.action = '" + a.name() + "') as " + actionColumn(a))
+            .collect(Collectors.joining());
+
     private static final String FROM = " from campaign c left join coupon k on k.tenant_id = c.tenant_id"
             + " and k.campaign_id = c.id";
 
@@ -52,16 +60,16 @@ public class CampaignRepository {
         var id = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into campaign (tenant_id, name, goal, status, include_segments, exclude_segments,
-                                      required_rule, holdout_percent, starts_at, ends_at, actions, created_at,
+                                      required_rule, holdout_percent, starts_at, ends_at, created_at,
                                       created_by, revisit_plan_id)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant.value(), draft.name(), draft.goal(), String.join(",", draft.include()),
                         String.join(",", draft.exclude()), draft.requiredRule(), draft.holdoutPercent(),
                         Timestamp.from(draft.startsAt()), Timestamp.from(draft.endsAt()),
-                        draft.actions().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                         Timestamp.from(now), user.value(), draft.revisitPlanId())
                 .update(id, "id");
         long campaign = id.getKey().longValue();
+        insertActions(tenant, campaign, draft.actions());
         CouponTerms t = draft.coupon();
         if (t != null && draft.actions().contains(CampaignAction.COUPON)) {
             insertCoupon(tenant, campaign, t);
@@ -95,24 +103,32 @@ public class CampaignRepository {
     /** Changes what an always-on campaign's row says of it: name, goal, trigger, holdout and actions. */
     public void updateAlwaysOn(TenantId tenant, long campaign, CampaignDraft d) {
         jdbc.sql("""
-                update campaign set name = ?, goal = ?, include_segments = ?, holdout_percent = ?, actions = ?
+                update campaign set name = ?, goal = ?, include_segments = ?, holdout_percent = ?
                  where tenant_id = ? and id = ? and kind = 'ALWAYS_ON'""")
-                .params(d.name(), d.goal(), String.join(",", d.include()), d.holdoutPercent(),
-                        d.actions().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                        tenant.value(), campaign).update();
+                .params(d.name(), d.goal(), String.join(",", d.include()), d.holdoutPercent(), tenant.value(),
+                        campaign).update();
+        jdbc.sql("delete from campaign_action where tenant_id = ? and campaign_id = ?").params(tenant.value(), campaign)
+                .update();
+        insertActions(tenant, campaign, d.actions());
+    }
+
+    private void insertActions(TenantId tenant, long campaign, Set<CampaignAction> actions) {
+        template.batchUpdate("insert into campaign_action (tenant_id, campaign_id, action) values (?, ?, ?)",
+                actions.stream().sorted().map(a -> new Object[] {tenant.value(), campaign, a.name()}).toList());
     }
 
     public Optional<Campaign> find(TenantId tenant, long id) {
-        return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? and c.id = ?")
+        return jdbc.sql("select " + COLUMNS + ACTION_COLUMNS + FROM + " where c.tenant_id = ? and c.id = ?")
                 .params(tenant.value(), id).query((rs, i) -> campaign(rs)).optional();
     }
 
     /** Launched, not cancelled campaigns with the double-points action whose window overlaps from–to. */
     public List<Campaign> pointsCampaigns(TenantId tenant, Instant from, Instant to) {
-        return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? and c.launched_at is not null"
-                + " and c.status <> 'CANCELLED' and c.kind = 'ONE_OFF' and c.actions like ? and c.starts_at < ?"
+        return jdbc.sql("select " + COLUMNS + ACTION_COLUMNS + FROM + " where c.tenant_id = ? and c.launched_at is not null"
+                + " and c.status <> 'CANCELLED' and c.kind = 'ONE_OFF' and exists (select 1 from campaign_action a"
+                + " where a.tenant_id = c.tenant_id and a.campaign_id = c.id and a.action = ?) and c.starts_at < ?"
                 + " and c.ends_at > ?"
-                + " order by c.id").params(tenant.value(), "%" + CampaignAction.LOYALTY_REWARD.name() + "%",
+                + " order by c.id").params(tenant.value(), CampaignAction.LOYALTY_REWARD.name(),
                         java.sql.Timestamp.from(to), java.sql.Timestamp.from(from))
                 .query((rs, i) -> campaign(rs)).list();
     }
@@ -125,7 +141,7 @@ public class CampaignRepository {
 
     /** The newest campaigns first, one page. */
     public List<Campaign> page(TenantId tenant, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + FROM + " where c.tenant_id = ? and c.kind = 'ONE_OFF'"
+        return jdbc.sql("select " + COLUMNS + ACTION_COLUMNS + FROM + " where c.tenant_id = ? and c.kind = 'ONE_OFF'"
                 + " order by c.created_at desc, c.id desc limit ? offset ?").params(tenant.value(), limit, offset).query((rs, i) -> campaign(rs)).list();
     }
 
@@ -252,7 +268,7 @@ public class CampaignRepository {
                 CampaignStatus.valueOf(rs.getString("status")), split(rs.getString("include_segments")),
                 split(rs.getString("exclude_segments")), rs.getString("required_rule"),
                 rs.getInt("holdout_percent"), rs.getTimestamp("starts_at").toInstant(),
-                rs.getTimestamp("ends_at").toInstant(), actions(rs.getString("actions")),
+                rs.getTimestamp("ends_at").toInstant(), actions(rs),
                 launched == null ? null : launched.toInstant(), rs.getInt("target_members"),
                 rs.getInt("control_members"), coupon, rs.getObject("revisit_plan_id", Long.class));
     }
@@ -261,10 +277,18 @@ public class CampaignRepository {
         return list == null || list.isEmpty() ? List.of() : List.of(list.split(","));
     }
 
-    private static Set<CampaignAction> actions(String list) {
+    private static Set<CampaignAction> actions(ResultSet rs) throws SQLException {
         Set<CampaignAction> actions = EnumSet.noneOf(CampaignAction.class);
-        split(list).forEach(a -> actions.add(CampaignAction.valueOf(a)));
+        for (CampaignAction a : CampaignAction.values()) {
+            if (rs.getBoolean(actionColumn(a))) {
+                actions.add(a);
+            }
+        }
         return actions;
+    }
+
+    private static String actionColumn(CampaignAction action) {
+        return "action_" + action.name().toLowerCase(Locale.ROOT);
     }
 
     /** The channels chosen for a campaign, with their template and link. */
