@@ -156,6 +156,8 @@ class DashboardReadModels {
         final String[][] cellSegment = new String[6][6];
         /** Customers per "scheme\tsegment" of this run, customers in no segment of a scheme under "-". */
         final Map<String, Integer> sizes = new HashMap<>();
+        /** Their monetary values per "scheme\tsegment", in cents. */
+        final Map<String, Long> sizeCents = new HashMap<>();
 
         void add(boolean scored, int r, int f, long cents, @Nullable String rfm, @Nullable String abc,
                 @Nullable String lifecycle) {
@@ -177,9 +179,11 @@ class DashboardReadModels {
                     }
                 }
             }
-            sizes.merge("RFM\t" + orNone(rfm), 1, Integer::sum);
-            sizes.merge("ABC\t" + orNone(abc), 1, Integer::sum);
-            sizes.merge("LIFECYCLE\t" + orNone(lifecycle), 1, Integer::sum);
+            for (String key : new String[] {"RFM\t" + orNone(rfm), "ABC\t" + orNone(abc),
+                "LIFECYCLE\t" + orNone(lifecycle)}) {
+                sizes.merge(key, 1, Integer::sum);
+                sizeCents.merge(key, cents, Long::sum);
+            }
         }
 
         /**

@@ -1,6 +1,7 @@
 package com.tierpilot.analytics;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.segmentation.LifecycleStage;
 import com.tierpilot.segmentation.RfmSegment;
 import java.math.BigDecimal;
@@ -59,6 +60,132 @@ public class DashboardService {
                 })
                 .optional()
                 .map(snapshot -> withTrend(tenant, snapshot));
+    }
+
+    /**
+     * The dashboard as the scope sees it (issue 20, data scope): for an account manager, every figure is of their
+     * own customers and the shared pool's, added up when it is read from the run's per-customer results (a manager
+     * holds hundreds, not millions); for all, {@link #current(TenantId)}.
+     */
+    public Optional<DashboardSnapshot> current(TenantId tenant, DataScope scope) {
+        return scope.all() ? current(tenant) : current(tenant).map(whole -> scoped(tenant, whole, scope));
+    }
+
+    private DashboardSnapshot scoped(TenantId tenant, DashboardSnapshot whole, DataScope scope) {
+        long run = whole.runId();
+        DashboardReadModels.Totals t = new DashboardReadModels.Totals();
+        jdbc.sql("select s.r_score, s.f_score, s.monetary, s.rfm_segment, s.abc_tier, s.lifecycle"
+                + " from customer_segment s join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id"
+                + " where s.tenant_id = ? and s.run_id = ?" + scope.and("c.account_manager_id"))
+                .params(scoped(scope, tenant.value(), run))
+                .query(rs -> {
+                    int r = rs.getInt(1);
+                    boolean scored = !rs.wasNull();
+                    t.add(scored, r, rs.getInt(2), rs.getBigDecimal(3).movePointRight(2).longValueExact(),
+                            rs.getString(4), rs.getString(5), rs.getString(6));
+                });
+        List<DashboardSnapshot.Segment> sizes = new ArrayList<>();
+        t.sizes.forEach((key, customers) -> {
+            String[] parts = key.split("\t", 2);
+            if (!parts[1].equals(DashboardSnapshot.NONE)) {
+                sizes.add(new DashboardSnapshot.Segment(parts[0], parts[1], customers,
+                        BigDecimal.valueOf(t.sizeCents.getOrDefault(key, 0L), 2)));
+            }
+        });
+        double[] shares = t.pareto();
+        List<DashboardSnapshot.ParetoPoint> pareto = new ArrayList<>();
+        for (int i = 0; i < shares.length; i++) {
+            pareto.add(new DashboardSnapshot.ParetoPoint((double) i / DashboardReadModels.PARETO_POINTS, shares[i]));
+        }
+        List<DashboardSnapshot.RfCell> heatmap = new ArrayList<>();
+        for (int r = 1; r <= 5; r++) {
+            for (int f = 1; f <= 5; f++) {
+                int customers = t.cellCustomers[r][f];
+                if (customers > 0) {
+                    heatmap.add(new DashboardSnapshot.RfCell(r, f, t.cellSegment[r][f], customers, BigDecimal
+                            .valueOf(t.cellCents[r][f], 2).divide(BigDecimal.valueOf(customers), 2,
+                                    RoundingMode.HALF_UP)));
+                }
+            }
+        }
+        BigDecimal revenue = BigDecimal.valueOf(t.revenueCents, 2);
+        return new DashboardSnapshot(run, whole.asOf(), whole.previousRunId(), t.customers, t.active, revenue,
+                t.revenueCents <= 0 ? 0 : (double) t.tierACents / t.revenueCents,
+                shares[DashboardReadModels.PARETO_POINTS / 5],
+                ofScheme(sizes, "ABC", Comparator.comparing(DashboardSnapshot.Segment::key)),
+                ofScheme(sizes, "RFM", Comparator.comparingInt(x -> rfmOrder(x.key()))),
+                ofScheme(sizes, "LIFECYCLE", Comparator.comparingInt(x -> lifecycleOrder(x.key()))), pareto,
+                heatmap, whole.previousRunId() == null ? List.of() : scopedMigrations(tenant, run, scope, t),
+                scopedTrend(tenant, whole, scope));
+    }
+
+    /** The moves of the scope's customers in the run, and per segment those who stayed in it. */
+    private List<DashboardSnapshot.Migration> scopedMigrations(TenantId tenant, long run, DataScope scope,
+            DashboardReadModels.Totals t) {
+        Map<String, Integer> moved = new HashMap<>();
+        List<DashboardSnapshot.Migration> rows = new ArrayList<>();
+        jdbc.sql("select ch.scheme, ch.from_segment, ch.to_segment, count(*) from segment_change ch"
+                + " join customer c on c.tenant_id = ch.tenant_id and c.id = ch.customer_id"
+                + " where ch.tenant_id = ? and ch.run_id = ?" + scope.and("c.account_manager_id")
+                + " group by ch.scheme, ch.from_segment, ch.to_segment")
+                .params(scoped(scope, tenant.value(), run))
+                .query(rs -> {
+                    String to = rs.getString(3) == null ? DashboardSnapshot.NONE : rs.getString(3);
+                    moved.merge(rs.getString(1) + "\t" + to, rs.getInt(4), Integer::sum);
+                    rows.add(new DashboardSnapshot.Migration(rs.getString(1), rs.getString(2) == null
+                            ? DashboardSnapshot.NONE : rs.getString(2), to, rs.getInt(4)));
+                });
+        t.sizes.forEach((key, customers) -> {
+            int stayed = customers - moved.getOrDefault(key, 0);
+            if (stayed > 0) {
+                String[] parts = key.split("\t", 2);
+                rows.add(new DashboardSnapshot.Migration(parts[0], parts[1], parts[1], stayed));
+            }
+        });
+        rows.sort(Comparator.comparing(DashboardSnapshot.Migration::scheme)
+                .thenComparing(DashboardSnapshot.Migration::from).thenComparing(DashboardSnapshot.Migration::to));
+        return rows;
+    }
+
+    /** The scope's segment sizes in those of the trend's runs whose per-customer results are still kept. */
+    private List<DashboardSnapshot.TrendPoint> scopedTrend(TenantId tenant, DashboardSnapshot whole,
+            DataScope scope) {
+        Map<Long, LocalDate> runs = new HashMap<>();
+        whole.trend().forEach(p -> runs.put(p.runId(), p.asOf()));
+        runs.putIfAbsent(whole.runId(), whole.asOf());
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("select s.run_id, s.rfm_segment, s.abc_tier, s.lifecycle, count(*)"
+                + " from customer_segment s join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id"
+                + " where s.tenant_id = ? and s.run_id between ? and ?" + scope.and("c.account_manager_id")
+                + " group by s.run_id, s.rfm_segment, s.abc_tier, s.lifecycle")
+                .params(scoped(scope, tenant.value(), Collections.min(runs.keySet()),
+                        Collections.max(runs.keySet())))
+                .query(rs -> {
+                    long run = rs.getLong(1);
+                    if (runs.containsKey(run)) {
+                        String[] schemes = {"RFM", "ABC", "LIFECYCLE"};
+                        for (int i = 0; i < 3; i++) {
+                            String segment = rs.getString(2 + i);
+                            if (segment != null) {
+                                counts.merge(String.format("%020d", run) + "\t" + schemes[i] + "\t" + segment,
+                                        rs.getInt(5), Integer::sum);
+                            }
+                        }
+                    }
+                });
+        List<DashboardSnapshot.TrendPoint> trend = new ArrayList<>();
+        counts.forEach((key, customers) -> {
+            String[] parts = key.split("\t", 3);
+            long run = Long.parseLong(parts[0]);
+            trend.add(new DashboardSnapshot.TrendPoint(run, runs.get(run), parts[1], parts[2], customers));
+        });
+        return trend;
+    }
+
+    private static List<Object> scoped(DataScope scope, Object... first) {
+        List<Object> params = new ArrayList<>(List.of(first));
+        params.addAll(scope.params());
+        return params;
     }
 
     private List<DashboardSnapshot.Segment> sizes(TenantId tenant, long run) {
@@ -142,6 +269,12 @@ public class DashboardService {
      * ({@link DashboardSnapshot#NONE} for "not in any": new or no longer scored), by code, at most {@code limit}.
      */
     public List<Mover> movers(TenantId tenant, long run, String scheme, String from, String to, int limit) {
+        return movers(tenant, DataScope.ALL, run, scheme, from, to, limit);
+    }
+
+    /** {@link #movers(TenantId, long, String, String, String, int)} of the customers the scope reaches. */
+    public List<Mover> movers(TenantId tenant, DataScope scope, long run, String scheme, String from, String to,
+            int limit) {
         String fromCondition = from.equals(DashboardSnapshot.NONE) ? "ch.from_segment is null" : "ch.from_segment = ?";
         String toCondition = to.equals(DashboardSnapshot.NONE) ? "ch.to_segment is null" : "ch.to_segment = ?";
         List<Object> params = new ArrayList<>(List.of(tenant.value(), run, scheme));
@@ -151,11 +284,12 @@ public class DashboardService {
         if (!to.equals(DashboardSnapshot.NONE)) {
             params.add(to);
         }
+        params.addAll(scope.params());
         params.add(limit);
         return jdbc.sql("select c.code, c.name from segment_change ch"
                 + " join customer c on c.tenant_id = ch.tenant_id and c.id = ch.customer_id"
                 + " where ch.tenant_id = ? and ch.run_id = ? and ch.scheme = ? and " + fromCondition + " and "
-                + toCondition + " order by c.code limit ?")
+                + toCondition + scope.and("c.account_manager_id") + " order by c.code limit ?")
                 .params(params)
                 .query((rs, i) -> new Mover(rs.getString(1), rs.getString(2)))
                 .list();

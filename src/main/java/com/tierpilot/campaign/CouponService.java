@@ -6,6 +6,7 @@ import com.tierpilot.campaign.persistence.CampaignRepository;
 import com.tierpilot.campaign.persistence.CouponRepository;
 import com.tierpilot.campaign.persistence.CouponRepository.CodeRow;
 import com.tierpilot.campaign.persistence.CouponRepository.RedemptionRow;
+import com.tierpilot.base.security.DataScope;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +54,15 @@ public class CouponService {
     /** Uses a code on an order; throws {@link CouponRefusedException} with the reason when it cannot. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER', 'API')")
     public Redemption redeem(TenantId tenant, RedemptionRequest request) {
+        return redeem(tenant, DataScope.ALL, request);
+    }
+
+    /**
+     * {@link #redeem(TenantId, RedemptionRequest)} for a caller who reaches only some customers (issue 20, data
+     * scope): another account manager's customer is refused as unknown.
+     */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER', 'API')")
+    public Redemption redeem(TenantId tenant, DataScope scope, RedemptionRequest request) {
         String code = normalize(request.code());
         String orderNo = request.orderNo() == null ? "" : request.orderNo().strip();
         BigDecimal amount = request.orderAmount();
@@ -67,7 +77,7 @@ public class CouponService {
         }
         CodeRow row = store.findCode(tenant, code)
                 .orElseThrow(() -> new CouponRefusedException(RefusalReason.UNKNOWN_CODE, code));
-        long customer = store.customerId(tenant, request.customerCode().strip())
+        long customer = store.customerId(tenant, request.customerCode().strip(), scope)
                 .orElseThrow(() -> new CouponRefusedException(RefusalReason.UNKNOWN_CUSTOMER));
         if (row.customerId() != null && row.customerId() != customer) {
             throw new CouponRefusedException(RefusalReason.NOT_THE_CUSTOMERS_CODE, code);
@@ -130,7 +140,14 @@ public class CouponService {
      */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER', 'API')")
     public Reversal reverse(TenantId tenant, String orderNo) {
+        return reverse(tenant, DataScope.ALL, orderNo);
+    }
+
+    /** {@link #reverse(TenantId, String)}; another account manager's customer's redemption reads as none. */
+    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER', 'ACCOUNT_MANAGER', 'API')")
+    public Reversal reverse(TenantId tenant, DataScope scope, String orderNo) {
         RedemptionRow row = store.redemptionOfOrder(tenant, orderNo.strip())
+                .filter(r -> scope.all() || store.reaches(tenant, r.customerId(), scope))
                 .orElseThrow(() -> new NotFoundException("redemption"));
         Campaign campaign = campaigns.find(tenant, row.campaignId()).orElseThrow();
         Instant now = clock.instant();

@@ -2,6 +2,7 @@ package com.tierpilot.segmentation;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
+import com.tierpilot.base.security.DataScope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,6 +75,84 @@ public class SegmentResultService {
         sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentResultService::rank)
                 .thenComparing(SegmentSize::segment));
         return sizes;
+    }
+
+    /**
+     * {@link #sizes(TenantId)} as the scope sees it (issue 20, data scope): for an account manager, the segments'
+     * customers and revenue are of their own customers and the shared pool's, counted when read from the current
+     * and previous runs' per-customer results; the rule segments from their members.
+     */
+    public List<SegmentSize> sizes(TenantId tenant, DataScope scope) {
+        if (scope.all()) {
+            return sizes(tenant);
+        }
+        Optional<SegmentationRunRepository.Pointers> state = runs.state(tenant);
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> ruleNames = new HashMap<>();
+        jdbc.sql("select seg_key, name from rule_segment where tenant_id = ?").param(tenant.value())
+                .query(rs -> {
+                    ruleNames.put(rs.getString(1), rs.getString(2));
+                });
+        Map<String, BigDecimal[]> now = scopedSizes(tenant, state.get().current(), scope);
+        Map<String, BigDecimal[]> before = state.get().previous() == null ? null
+                : scopedSizes(tenant, state.get().previous(), scope);
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), state.get().current()));
+        params.addAll(scope.params());
+        BigDecimal total = jdbc.sql("select coalesce(sum(case when s.monetary > 0 then s.monetary else 0 end), 0)"
+                + " from customer_segment s join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id"
+                + " where s.tenant_id = ? and s.run_id = ?" + scope.and("c.account_manager_id")).params(params)
+                .query(BigDecimal.class).single();
+        List<SegmentSize> sizes = new ArrayList<>();
+        now.forEach((key, size) -> {
+            String[] parts = key.split("/", 2);
+            int customers = size[0].intValue();
+            Integer was = before == null ? null : before.containsKey(key) ? before.get(key)[0].intValue() : 0;
+            sizes.add(new SegmentSize(parts[0], parts[1], "RULE".equals(parts[0])
+                    ? ruleNames.getOrDefault(parts[1], parts[1]) : parts[1], customers, size[1],
+                    total.signum() == 0 ? 0 : size[1].max(BigDecimal.ZERO).doubleValue() / total.doubleValue(),
+                    was == null ? null : customers - was));
+        });
+        sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentQueries::rank)
+                .thenComparing(SegmentSize::segment));
+        return sizes;
+    }
+
+    /** Customers and revenue per "scheme/segment" of a run, of the customers the scope reaches. */
+    private Map<String, BigDecimal[]> scopedSizes(TenantId tenant, long run, DataScope scope) {
+        Map<String, BigDecimal[]> sizes = new HashMap<>();
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), run));
+        params.addAll(scope.params());
+        String join = " join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id";
+        String where = " where s.tenant_id = ? and s.run_id = ?" + scope.and("c.account_manager_id");
+        jdbc.sql("select s.rfm_segment, s.abc_tier, s.lifecycle, count(*), coalesce(sum(s.monetary), 0)"
+                + " from customer_segment s" + join + where + " group by s.rfm_segment, s.abc_tier, s.lifecycle")
+                .params(params)
+                .query(rs -> {
+                    String[] schemes = {"RFM", "ABC", "LIFECYCLE"};
+                    for (int i = 0; i < schemes.length; i++) {
+                        String segment = rs.getString(1 + i);
+                        if (segment != null) {
+                            add(sizes, schemes[i] + "/" + segment, rs.getInt(4), rs.getBigDecimal(5));
+                        }
+                    }
+                });
+        jdbc.sql("select r.seg_key, count(*), coalesce(sum(s.monetary), 0) from rule_segment_member m"
+                + " join rule_segment r on r.tenant_id = m.tenant_id and r.id = m.segment_id"
+                + " join customer_segment s on s.tenant_id = m.tenant_id and s.run_id = m.run_id"
+                + " and s.customer_id = m.customer_id" + join + where + " group by r.seg_key")
+                .params(params)
+                .query(rs -> {
+                    add(sizes, "RULE/" + rs.getString(1), rs.getInt(2), rs.getBigDecimal(3));
+                });
+        return sizes;
+    }
+
+    private static void add(Map<String, BigDecimal[]> sizes, String key, int customers, BigDecimal revenue) {
+        BigDecimal[] size = sizes.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        size[0] = size[0].add(BigDecimal.valueOf(customers));
+        size[1] = size[1].add(revenue);
     }
 
     /**

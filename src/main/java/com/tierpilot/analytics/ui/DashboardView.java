@@ -5,6 +5,7 @@ import com.tierpilot.analytics.DashboardSnapshot;
 import com.tierpilot.analytics.GettingStartedService;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.chart.EChart;
@@ -50,6 +51,7 @@ public class DashboardView extends VerticalLayout {
 
     private final DashboardService dashboards;
     private final TierPilotUser user;
+    private final DataScope scope;
     private @Nullable DashboardSnapshot snapshot;
     private @Nullable DashboardCharts charts;
 
@@ -67,7 +69,9 @@ public class DashboardView extends VerticalLayout {
                 add(new GettingStartedPanel(guide, sample, segmentation, user, progress));
             }
         }
-        Optional<DashboardSnapshot> current = dashboards.current(user.tenantId());
+        // An account manager's figures are of their own customers and the pool's (issue 20, data scope).
+        this.scope = currentUser.scope();
+        Optional<DashboardSnapshot> current = dashboards.current(user.tenantId(), scope);
         if (current.isEmpty()) {
             var empty = new Paragraph(getTranslation(staff ? "dashboard.noRun" : "dashboard.noRun.manager"));
             empty.setId("dashboard-empty");
@@ -98,6 +102,12 @@ public class DashboardView extends VerticalLayout {
         asOf.setId("dashboard-as-of");
         asOf.addClassName("dashboard-as-of");
         add(kpis, asOf);
+        if (!scope.all()) {
+            var own = new Paragraph(getTranslation("dashboard.scope.manager"));
+            own.setId("dashboard-scope");
+            own.addClassName("dashboard-as-of");
+            add(own);
+        }
 
         var grid = new Div();
         grid.addClassName("dashboard-charts");
@@ -169,7 +179,7 @@ public class DashboardView extends VerticalLayout {
             return;
         }
         new MoversDialog(charts.segmentName(move[0], move[1]), charts.segmentName(move[0], move[2]),
-                dashboards.movers(user.tenantId(), snapshot.runId(), move[0], move[1], move[2], MoversDialog.LIMIT))
+                dashboards.movers(user.tenantId(), scope, snapshot.runId(), move[0], move[1], move[2], MoversDialog.LIMIT))
                 .open();
     }
 

@@ -40,4 +40,17 @@ public class CurrentUser {
         return get().map(TierPilotUser::tenantId).or(() -> apiClient().map(ApiClient::tenantId))
                 .orElseThrow(() -> new IllegalStateException("no authenticated TierPilot user or API client"));
     }
+
+    /**
+     * The customers the caller may reach: an account manager's own and the pool's, for a signed-in account manager
+     * or an API token bound to one; all for anyone else (issue 20, data scope).
+     */
+    public DataScope scope() {
+        Optional<TierPilotUser> user = get();
+        if (user.isPresent()) {
+            return user.get().role() == com.tierpilot.base.Role.ACCOUNT_MANAGER ? DataScope.of(user.get().userId())
+                    : DataScope.ALL;
+        }
+        return apiClient().map(client -> DataScope.of(client.manager())).orElse(DataScope.ALL);
+    }
 }

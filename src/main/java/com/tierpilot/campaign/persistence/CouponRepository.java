@@ -1,6 +1,7 @@
 package com.tierpilot.campaign.persistence;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.base.persistence.BulkInsert;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.campaign.CustomerCoupon;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -120,9 +122,20 @@ public class CouponRepository {
                 }).optional();
     }
 
-    public Optional<Long> customerId(TenantId tenant, String customerCode) {
-        return jdbc.sql("select id from customer where tenant_id = ? and code = ?")
-                .params(tenant.value(), customerCode).query(Long.class).optional();
+    /** The customer with this code, if the scope reaches it (issue 20: another manager's reads as unknown). */
+    public Optional<Long> customerId(TenantId tenant, String customerCode, DataScope scope) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), customerCode));
+        params.addAll(scope.params());
+        return jdbc.sql("select id from customer where tenant_id = ? and code = ?" + scope.and("account_manager_id"))
+                .params(params).query(Long.class).optional();
+    }
+
+    /** Whether the scope reaches this customer of the tenant. */
+    public boolean reaches(TenantId tenant, long customerId, DataScope scope) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), customerId));
+        params.addAll(scope.params());
+        return jdbc.sql("select count(*) from customer where tenant_id = ? and id = ?"
+                + scope.and("account_manager_id")).params(params).query(Integer.class).single() > 0;
     }
 
     /** Creates the customer's uses row of a coupon unless it exists; in a short transaction of its own. */

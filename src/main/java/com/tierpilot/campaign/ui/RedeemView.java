@@ -3,6 +3,7 @@ package com.tierpilot.campaign.ui;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.campaign.CouponRefusedException;
@@ -34,6 +35,8 @@ public class RedeemView extends VerticalLayout {
 
     RedeemView(CouponService coupons, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
+        // An account manager redeems for their own and the pool's customers only (issue 20, data scope).
+        DataScope scope = currentUser.scope();
         var code = field("code");
         var customer = field("customer");
         var orderNo = field("orderNo");
@@ -44,7 +47,7 @@ public class RedeemView extends VerticalLayout {
         result.setId("redeem-result");
         var redeem = new Button(getTranslation("campaigns.redeem.submit"), e -> {
             try {
-                Redemption r = coupons.redeem(me.tenantId(), new RedemptionRequest(code.getValue(),
+                Redemption r = coupons.redeem(me.tenantId(), scope, new RedemptionRequest(code.getValue(),
                         customer.getValue(), orderNo.getValue(), amount.getValue() == null ? BigDecimal.ZERO
                                 : amount.getValue(), category.getValue()));
                 result.setText(getTranslation(r.repeated() ? "campaigns.redeem.repeated" : "campaigns.redeem.done",
@@ -62,7 +65,7 @@ public class RedeemView extends VerticalLayout {
         // After a refund: the order number is enough.
         var reverse = new Button(getTranslation("campaigns.redeem.reverse"), e -> {
             try {
-                Reversal r = coupons.reverse(me.tenantId(), orderNo.getValue());
+                Reversal r = coupons.reverse(me.tenantId(), scope, orderNo.getValue());
                 result.setText(getTranslation(r.repeated() ? "campaigns.redeem.reversedBefore" : r.useFreed()
                         ? "campaigns.redeem.reversed" : "campaigns.redeem.reversedKept", r.code(), r.orderNo()));
                 result.getElement().setAttribute("data-outcome", "reversed");

@@ -6,11 +6,17 @@ import com.tierpilot.customer.Gender;
 import com.tierpilot.customer.OrderRow;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.base.UserId;
+import com.tierpilot.base.security.DataScope;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +45,49 @@ public class CustomerProfileQueries {
 
     public Optional<CustomerProfile> byId(TenantId tenant, long id) {
         return profile(tenant, "id = :key", id);
+    }
+
+    /**
+     * The customer with this code if the scope reaches it: a customer of another account manager reads exactly like
+     * an unknown code (issue 20, data scope).
+     */
+    public Optional<CustomerProfile> byCode(TenantId tenant, String code, DataScope scope) {
+        return byCode(tenant, code).filter(c -> scope.sees(c.accountManager()));
+    }
+
+    /**
+     * Of these customer codes, those of customers the scope does not reach (another account manager's), in lower
+     * case; none for a scope of all. Unknown codes are not among them.
+     */
+    public Set<String> outOfScope(TenantId tenant, Collection<String> codes, DataScope scope) {
+        return outOfScope(tenant, "c.code", "customer c", codes, scope);
+    }
+
+    /**
+     * Of these order numbers, those of orders whose customer the scope does not reach, in lower case; none for a
+     * scope of all. Unknown order numbers are not among them.
+     */
+    public Set<String> ordersOutOfScope(TenantId tenant, Collection<String> orderNos, DataScope scope) {
+        return outOfScope(tenant, "o.order_no", "customer_order o join customer c on c.tenant_id = o.tenant_id"
+                + " and c.id = o.customer_id", orderNos, scope);
+    }
+
+    private Set<String> outOfScope(TenantId tenant, String key, String from, Collection<String> keys,
+            DataScope scope) {
+        Set<String> out = new HashSet<>();
+        if (scope.all() || keys.isEmpty()) {
+            return out;
+        }
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            jdbc.sql("select " + key + " from " + from + " where c.tenant_id = :tenant and " + key + " in (:keys)"
+                    + " and c.account_manager_id is not null and c.account_manager_id <> :manager")
+                    .param("tenant", tenant.value()).param("keys", chunk)
+                    .param("manager", Objects.requireNonNull(scope.manager()).value())
+                    .query(String.class).list().forEach(found -> out.add(found.toLowerCase(Locale.ROOT)));
+        }
+        return out;
     }
 
     /** A page of the customer's orders and refunds, newest first. */

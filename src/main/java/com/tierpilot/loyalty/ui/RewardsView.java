@@ -3,6 +3,7 @@ package com.tierpilot.loyalty.ui;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Notifications;
@@ -48,6 +49,8 @@ public class RewardsView extends VerticalLayout {
     private final RewardService rewards;
     private final CampaignService campaigns;
     private final CustomerProfileService customers;
+    /** An account manager redeems for their own and the pool's customers only (issue 20, data scope). */
+    private final DataScope scope;
     private final TierPilotUser me;
     private final Grid<Reward> grid = new Grid<>();
     final TextField customerCode = new TextField();
@@ -62,6 +65,7 @@ public class RewardsView extends VerticalLayout {
         this.campaigns = campaigns;
         this.customers = customers;
         this.me = currentUser.require();
+        this.scope = currentUser.scope();
         setSizeFull();
         add(new H2(getTranslation("rewards.title")), new Paragraph(getTranslation("rewards.intro")));
         add(redeemForm());
@@ -115,7 +119,7 @@ public class RewardsView extends VerticalLayout {
             return;
         }
         try {
-            long customer = customers.byCode(me.tenantId(), code)
+            long customer = customers.byCode(me.tenantId(), code, scope)
                     .orElseThrow(() -> new com.tierpilot.base.NotFoundException("customer")).id();
             RewardRedemption done = rewards.redeem(me.tenantId(), chosen.id(), customer, attemptKey, me.userId());
             if (done.repeated()) {

@@ -3,6 +3,7 @@ package com.tierpilot.segmentation.ui;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.EmptyState;
 import com.tierpilot.base.ui.Formats;
@@ -58,6 +59,7 @@ public class SegmentsView extends VerticalLayout {
     private final SegmentationService segmentation;
     private final SegmentResultService queries;
     private final TierPilotUser me;
+    private final DataScope scope;
     private final Paragraph current = new Paragraph();
     private final ProgressPanel<RunStatus> progress = new ProgressPanel<>(RunStatus::progressPermille,
             status -> getTranslation("segments.phase." + status.phase().name(), status.asOf().toString()),
@@ -68,6 +70,7 @@ public class SegmentsView extends VerticalLayout {
         this.segmentation = segmentation;
         this.queries = queries;
         this.me = currentUser.require();
+        this.scope = currentUser.scope();
         current.setId("segments-current-run");
         progress.setId("segments-progress");
         segments.setWidthFull();
@@ -145,18 +148,25 @@ public class SegmentsView extends VerticalLayout {
             return;
         }
         RunStatus r = run.get();
-        current.setText(getTranslation("segments.currentRun", r.asOf().toString(),
-                Formats.count(r.customers(), getLocale()), Formats.count(r.customersScored(), getLocale()),
+        // An account manager counts their own customers and the pool's (issue 20, data scope).
+        List<SegmentSize> sizes = queries.sizes(me.tenantId(), scope);
+        int customers = scope.all() ? r.customers() : total(sizes, "LIFECYCLE");
+        int scored = scope.all() ? r.customersScored() : total(sizes, "RFM");
+        current.setText(getTranslation(scope.all() ? "segments.currentRun" : "segments.currentRun.manager",
+                r.asOf().toString(), Formats.count(customers, getLocale()), Formats.count(scored, getLocale()),
                 r.finishedAt() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
                         FormatStyle.SHORT).withLocale(getLocale()).format(r.finishedAt().atZone(me.timeZone()))));
-        List<SegmentSize> sizes = queries.sizes(me.tenantId());
         for (String scheme : List.of("RFM", "ABC", "LIFECYCLE", "RULE")) {
             List<SegmentSize> rows = sizes.stream().filter(s -> s.scheme().equals(scheme)).toList();
             if (!rows.isEmpty() || !scheme.equals("RULE")) {
                 segments.add(new H3(getTranslation("segmentation.tab." + scheme.toLowerCase())), grid(scheme, rows,
-                        scheme.equals("LIFECYCLE") ? r.customers() : r.customersScored()));
+                        scheme.equals("LIFECYCLE") ? customers : scored));
             }
         }
+    }
+
+    private static int total(List<SegmentSize> sizes, String scheme) {
+        return sizes.stream().filter(s -> s.scheme().equals(scheme)).mapToInt(SegmentSize::customers).sum();
     }
 
     private Component grid(String scheme, List<SegmentSize> rows, int base) {
