@@ -37,22 +37,13 @@ import com.vaadin.flow.component.button.Button;
 import com.tierpilot.tenant.ui.SignUpView;
 import com.tierpilot.tenant.ui.SettingsView;
 import com.tierpilot.tenant.ui.UsersView;
-import com.tngtech.archunit.core.domain.JavaAnnotation;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaEnumConstant;
-import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.Route;
-import java.lang.annotation.Annotation;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +59,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * Two tenants, A and B, both with users and customers. Signed in to A, or with A's API token, nothing of B can be
@@ -136,10 +121,6 @@ class CrossTenantTest extends SpringBrowserlessTest {
                     "theAlwaysOnScreensShowAndChangeOnlyTheTenantsOwnCampaigns"),
             Map.entry("POST /api/v1/coupons/redeem", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"),
             Map.entry("POST /api/v1/coupons/reverse", "anApiTokenNeverRedeemsOrReversesAnotherTenantsCode"));
-    /** The HTTP method of each mapping annotation; {@code @RequestMapping} names its methods itself. */
-    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GetMapping.class, "GET",
-            PostMapping.class, "POST", PutMapping.class, "PUT", DeleteMapping.class, "DELETE", PatchMapping.class,
-            "PATCH");
 
     @Autowired
     TestTenants tenants;
@@ -930,51 +911,11 @@ class CrossTenantTest extends SpringBrowserlessTest {
 
     @Test
     void everyRouteAndEndpointIsCoveredByThisTest() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.tierpilot");
-        Set<String> found = new TreeSet<>();
-        for (JavaClass c : classes) {
-            c.tryGetAnnotationOfType(Route.class).ifPresent(r -> found.add("route:" + r.value()));
-            List<String> prefixes = c.tryGetAnnotationOfType(RequestMapping.class.getName())
-                    .map(CrossTenantTest::paths).orElse(List.of(""));
-            for (JavaMethod m : c.getMethods()) {
-                for (JavaAnnotation<JavaMethod> mapping : m.getAnnotations()) {
-                    for (String verb : verbs(mapping)) {
-                        for (String prefix : prefixes) {
-                            paths(mapping).forEach(path -> found.add(verb + " " + prefix + path));
-                        }
-                    }
-                }
-            }
-        }
+        Set<String> found = com.tierpilot.support.RoutesAndEndpoints.all(
+                com.tierpilot.support.RoutesAndEndpoints.classes(), view -> true);
         Set<String> uncovered = new TreeSet<>(found);
         uncovered.removeAll(COVERED.keySet());
         assertThat(uncovered).as("routes and endpoints without a cross-tenant test").isEmpty();
         assertThat(found).containsAll(COVERED.keySet());
-    }
-
-    /** The HTTP methods a mapping annotation maps: none for an annotation that is no mapping, ANY when unnamed. */
-    private static List<String> verbs(JavaAnnotation<?> annotation) {
-        Class<?> type = annotation.getRawType().reflect();
-        if (VERBS.containsKey(type)) {
-            return List.of(VERBS.get(type));
-        }
-        if (type != RequestMapping.class) {
-            return List.of();
-        }
-        Object[] methods = (Object[]) annotation.get("method").orElse(new Object[0]);
-        return methods.length == 0 ? List.of("ANY")
-                : Arrays.stream(methods).map(m -> ((JavaEnumConstant) m).name()).toList();
-    }
-
-    /** The paths of a mapping annotation, given as {@code value} or as {@code path}; "" when it names none. */
-    private static List<String> paths(JavaAnnotation<?> mapping) {
-        List<String> paths = new ArrayList<>();
-        for (String attribute : List.of("value", "path")) {
-            for (Object path : (Object[]) mapping.get(attribute).orElse(new Object[0])) {
-                paths.add((String) path);
-            }
-        }
-        return paths.isEmpty() ? List.of("") : paths;
     }
 }

@@ -32,7 +32,12 @@ class ApiTokenIssuer {
 
     /** @param createdBy the owner who asked for it, or null when the system did */
     NewApiToken issue(TenantId tenant, String name, @Nullable UserId createdBy) {
-        ApiToken.Issued issued = ApiToken.issue(tenant, name, createdBy, clock.instant());
+        return issue(tenant, name, createdBy, null);
+    }
+
+    /** @param manager the account manager the token is bound to, or null for a company token */
+    NewApiToken issue(TenantId tenant, String name, @Nullable UserId createdBy, @Nullable UserId manager) {
+        ApiToken.Issued issued = ApiToken.issue(tenant, name, createdBy, manager, clock.instant());
         ApiToken saved = tokens.save(issued.token());
         log.info("API token {} ({}…, \"{}\") created by {}", saved.id(), saved.tokenPrefix(), saved.name(),
                 createdBy == null ? "the system" : "user " + createdBy);
@@ -40,6 +45,6 @@ class ApiTokenIssuer {
     }
 
     static ApiTokenSummary summary(ApiToken t) {
-        return new ApiTokenSummary(t.id(), t.name(), t.tokenPrefix(), t.createdAt(), t.lastUsedAt());
+        return new ApiTokenSummary(t.id(), t.name(), t.tokenPrefix(), t.createdAt(), t.lastUsedAt(), t.manager());
     }
 }

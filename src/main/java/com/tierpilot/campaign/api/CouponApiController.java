@@ -125,7 +125,7 @@ class CouponApiController {
         if (!request.withinRange()) {
             throw new CouponRefusedException(RefusalReason.INVALID_REQUEST);
         }
-        return RedeemResult.of(coupons.redeem(tenant, new RedemptionRequest(nonNull(request.code()),
+        return RedeemResult.of(coupons.redeem(tenant, currentUser.scope(), new RedemptionRequest(nonNull(request.code()),
                 nonNull(request.customerCode()), nonNull(request.orderNo()),
                 request.orderAmount() == null ? BigDecimal.ZERO : request.orderAmount(), request.category())));
     }
@@ -139,7 +139,8 @@ class CouponApiController {
         if (!RedeemRequest.fits(request.orderNo(), TEXT_LENGTH)) {
             throw new CouponRefusedException(RefusalReason.INVALID_REQUEST);
         }
-        return ReverseResult.of(coupons.reverse(currentUser.tenantId(), nonNull(request.orderNo())));
+        return ReverseResult.of(coupons.reverse(currentUser.tenantId(), currentUser.scope(),
+                nonNull(request.orderNo())));
     }
 
     @ExceptionHandler

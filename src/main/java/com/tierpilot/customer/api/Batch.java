@@ -69,4 +69,16 @@ final class Batch {
         }
         return new Read<>(kind, List.copyOf(valid.values()), errors);
     }
+
+    /** The text values of one field over the body's object items, for a look-up before the items are read. */
+    static List<String> texts(JsonNode body, String field) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : body) {
+            JsonNode value = item.isObject() ? item.get(field) : null;
+            if (value != null && value.isTextual()) {
+                texts.add(value.asText().strip());
+            }
+        }
+        return texts;
+    }
 }

@@ -5,6 +5,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserId;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.DataScope;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerProfile;
 import com.tierpilot.customer.CustomerPredictionSource;
@@ -91,9 +92,13 @@ class CustomerApiController {
                     examples = @ExampleObject(ApiDocs.CUSTOMERS_EXAMPLE)))
             @RequestBody(required = false) @Nullable JsonNode body) {
         TenantId tenant = currentUser.tenantId();
+        DataScope scope = currentUser.scope();
         LocalDate today = tenants.today(tenant);
         var items = new CustomerItems(today, accountManagers(tenant));
-        Batch.Read<CustomerRecord> read = Batch.read(body, "customer", items::read, CustomerRecord::code);
+        Set<String> outOfScope = scope.all() || body == null || !body.isArray() ? Set.of()
+                : queries.outOfScope(tenant, Batch.texts(body, "code"), scope);
+        Batch.Read<CustomerRecord> read = Batch.read(body, "customer", item -> items.read(item)
+                .flatMap(c -> inScope(c, item, scope, outOfScope)), CustomerRecord::code);
         return read.written(bulk.upsertCustomers(tenant, read.valid()));
     }
 
@@ -106,7 +111,8 @@ class CustomerApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
     CustomerResponse customer(@Parameter(example = "C10086") @PathVariable String code) {
         TenantId tenant = currentUser.tenantId();
-        CustomerProfile profile = queries.byCode(tenant, code).orElseThrow(() -> new NotFoundException("customer"));
+        CustomerProfile profile = queries.byCode(tenant, code, currentUser.scope())
+                .orElseThrow(() -> new NotFoundException("customer"));
         UserId manager = profile.accountManager();
         String managerEmail = manager == null ? null
                 : users.findUser(tenant, manager).map(UserSummary::email).orElse(null);
@@ -119,6 +125,26 @@ class CustomerApiController {
             }
         }
         return CustomerResponse.of(profile, managerEmail, company.currency(), segmentation);
+    }
+
+    /**
+     * With an account manager's token (issue 20, data scope): a colleague's customer is refused, and so is an account
+     * manager (customers are taken from the pool by a claim, within its limits); a new customer goes to the pool.
+     */
+    private static Optional<CustomerRecord> inScope(CustomerRecord customer, ItemReader item, DataScope scope,
+            Set<String> outOfScope) {
+        if (scope.all()) {
+            return Optional.of(customer);
+        }
+        if (outOfScope.contains(customer.code().toLowerCase(Locale.ROOT))) {
+            item.error("code", "is another account manager's customer");
+            return Optional.empty();
+        }
+        if (customer.accountManager() != null) {
+            item.error("accountManager", "cannot be set with an account manager's token; claim from the pool");
+            return Optional.empty();
+        }
+        return Optional.of(customer);
     }
 
     /** Looks up account managers by e-mail address, each address once per request. */

@@ -2,6 +2,10 @@ package com.tierpilot.customer.api;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
+import com.tierpilot.base.security.DataScope;
+import com.tierpilot.customer.CustomerQueries;
+import java.util.Locale;
+import java.util.Set;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.tenant.TenantService;
@@ -32,9 +36,12 @@ class OrderApiController {
     private final CustomerBulkService bulk;
     private final TenantService tenants;
     private final CurrentUser currentUser;
+    private final CustomerQueries queries;
     private final Clock clock;
 
-    OrderApiController(CustomerBulkService bulk, TenantService tenants, CurrentUser currentUser, Clock clock) {
+    OrderApiController(CustomerBulkService bulk, TenantService tenants, CurrentUser currentUser,
+            CustomerQueries queries, Clock clock) {
+        this.queries = queries;
         this.bulk = bulk;
         this.tenants = tenants;
         this.currentUser = currentUser;
@@ -65,7 +72,23 @@ class OrderApiController {
         TenantId tenant = currentUser.tenantId();
         ZoneId zone = tenants.profile(tenant).timeZone();
         var items = new OrderItems(zone, LocalDateTime.now(clock.withZone(zone)));
-        Batch.Read<OrderRecord> read = Batch.read(body, "order", items::read, OrderRecord::orderNo);
+        DataScope scope = currentUser.scope();
+        boolean check = !scope.all() && body != null && body.isArray();
+        Set<String> customers = check ? queries.outOfScope(tenant, Batch.texts(body, "customerCode"), scope)
+                : Set.of();
+        Set<String> orders = check ? queries.ordersOutOfScope(tenant, Batch.texts(body, "orderNo"), scope) : Set.of();
+        Batch.Read<OrderRecord> read = Batch.read(body, "order", item -> items.read(item).filter(order -> {
+            // An account manager's token (issue 20, data scope) writes orders of their own and the pool's customers.
+            if (customers.contains(order.customerCode().toLowerCase(Locale.ROOT))) {
+                item.error("customerCode", "is another account manager's customer");
+                return false;
+            }
+            if (orders.contains(order.orderNo().toLowerCase(Locale.ROOT))) {
+                item.error("orderNo", "is an order of another account manager's customer");
+                return false;
+            }
+            return true;
+        }), OrderRecord::orderNo);
         return read.written(bulk.upsertOrders(tenant, read.valid()));
     }
 }

@@ -229,7 +229,9 @@ class LoyaltyApiController {
     }
 
     private long customerId(TenantId tenant, String code) {
-        return customers.byCode(tenant, code).orElseThrow(() -> new NotFoundException("customer")).id();
+        // An account manager's token reaches their own and the pool's customers only (issue 20, data scope).
+        return customers.byCode(tenant, code, currentUser.scope()).orElseThrow(() -> new NotFoundException("customer"))
+                .id();
     }
 
     private static PointsReason reason(@Nullable String name) {

@@ -125,6 +125,8 @@ class SalesApiController {
     }
 
     private long customerId(TenantId tenant, String code) {
-        return customers.byCode(tenant, code).orElseThrow(() -> new NotFoundException("customer")).id();
+        // An account manager's token reaches their own and the pool's customers only (issue 20, data scope).
+        return customers.byCode(tenant, code, currentUser.scope()).orElseThrow(() -> new NotFoundException("customer"))
+                .id();
     }
 }

@@ -9,6 +9,7 @@ import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentSize;
 import com.tierpilot.segmentation.SegmentationService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,8 +113,11 @@ class SegmentationApiController {
             + " /api/v1/segmentation/runs/{id}. 422 when a recompute is already running, or when asOf is not an ISO"
             + " date from the day after your first order to tomorrow (the problem's detail names the range).")
     @ApiResponse(responseCode = "202", description = "Started.")
+    @ApiResponse(responseCode = "403", description = "An account manager's token: recomputes are the company's.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
     ResponseEntity<RunResponse> start(@RequestBody(required = false) @Nullable RunRequest request) {
         TenantId tenant = currentUser.tenantId();
+        companyTokenOnly();
         LocalDate asOf = request == null ? null : request.date(() -> segmentation.asOfRange(tenant));
         long run = segmentation.startRun(tenant, asOf, RunTrigger.API);
         return ResponseEntity.accepted().location(URI.create("/api/v1/segmentation/runs/" + run))
@@ -123,14 +128,25 @@ class SegmentationApiController {
     @Operation(summary = "A recompute run", description = "Its status, progress, counts and timing.")
     @ApiResponse(responseCode = "200", description = "The run.")
     @ApiResponse(responseCode = "404", description = "No run of your company has this id.")
+    @ApiResponse(responseCode = "403", description = "An account manager's token: recomputes are the company's.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
     RunResponse run(@PathVariable long id) {
+        companyTokenOnly();
         return RunResponse.of(segmentation.run(currentUser.tenantId(), id));
     }
 
     @GetMapping("/segments")
     @Operation(summary = "Every segment", description = "Every segment of every scheme in the current run, with"
-            + " its size, revenue and change since the previous run. Empty before the first recompute.")
+            + " its size, revenue and change since the previous run. Empty before the first recompute. With an"
+            + " account manager's token, of that manager's customers and the shared pool's.")
     List<SegmentResponse> segments() {
-        return queries.sizes(currentUser.tenantId()).stream().map(SegmentResponse::of).toList();
+        return queries.sizes(currentUser.tenantId(), currentUser.scope()).stream().map(SegmentResponse::of).toList();
+    }
+
+    /** Recomputes are the company's: an account manager's token is refused (issue 20, data scope), 403. */
+    private void companyTokenOnly() {
+        if (!currentUser.scope().all()) {
+            throw new AccessDeniedException("recomputes need a company token, not an account manager's");
+        }
     }
 }

@@ -35,10 +35,12 @@ public class ApiToken implements TenantOwned {
     private Instant createdAt;
     private @Nullable Instant lastUsedAt;
     private @Nullable Instant revokedAt;
+    private @Nullable Long managerId;
 
     @PersistenceCreator
     ApiToken(@Nullable Long id, TenantId tenantId, String name, String tokenHash, String tokenPrefix,
-            @Nullable Long createdBy, Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+            @Nullable Long createdBy, Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt,
+            @Nullable Long managerId) {
         this.id = id;
         this.tenantId = tenantId;
         this.name = name;
@@ -48,6 +50,7 @@ public class ApiToken implements TenantOwned {
         this.createdAt = createdAt;
         this.lastUsedAt = lastUsedAt;
         this.revokedAt = revokedAt;
+        this.managerId = managerId;
     }
 
     /**
@@ -56,13 +59,24 @@ public class ApiToken implements TenantOwned {
      * @param createdBy the owner who created it, or null when the system did (the demo seeder)
      */
     public static Issued issue(TenantId tenant, String name, @Nullable UserId createdBy, Instant now) {
+        return issue(tenant, name, createdBy, null, now);
+    }
+
+    /**
+     * A new token bound to an account manager: it reaches only the manager's customers and the shared pool's.
+     *
+     * @param manager the account manager; null for a company token
+     */
+    public static Issued issue(TenantId tenant, String name, @Nullable UserId createdBy, @Nullable UserId manager,
+            Instant now) {
         String stripped = name.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
             throw new UserFacingException("apiTokens.error.name", MAX_NAME_LENGTH);
         }
         String raw = SecretTokens.newToken(TOKEN_PREFIX);
         var token = new ApiToken(null, tenant, stripped, SecretTokens.hash(raw), raw.substring(0, SHOWN_LENGTH),
-                createdBy == null ? null : createdBy.value(), now, null, null);
+                createdBy == null ? null : createdBy.value(), now, null, null,
+                manager == null ? null : manager.value());
         return new Issued(token, raw);
     }
 
@@ -80,6 +94,11 @@ public class ApiToken implements TenantOwned {
     @Override
     public TenantId tenantId() {
         return tenantId;
+    }
+
+    /** The account manager the token is bound to; null for a company token. */
+    public @Nullable UserId manager() {
+        return managerId == null ? null : UserId.of(managerId);
     }
 
     public String name() {

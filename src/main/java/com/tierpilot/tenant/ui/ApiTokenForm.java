@@ -1,6 +1,11 @@
 package com.tierpilot.tenant.ui;
 
+import com.tierpilot.base.UserId;
 import com.tierpilot.tenant.ApiTokenService;
+import com.tierpilot.tenant.UserSummary;
+import com.vaadin.flow.component.combobox.ComboBox;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -13,9 +18,11 @@ import com.vaadin.flow.shared.Registration;
 class ApiTokenForm extends FormLayout {
 
     final TextField name = new TextField();
+    /** The account manager a token is bound to (issue 20, data scope); empty for a company token. */
+    final ComboBox<UserSummary> manager = new ComboBox<>();
     private final Binder<Draft> binder = new Binder<>(Draft.class);
 
-    ApiTokenForm() {
+    ApiTokenForm(List<UserSummary> managers) {
         name.setLabel(getTranslation("apiTokens.name"));
         name.setHelperText(getTranslation("apiTokens.nameHelp"));
         name.setId("api-token-name");
@@ -26,12 +33,22 @@ class ApiTokenForm extends FormLayout {
                 .bind(Draft::getName, Draft::setName);
         binder.setBean(new Draft());
         add(name);
+        if (!managers.isEmpty()) {
+            manager.setLabel(getTranslation("apiTokens.manager"));
+            manager.setHelperText(getTranslation("apiTokens.managerHelp"));
+            manager.setId("api-token-manager");
+            manager.setItems(managers);
+            manager.setItemLabelGenerator(u -> u.displayName() + " (" + u.email() + ")");
+            manager.setClearButtonVisible(true);
+            add(manager);
+        }
     }
 
     /** Validates and, when the input is fine, fires the event. */
     void submit() {
         if (binder.validate().isOk()) {
-            fireEvent(new CreateEvent(this, binder.getBean().getName()));
+            fireEvent(new CreateEvent(this, binder.getBean().getName(),
+                    manager.getValue() == null ? null : manager.getValue().userId()));
         }
     }
 
@@ -41,14 +58,20 @@ class ApiTokenForm extends FormLayout {
 
     static final class CreateEvent extends ComponentEvent<ApiTokenForm> {
         private final String name;
+        private final @Nullable UserId manager;
 
-        CreateEvent(ApiTokenForm source, String name) {
+        CreateEvent(ApiTokenForm source, String name, @Nullable UserId manager) {
             super(source, false);
             this.name = name;
+            this.manager = manager;
         }
 
         String name() {
             return name;
+        }
+
+        @Nullable UserId manager() {
+            return manager;
         }
     }
 

@@ -7,6 +7,9 @@ import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.tenant.ApiTokenService;
 import com.tierpilot.tenant.ApiTokenSummary;
 import com.tierpilot.tenant.NewApiToken;
+import com.tierpilot.tenant.UserSummary;
+import com.tierpilot.base.Role;
+import java.util.List;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -27,10 +30,13 @@ class ApiTokensPanel extends VerticalLayout {
     private final ApiTokenService service;
     private final TierPilotUser me;
     private final Grid<ApiTokenSummary> grid = new Grid<>();
+    /** The company's active account managers, for tokens bound to one (issue 20, data scope). */
+    private final List<UserSummary> managers;
 
-    ApiTokensPanel(ApiTokenService service, TierPilotUser me) {
+    ApiTokensPanel(ApiTokenService service, TierPilotUser me, List<UserSummary> users) {
         this.service = service;
         this.me = me;
+        this.managers = users.stream().filter(u -> u.active() && u.role() == Role.ACCOUNT_MANAGER).toList();
         setPadding(false);
         var create = new Button(getTranslation("apiTokens.create"), VaadinIcon.PLUS.create(), click -> openCreate());
         create.setId("api-token-create");
@@ -38,6 +44,7 @@ class ApiTokensPanel extends VerticalLayout {
         grid.setId("api-tokens");
         grid.addColumn(ApiTokenSummary::name).setHeader(getTranslation("apiTokens.name"));
         grid.addColumn(t -> t.prefix() + "…").setHeader(getTranslation("apiTokens.prefix"));
+        grid.addColumn(this::scope).setHeader(getTranslation("apiTokens.scope")).setAutoWidth(true);
         grid.addColumn(t -> format(t.createdAt())).setHeader(getTranslation("apiTokens.created"));
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("apiTokens.neverUsed") : format(t.lastUsedAt()))
                 .setHeader(getTranslation("apiTokens.lastUsed"));
@@ -56,10 +63,13 @@ class ApiTokensPanel extends VerticalLayout {
     private void openCreate() {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("apiTokens.create"));
-        var form = new ApiTokenForm();
+        var form = new ApiTokenForm(managers);
         form.addCreateListener(event -> {
             try {
-                NewApiToken created = service.create(me.tenantId(), me.userId(), event.name());
+                NewApiToken created = event.manager() == null
+                        ? service.create(me.tenantId(), me.userId(), event.name())
+                        : service.createForManager(me.tenantId(), me.userId(), me.role(), event.manager(),
+                                event.name());
                 dialog.close();
                 refresh();
                 showOnce(created);
@@ -99,6 +109,13 @@ class ApiTokensPanel extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(service.list(me.tenantId()));
+    }
+
+    /** The company's, or the account manager's customers and the pool's. */
+    private String scope(ApiTokenSummary token) {
+        return token.manager() == null ? getTranslation("apiTokens.scope.company") : getTranslation(
+                "apiTokens.scope.manager", managers.stream().filter(u -> u.userId().equals(token.manager()))
+                        .map(UserSummary::displayName).findFirst().orElse(token.manager().toString()));
     }
 
     private String format(Instant instant) {

@@ -6,6 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.tenant.ApiTokenService;
+import com.tierpilot.tenant.TeamDirectory;
 import com.tierpilot.tenant.TenantProfile;
 import com.tierpilot.tenant.TenantService;
 import com.vaadin.flow.component.ComponentEvent;
@@ -35,7 +36,7 @@ import java.util.Currency;
 @RolesAllowed(Role.OWNER_NAME)
 public class SettingsView extends VerticalLayout {
 
-    SettingsView(TenantService tenants, ApiTokenService apiTokens, CurrentUser currentUser) {
+    SettingsView(TenantService tenants, ApiTokenService apiTokens, TeamDirectory team, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
         var form = new TenantSettingsForm(tenants.profile(me.tenantId()));
         form.addSaveListener(save -> {
@@ -46,7 +47,8 @@ public class SettingsView extends VerticalLayout {
                 Notifications.error(this, e);
             }
         });
-        add(new H2(getTranslation("settings.company")), form, new ApiTokensPanel(apiTokens, me));
+        add(new H2(getTranslation("settings.company")), form, new ApiTokensPanel(apiTokens, me,
+                team.activeUsers(me.tenantId())));
     }
 
     /** Name, zone and currency of the tenant, with one binder; fires a save event. */
