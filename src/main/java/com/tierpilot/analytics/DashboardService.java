@@ -188,6 +188,31 @@ public class DashboardService {
         return params;
     }
 
+    /**
+     * The prospects by A-E grade (issue 20) as graded last night, of the customers the scope reaches: per grade A to
+     * E, in order, its customers and the sum of their expected deals ({@code [Integer, BigDecimal]}); empty when no
+     * customer is graded.
+     */
+    public Map<String, Object[]> grades(TenantId tenant, DataScope scope) {
+        Map<String, Object[]> grades = new java.util.LinkedHashMap<>();
+        jdbc.sql("select g.grade, count(*), coalesce(sum(s.expected_deal_size), 0) from prospect_grade g"
+                + " join customer c on c.tenant_id = g.tenant_id and c.id = g.customer_id"
+                + " left join customer_sales s on s.tenant_id = g.tenant_id and s.customer_id = g.customer_id"
+                + " where g.tenant_id = ?" + scope.and("c.account_manager_id") + " group by g.grade order by g.grade")
+                .params(scoped(scope, tenant.value()))
+                .query(rs -> {
+                    grades.put(rs.getString(1), new Object[] {rs.getInt(2), rs.getBigDecimal(3)});
+                });
+        if (grades.isEmpty()) {
+            return grades;
+        }
+        Map<String, Object[]> all = new java.util.LinkedHashMap<>();
+        for (String grade : List.of("A", "B", "C", "D", "E")) {
+            all.put(grade, grades.getOrDefault(grade, new Object[] {0, BigDecimal.ZERO}));
+        }
+        return all;
+    }
+
     private List<DashboardSnapshot.Segment> sizes(TenantId tenant, long run) {
         return jdbc.sql("select scheme, segment, customers, revenue from segment_size where tenant_id = ?"
                 + " and run_id = ? and scheme in ('ABC', 'RFM', 'LIFECYCLE')")

@@ -9,7 +9,8 @@
  * {@code segmentation_run}, {@code segmentation_state}), read-only and by run id: going through a Java API would mean
  * moving a million rows through objects for a few aggregates. Segmentation owns those tables and their schema.
  */
-@ApplicationModule(displayName = "Analytics", allowedDependencies = {"base", "tenant", "customer", "segmentation", "demo"})
+@ApplicationModule(displayName = "Analytics", allowedDependencies = {"base", "tenant", "customer", "segmentation", "demo",
+    "sales"})
 @NullMarked
 package com.tierpilot.analytics;
 

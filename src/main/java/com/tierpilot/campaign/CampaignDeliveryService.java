@@ -175,6 +175,7 @@ public class CampaignDeliveryService {
                     case "RFM" -> messages.getMessage(RfmSegment.ofKey(key).messageKey(), null, locale);
                     case "ABC" -> messages.getMessage(AbcTier.valueOf(key).messageKey(), null, locale);
                     case "LIFECYCLE" -> messages.getMessage(LifecycleStage.ofKey(key).messageKey(), null, locale);
+                    case "GRADE" -> messages.getMessage("campaigns.scheme.GRADE", null, locale) + " " + key;
                     default -> ruleNames.getOrDefault(key, key);
                 };
             } catch (IllegalArgumentException unknown) {

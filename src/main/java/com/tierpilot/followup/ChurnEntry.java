@@ -13,5 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record ChurnEntry(long customerId, String code, @Nullable String name, @Nullable Long accountManagerId,
         String lifecycleStage, @Nullable String fromTier, @Nullable String toTier, @Nullable BigDecimal pAlive,
         @Nullable BigDecimal clv12m, BigDecimal valueAtRisk, @Nullable LocalDate lastOrder,
-        @Nullable Integer daysWithoutOrder, boolean tierDropped, boolean stageAtRisk, boolean lowPAlive) {
+        @Nullable Integer daysWithoutOrder, boolean tierDropped, boolean stageAtRisk, boolean lowPAlive,
+        @Nullable String grade) {
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record AudienceQuery(List<String> include, List<String> exclude, @Nullable String requiredRule) {
 
     /** The schemes a segment reference may name. */
-    public static final Set<String> SCHEMES = Set.of("RFM", "ABC", "LIFECYCLE", "RULE");
+    public static final Set<String> SCHEMES = Set.of("RFM", "ABC", "LIFECYCLE", "RULE", "GRADE");
 
     public AudienceQuery {
         include = List.copyOf(include);

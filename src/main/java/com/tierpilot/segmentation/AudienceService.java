@@ -22,10 +22,12 @@ public class AudienceService {
 
     private final JdbcClient jdbc;
     private final SegmentationRunRepository runs;
+    private final RuleGradeSql grades;
 
-    AudienceService(JdbcClient jdbc, SegmentationRunRepository runs) {
+    AudienceService(JdbcClient jdbc, SegmentationRunRepository runs, RuleGradeSql grades) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.grades = grades;
     }
 
     /** How many customers the audience has now. */
@@ -55,7 +57,7 @@ public class AudienceService {
     }
 
     /** The WHERE clause; every value is a bound parameter, only the shape depends on the query. */
-    private static String where(TenantId tenant, long run, AudienceQuery query, Map<String, Object> params) {
+    private String where(TenantId tenant, long run, AudienceQuery query, Map<String, Object> params) {
         params.put("tenant", tenant.value());
         params.put("run", run);
         StringBuilder sql = new StringBuilder("cs.tenant_id = :tenant and cs.run_id = :run and (")
@@ -71,7 +73,7 @@ public class AudienceService {
     }
 
     /** "In any of these segments", grouped per scheme. */
-    private static String any(List<String> refs, String prefix, Map<String, Object> params) {
+    private String any(List<String> refs, String prefix, Map<String, Object> params) {
         Map<String, List<String>> byScheme = new HashMap<>();
         for (String ref : refs) {
             byScheme.computeIfAbsent(AudienceQuery.scheme(ref), s -> new ArrayList<>()).add(AudienceQuery.key(ref));
@@ -84,6 +86,7 @@ public class AudienceService {
                 case "RFM" -> "cs.rfm_segment in (:" + name + ")";
                 case "ABC" -> "cs.abc_tier in (:" + name + ")";
                 case "LIFECYCLE" -> "cs.lifecycle in (:" + name + ")";
+                case "GRADE" -> grades.grade("cs.tenant_id", "cs.customer_id") + " in (:" + name + ")";
                 default -> inRules("(:" + name + ")");
             });
         });

@@ -32,7 +32,9 @@ public enum RuleField {
     /** The predicted figures: their SQL comes from the prediction module ({@link RuleFigureSql}). */
     P_ALIVE(Type.NUMBER, ""),
     EXPECTED_PURCHASES_90D(Type.NUMBER, ""),
-    CLV_12M(Type.NUMBER, "");
+    CLV_12M(Type.NUMBER, ""),
+    /** The prospect's A-E grade (issue 20): its SQL comes from the sales module ({@link RuleGradeSql}). */
+    GRADE(Type.CHOICE, "");
 
     /** The kinds of value, each with the operators that fit it. */
     public enum Type {
@@ -78,6 +80,11 @@ public enum RuleField {
     /** Whether the field is a figure of the customer's latest churn prediction ({@link RuleFigureSql}). */
     public boolean predicted() {
         return this == P_ALIVE || this == EXPECTED_PURCHASES_90D || this == CLV_12M;
+    }
+
+    /** Whether another module contributes the field's SQL: the predicted figures and the grade. */
+    boolean contributed() {
+        return predicted() || this == GRADE;
     }
 
     public String messageKey() {

@@ -49,13 +49,14 @@ public class RuleSegmentService {
     private final RuleFigureSql figures;
 
     RuleSegmentService(JdbcClient jdbc, SegmentationRunRepository runs, SegmentationSettingsRepository history, JsonMapper json, Clock clock,
-            RuleFigureSql figures) {
+            RuleFigureSql predicted, RuleGradeSql grades) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.history = history;
         this.json = json;
         this.clock = clock;
-        this.figures = figures;
+        this.figures = field -> field == RuleField.GRADE ? grades.grade("c.tenant_id", "c.id")
+                : predicted.figure(field);
     }
 
     @Transactional(readOnly = true)

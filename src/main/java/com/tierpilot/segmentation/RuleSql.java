@@ -70,7 +70,7 @@ final class RuleSql {
         return switch (field) {
             case TAGS -> tags(c);
             case ATTRIBUTE -> attribute(c);
-            default -> compare(field.predicted() ? figures.figure(field) : field.column(), field.type(), c);
+            default -> compare(field.contributed() ? figures.figure(field) : field.column(), field.type(), c);
         };
     }
 

@@ -27,10 +27,32 @@ public class SegmentResultService {
 
     private final JdbcClient jdbc;
     private final SegmentationRunRepository runs;
+    private final RuleGradeSql grades;
 
-    SegmentResultService(JdbcClient jdbc, SegmentationRunRepository runs) {
+    SegmentResultService(JdbcClient jdbc, SegmentationRunRepository runs, RuleGradeSql grades) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.grades = grades;
+    }
+
+    /**
+     * The prospects' A-E grades (issue 20) as a scheme, {@code GRADE}, among the current run's customers the scope
+     * reaches: customers and revenue per grade as graded now (grades are computed every night, not per run), no
+     * change since the previous run.
+     */
+    private List<SegmentSize> gradeSizes(TenantId tenant, long run, DataScope scope, BigDecimal total) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(), run));
+        params.addAll(scope.params());
+        return jdbc.sql("select x.grade, count(*), coalesce(sum(x.monetary), 0) from (select "
+                + grades.grade("s.tenant_id", "s.customer_id") + " as grade, s.monetary from customer_segment s"
+                + " join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id"
+                + " where s.tenant_id = ? and s.run_id = ?" + scope.and("c.account_manager_id")
+                + ") x where x.grade is not null group by x.grade order by x.grade")
+                .params(params)
+                .query((rs, i) -> new SegmentSize("GRADE", rs.getString(1), rs.getString(1), rs.getInt(2),
+                        rs.getBigDecimal(3), total.signum() == 0 ? 0 : rs.getBigDecimal(3).max(BigDecimal.ZERO)
+                                .doubleValue() / total.doubleValue(), null))
+                .list();
     }
 
     /** Every segment of every scheme in the current run, with its revenue share and its change since the last run. */
@@ -72,6 +94,7 @@ public class SegmentResultService {
                             ? ruleNames.getOrDefault(segment, segment) : segment, customers, revenue, share,
                             was == null ? null : customers - was));
                 });
+        sizes.addAll(gradeSizes(tenant, current, DataScope.ALL, total));
         sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentResultService::rank)
                 .thenComparing(SegmentSize::segment));
         return sizes;
@@ -114,6 +137,7 @@ public class SegmentResultService {
                     total.signum() == 0 ? 0 : size[1].max(BigDecimal.ZERO).doubleValue() / total.doubleValue(),
                     was == null ? null : customers - was));
         });
+        sizes.addAll(gradeSizes(tenant, state.get().current(), scope, total));
         sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentQueries::rank)
                 .thenComparing(SegmentSize::segment));
         return sizes;

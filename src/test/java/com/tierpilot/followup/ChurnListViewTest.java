@@ -81,10 +81,10 @@ class ChurnListViewTest extends BrowserlessViewTest {
         assertThat(test(grid).size()).isEqualTo(2);
         assertThat(find(Paragraph.class).withId("churn-total").single().getText()).startsWith("2 customers");
         int l1 = test(grid).getRow(0).code().equals("L1") ? 0 : 1;
-        assertThat(test(grid).getCellText(l1, 3)).isEqualTo("stage: Churned; no order for 200 days");
-        assertThat(test(grid).getCellText(1 - l1, 3)).isEqualTo("stage: At risk; no order for 150 days");
+        assertThat(test(grid).getCellText(l1, 4)).isEqualTo("stage: Churned; no order for 200 days");
+        assertThat(test(grid).getCellText(1 - l1, 4)).isEqualTo("stage: At risk; no order for 150 days");
 
-        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(grid).getCellComponent(l1, 4);
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(grid).getCellComponent(l1, 5);
         Button markOutcome = (Button) actions.getComponentAt(1);
         assertThat(markOutcome.getId()).hasValue("churn-outcome-L1");
         test(markOutcome).click();

@@ -270,6 +270,34 @@ public final class DashboardCharts {
         return option;
     }
 
+    /**
+     * The prospects by A-E grade (issue 20), with the expected deals of each grade; a click opens the pipeline.
+     *
+     * @param grades per grade A to E, its customers and the sum of their expected deals
+     */
+    public ObjectNode grades(Map<String, Object[]> grades) {
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        String customers = labels.get("dashboard.series.customers");
+        String deals = labels.get("dashboard.series.deals", currency);
+        option.putObject("legend").put("top", 0).putArray("data").add(customers).add(deals);
+        ArrayNode names = option.putObject("xAxis").put("type", "category").putArray("data");
+        ArrayNode axes = option.putArray("yAxis");
+        axes.addObject().put("type", "value").put("minInterval", 1);
+        axes.addObject().put("type", "value").putObject("splitLine").put("show", false);
+        ObjectNode bars = option.putArray("series").addObject().put("type", "bar").put("name", customers);
+        bars.putObject("label").put("show", true).put("position", "top");
+        ObjectNode money = option.withArray("series").addObject().put("type", "bar").put("name", deals)
+                .put("yAxisIndex", 1);
+        grades.forEach((grade, figures) -> {
+            names.add(labels.get("dashboard.grade", grade));
+            bars.withArray("data").addObject().put("value", (Integer) figures[0]).put("key", "pipeline:" + grade);
+            money.withArray("data").addObject().put("value", ((BigDecimal) figures[1]).doubleValue())
+                    .put("key", "pipeline:" + grade);
+        });
+        return option;
+    }
+
     private ObjectNode base() {
         ObjectNode option = JSON.objectNode();
         option.put("animation", false);

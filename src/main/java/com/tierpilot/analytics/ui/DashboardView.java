@@ -29,6 +29,7 @@ import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -124,6 +125,11 @@ public class DashboardView extends VerticalLayout {
         }
         grid.add(chartCard("trend", null, charts::trend));
         grid.add(chartCard("lifecycle", charts.lifecycle(), null));
+        // The prospects' A-E grades (issue 20), once any customer is graded.
+        Map<String, Object[]> grades = dashboards.grades(user.tenantId(), scope);
+        if (!grades.isEmpty()) {
+            grid.add(chartCard("grades", charts.grades(grades), null));
+        }
         add(grid);
         setWidthFull();
     }
@@ -161,6 +167,10 @@ public class DashboardView extends VerticalLayout {
 
     /** Opens the customer list filtered by a chart key such as {@code rfm:champions}. */
     private void openCustomers(String key) {
+        if (key.startsWith("pipeline:")) {
+            getUI().ifPresent(ui -> ui.navigate("pipeline"));
+            return;
+        }
         if (key.startsWith(DashboardCharts.MOVE)) {
             openMovers(key.substring(DashboardCharts.MOVE.length()).split(":", 3));
             return;

@@ -29,6 +29,11 @@ final class SegmentLabels {
         for (LifecycleStage s : LifecycleStage.values()) {
             put(view, "LIFECYCLE", s.key(), view.getTranslation(s.messageKey()));
         }
+        // The prospects' A-E grade (issue 20).
+        for (String grade : List.of("A", "B", "C", "D", "E")) {
+            put(view, "GRADE", grade, view.getTranslation("rule.grade", grade, view.getTranslation("sales.grade."
+                    + grade)));
+        }
         for (RuleSegmentDefinition r : ruleSegments.list(tenant)) {
             put(view, "RULE", r.key(), r.name());
             rules.put(r.key(), r.name());

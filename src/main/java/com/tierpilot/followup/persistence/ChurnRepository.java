@@ -107,7 +107,10 @@ public class ChurnRepository {
 
     private String select(@Nullable UserId manager) {
         return "select c.id, c.code, c.name, c.account_manager_id, s.lifecycle, ch.from_segment, ch.to_segment,"
-                + " p.p_alive, p.clv_12m, " + VALUE_AT_RISK + " as value_at_risk, s.last_order, r.as_of, s.monetary"
+                + " p.p_alive, p.clv_12m, " + VALUE_AT_RISK + " as value_at_risk, s.last_order, r.as_of, s.monetary,"
+                // The prospect's A-E grade (issue 20), from sales' published grades.
+                + " (select g.grade from prospect_grade g where g.tenant_id = c.tenant_id and g.customer_id = c.id)"
+                + " as grade"
                 + FROM + managerCondition(manager) + " order by value_at_risk desc, c.id";
     }
 
@@ -141,7 +144,7 @@ public class ChurnRepository {
                 pAlive, rs.getBigDecimal("clv_12m"), rs.getBigDecimal("value_at_risk"), lastOrder,
                 lastOrder == null ? null : (int) ChronoUnit.DAYS.between(lastOrder, asOf), from != null,
                 "at_risk".equals(lifecycle) || "churned".equals(lifecycle),
-                pAlive != null && pAlive.compareTo(threshold) < 0);
+                pAlive != null && pAlive.compareTo(threshold) < 0, rs.getString("grade"));
     }
 
     public void logContact(TenantId tenant, long customerId, UserId user, ContactChannel channel,

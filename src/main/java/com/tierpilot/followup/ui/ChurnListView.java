@@ -98,6 +98,11 @@ public class ChurnListView extends VerticalLayout {
         grid.addColumn(e -> e.pAlive() == null ? "–"
                 : new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale)).format(e.pAlive()))
                 .setHeader(getTranslation("churn.column.pAlive")).setAutoWidth(true);
+        // The prospect's A-E grade (issue 20); "–" for a customer without one.
+        grid.addColumn(e -> e.grade() == null ? "–" : e.grade()).setHeader(getTranslation("churn.column.grade"))
+                .setTooltipGenerator(e -> e.grade() == null ? getTranslation("sales.grade.none")
+                        : getTranslation("sales.grade." + e.grade()))
+                .setAutoWidth(true);
         grid.addColumn(e -> String.join(getTranslation("churn.reasonSeparator"), reasons.of(e)))
                 .setHeader(getTranslation("churn.column.reasons")).setFlexGrow(1);
         // Fixed widths: an automatic width of component columns was measured before their buttons were drawn, which

@@ -96,7 +96,8 @@ class SegmentationApiController {
 
     /** A segment of the current run. */
     @Schema(name = "Segment")
-    record SegmentResponse(@Schema(description = "RFM, ABC, LIFECYCLE or RULE.") String scheme,
+    record SegmentResponse(@Schema(description = "RFM, ABC, LIFECYCLE, RULE or GRADE (the prospects' A-E grade).")
+            String scheme,
             @Schema(description = "The stable key, e.g. champions, A, at_risk, rule_12.") String key,
             @Schema(description = "The name of a rule segment; the key for the built-in schemes.") String name,
             int customers, BigDecimal revenue, double revenueShare, @Nullable Integer changeSincePrevious) {

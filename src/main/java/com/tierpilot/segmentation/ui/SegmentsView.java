@@ -156,11 +156,11 @@ public class SegmentsView extends VerticalLayout {
                 r.asOf().toString(), Formats.count(customers, getLocale()), Formats.count(scored, getLocale()),
                 r.finishedAt() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
                         FormatStyle.SHORT).withLocale(getLocale()).format(r.finishedAt().atZone(me.timeZone()))));
-        for (String scheme : List.of("RFM", "ABC", "LIFECYCLE", "RULE")) {
+        for (String scheme : List.of("RFM", "ABC", "LIFECYCLE", "RULE", "GRADE")) {
             List<SegmentSize> rows = sizes.stream().filter(s -> s.scheme().equals(scheme)).toList();
-            if (!rows.isEmpty() || !scheme.equals("RULE")) {
+            if (!rows.isEmpty() || !scheme.equals("RULE") && !scheme.equals("GRADE")) {
                 segments.add(new H3(getTranslation("segmentation.tab." + scheme.toLowerCase())), grid(scheme, rows,
-                        scheme.equals("LIFECYCLE") ? customers : scored));
+                        scheme.equals("LIFECYCLE") || scheme.equals("GRADE") ? customers : scored));
             }
         }
     }
@@ -172,7 +172,8 @@ public class SegmentsView extends VerticalLayout {
     private Component grid(String scheme, List<SegmentSize> rows, int base) {
         var grid = new Grid<SegmentSize>();
         grid.setId("segments-" + scheme.toLowerCase());
-        grid.addColumn(s -> scheme.equals("RULE") ? s.name() : SegmentNames.of(this, scheme, s.segment()))
+        grid.addColumn(s -> scheme.equals("RULE") ? s.name() : scheme.equals("GRADE") ? getTranslation("rule.grade",
+                s.segment(), getTranslation("sales.grade." + s.segment())) : SegmentNames.of(this, scheme, s.segment()))
                 .setHeader(getTranslation("segments.segment")).setAutoWidth(true);
         grid.addColumn(s -> Formats.count(s.customers(), getLocale())).setHeader(getTranslation("segments.customers"))
                 .setAutoWidth(true);
@@ -185,8 +186,14 @@ public class SegmentsView extends VerticalLayout {
         // A scheme has a handful of segments; they come from the run's read model, not from a table scan.
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("customers",
-                QueryParameters.of(FILTER.get(scheme), click.getItem().segment()))));
+        // A grade's customers are on the pipeline, by stage and grade; the others open the filtered customer list.
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> {
+            if (scheme.equals("GRADE")) {
+                ui.navigate("pipeline");
+            } else {
+                ui.navigate("customers", QueryParameters.of(FILTER.get(scheme), click.getItem().segment()));
+            }
+        }));
         return grid;
     }
 }

@@ -41,6 +41,8 @@ final class RuleTexts {
                 choices.put("F", context.getTranslation("rule.gender.F"));
             }
             case ACCOUNT_MANAGER -> choices.putAll(managers);
+            case GRADE -> List.of("A", "B", "C", "D", "E").forEach(g -> choices.put(g,
+                    context.getTranslation("rule.grade", g, context.getTranslation("sales.grade." + g))));
             default -> {
                 // not an enumerated field
             }
