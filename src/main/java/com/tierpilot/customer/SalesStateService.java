@@ -4,15 +4,20 @@ import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
+import com.tierpilot.base.security.DataScope;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -255,5 +260,36 @@ public class SalesStateService {
 
     private static @Nullable LocalDate date(java.sql.@Nullable Date d) {
         return d == null ? null : d.toLocalDate();
+    }
+
+    /**
+     * The moves between stages per month in the company's time zone, from {@code first} to this month, of the
+     * customers the scope reaches (an account manager: their own and the pool's, as they are now), from the
+     * sales-state history; in month order.
+     */
+    @Transactional(readOnly = true)
+    public List<StageMove> stageMoves(TenantId tenant, DataScope scope, ZoneId zone, YearMonth first) {
+        List<Object> params = new ArrayList<>(List.of(tenant.value(),
+                Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant())));
+        params.addAll(scope.params());
+        Map<String, Integer> moves = new TreeMap<>();
+        jdbc.sql("select h.changed_at, h.old_value, h.new_value from customer_sales_history h"
+                + " join customer c on c.tenant_id = h.tenant_id and c.id = h.customer_id"
+                + " where h.tenant_id = ? and h.field = 'stage' and h.changed_at >= ?"
+                + scope.and("c.account_manager_id"))
+                .params(params)
+                .query(rs -> {
+                    YearMonth month = YearMonth.from(rs.getTimestamp(1).toInstant().atZone(zone));
+                    moves.merge(month + "\t" + Objects.toString(rs.getString(2), "") + "\t"
+                            + Objects.toString(rs.getString(3), ""), 1, Integer::sum);
+                });
+        List<StageMove> list = new ArrayList<>();
+        moves.forEach((key, customers) -> {
+            String[] parts = key.split("\t", -1);
+            list.add(new StageMove(YearMonth.parse(parts[0]), parts[1].isEmpty() ? null
+                    : SalesStage.valueOf(parts[1]), parts[2].isEmpty() ? null : SalesStage.valueOf(parts[2]),
+                    customers));
+        });
+        return list;
     }
 }

@@ -3,6 +3,7 @@ package com.tierpilot.sales.ui;
 import com.tierpilot.base.Role;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
+import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.sales.PipelineRow;
 import com.tierpilot.sales.ProspectGrade;
@@ -12,6 +13,7 @@ import com.tierpilot.sales.SalesSettingsService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -61,5 +63,14 @@ public class PipelineView extends VerticalLayout {
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         add(grid);
+        // The conversion between stages over time, from the sales-state history (issue 20).
+        var chart = new EChart("pipeline-conversion");
+        chart.setId("pipeline-conversion");
+        chart.setOption(ConversionChart.option(pipeline.conversionMonths(me.timeZone()),
+                pipeline.conversion(me.tenantId(), me.userId(), me.role(), me.timeZone()),
+                stage -> company.label(stage, this::getTranslation), this::getTranslation));
+        var help = new Paragraph(getTranslation("pipeline.conversion.help"));
+        help.setId("pipeline-conversion-help");
+        add(new H3(getTranslation("pipeline.conversion.title")), help, chart);
     }
 }

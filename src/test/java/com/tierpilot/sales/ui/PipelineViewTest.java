@@ -10,19 +10,24 @@ import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
 import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.sales.SalesFixtures;
+import com.tierpilot.base.ui.chart.EChart;
 import com.tierpilot.support.BrowserlessViewTest;
+import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The pipeline: customers by stage and grade with the expected deals per stage; a manager's own and the pool's. */
 @IntegrationTest
@@ -34,6 +39,8 @@ class PipelineViewTest extends BrowserlessViewTest {
     ProspectGradeService grades;
     @Autowired
     CustomerAssignmentService assignment;
+    @Autowired
+    MutableClock clock;
 
     TestTenant shop;
     TierPilotUser east;
@@ -56,6 +63,7 @@ class PipelineViewTest extends BrowserlessViewTest {
     @AfterEach
     void signOut() {
         TestTenants.signOut();
+        clock.reset();
     }
 
     @Test
@@ -89,6 +97,54 @@ class PipelineViewTest extends BrowserlessViewTest {
         openNewTab();
         navigate("pipeline", PipelineView.class);
         assertThat(find(Paragraph.class).withId("pipeline-empty").single().getText()).startsWith("还没有客户设置销售状态");
+    }
+
+    /**
+     * Issue 20: the conversion chart counts, per month, the moves from potential to negotiating, from negotiating
+     * to signed and to lost, with the win rate of those who left negotiating; a manager's are their own and the
+     * pool's customers'.
+     */
+    @Test
+    void theConversionChartCountsTheMovesBetweenStagesPerMonth() {
+        LocalDate today = grades.today(shop.id());
+        fixtures.set(shop, "F3", state(SalesStage.NEGOTIATING, today.plusDays(60), "2000"));
+        fixtures.set(shop, "F1", state(SalesStage.SIGNED, today, "10000"));
+        fixtures.set(shop, "F4", state(SalesStage.SIGNED, today, "70000"));
+        fixtures.set(shop, "F2", new SalesState(SalesStage.LOST, "Too dear", null, null, SalesNeed.NONE, null, null));
+        clock.advance(Duration.ofDays(40));
+        fixtures.set(shop, "F3", state(SalesStage.SIGNED, today.plusDays(40), "2000"));
+
+        navigate("pipeline", PipelineView.class);
+        JsonNode owner = option();
+        assertThat(owner.at("/xAxis/data")).hasSize(12);
+        assertThat(last(owner, 0, 2)).as("potential to negotiating, F3, last month").isEqualTo("1");
+        assertThat(last(owner, 1, 2)).as("signed last month: F1 and F4").isEqualTo("2");
+        assertThat(last(owner, 2, 2)).as("lost last month: F2").isEqualTo("1");
+        assertThat(last(owner, 3, 2)).as("2 of the 3 who left negotiating signed").isEqualTo("66.7");
+        assertThat(last(owner, 1, 1)).as("signed this month: F3").isEqualTo("1");
+        assertThat(last(owner, 3, 1)).isEqualTo("100.0");
+        assertThat(last(owner, 1, 3)).as("the month before").isEqualTo("0");
+        assertThat(owner.at("/series/3/data/9").isNull()).as("no win rate without anyone leaving negotiating")
+                .isTrue();
+        assertThat(owner.at("/legend/data/1").asString()).isEqualTo("Negotiating → Signed");
+
+        TestTenants.signIn(east);
+        openNewTab();
+        navigate("pipeline", PipelineView.class);
+        JsonNode manager = option();
+        assertThat(last(manager, 1, 2)).as("F1 only, not a colleague's F4").isEqualTo("1");
+        assertThat(last(manager, 3, 2)).isEqualTo("50.0");
+    }
+
+    private JsonNode option() {
+        return JsonMapper.builder().build().readTree(find(EChart.class).withId("pipeline-conversion").single()
+                .getOption());
+    }
+
+    /** The value of a series {@code back} months before the end (1: this month). */
+    private static String last(JsonNode option, int series, int back) {
+        JsonNode data = option.at("/series/" + series + "/data");
+        return data.get(data.size() - back).asString();
     }
 
     private static SalesState state(SalesStage stage, LocalDate close, String deal) {
