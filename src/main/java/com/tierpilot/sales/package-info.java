@@ -5,7 +5,7 @@
  * customer page.
  */
 @ApplicationModule(displayName = "Prospects and grades", allowedDependencies = {"base", "tenant", "customer",
-    "scheduling"})
+    "scheduling", "segmentation"})
 @NullMarked
 package com.tierpilot.sales;
 

@@ -86,7 +86,9 @@ public class AudienceService {
                 case "RFM" -> "cs.rfm_segment in (:" + name + ")";
                 case "ABC" -> "cs.abc_tier in (:" + name + ")";
                 case "LIFECYCLE" -> "cs.lifecycle in (:" + name + ")";
-                case "GRADE" -> grades.grade("cs.tenant_id", "cs.customer_id") + " in (:" + name + ")";
+                // Ungraded customers compare as '-', so that "not in grade A" keeps them (null would drop them).
+                case "GRADE" -> "coalesce(" + grades.grade("cs.tenant_id", "cs.customer_id") + ", '-') in (:" + name
+                        + ")";
                 default -> inRules("(:" + name + ")");
             });
         });
