@@ -13,17 +13,17 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.security.DataScope;
 import com.tierpilot.campaign.DiscountType;
 import com.tierpilot.campaign.ui.RedeemView;
-import com.tierpilot.loyalty.PointsLedger;
+import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.loyalty.RewardDraft;
-import com.tierpilot.loyalty.Rewards;
+import com.tierpilot.loyalty.RewardService;
 import com.tierpilot.loyalty.ui.RewardsView;
 import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentQueries;
+import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentSize;
 import com.tierpilot.segmentation.ui.SegmentsView;
 import com.tierpilot.support.RoutesAndEndpoints;
@@ -44,13 +44,13 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.ui.CustomerDetailView;
 import com.tierpilot.customer.ui.CustomerListView;
-import com.tierpilot.followup.ChurnList;
+import com.tierpilot.followup.ChurnListService;
 import com.tierpilot.followup.ContactChannel;
-import com.tierpilot.followup.RevisitTasks;
+import com.tierpilot.followup.RevisitTaskService;
 import com.tierpilot.followup.TaskWindow;
 import com.tierpilot.sales.ui.SharedPoolView;
 import com.tierpilot.segmentation.SegmentationService;
@@ -120,27 +120,27 @@ class DataScopeTest extends SpringBrowserlessTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
     @Autowired
-    ChurnList churn;
+    ChurnListService churn;
     @Autowired
-    RevisitTasks tasks;
+    RevisitTaskService tasks;
     @Autowired
-    com.tierpilot.customer.CustomerQueries queries;
+    com.tierpilot.customer.CustomerProfileService queries;
     @Autowired
     MockMvc mvc;
     @Autowired
     ApiTokenService apiTokens;
     @Autowired
-    SegmentQueries segmentQueries;
+    SegmentResultService segmentQueries;
     @Autowired
-    RuleSegments ruleSegments;
+    RuleSegmentService ruleSegments;
     @Autowired
-    Rewards rewards;
+    RewardService rewards;
     @Autowired
-    PointsLedger ledger;
+    PointsLedgerService ledger;
     @Autowired
     UserAdminService users;
 

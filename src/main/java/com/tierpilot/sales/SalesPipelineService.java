@@ -4,7 +4,7 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserId;
 import com.tierpilot.base.security.DataScope;
-import com.tierpilot.customer.SalesStates;
+import com.tierpilot.customer.SalesStateService;
 import com.tierpilot.customer.StageMove;
 import com.tierpilot.sales.persistence.PipelineRepository;
 import java.time.Clock;

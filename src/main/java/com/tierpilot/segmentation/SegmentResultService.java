@@ -138,7 +138,7 @@ public class SegmentResultService {
                     was == null ? null : customers - was));
         });
         sizes.addAll(gradeSizes(tenant, state.get().current(), scope, total));
-        sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentQueries::rank)
+        sizes.sort(Comparator.comparing(SegmentSize::scheme).thenComparingInt(SegmentResultService::rank)
                 .thenComparing(SegmentSize::segment));
         return sizes;
     }

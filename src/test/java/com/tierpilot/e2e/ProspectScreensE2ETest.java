@@ -8,15 +8,15 @@ import com.tierpilot.base.Role;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.Campaigns;
+import com.tierpilot.campaign.CampaignService;
 import com.tierpilot.customer.CustomerBulkService;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
-import com.tierpilot.customer.SalesStates;
-import com.tierpilot.sales.ProspectGrades;
+import com.tierpilot.customer.SalesStateService;
+import com.tierpilot.sales.ProspectGradeService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
@@ -44,15 +44,15 @@ class ProspectScreensE2ETest extends EndToEndTest {
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    Campaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     MutableClock clock;
     @Autowired
-    SalesStates states;
+    SalesStateService states;
     @Autowired
-    CustomerQueries queries;
+    CustomerProfileService queries;
     @Autowired
-    ProspectGrades grades;
+    ProspectGradeService grades;
     @Autowired
     ApiTokenService apiTokens;
 

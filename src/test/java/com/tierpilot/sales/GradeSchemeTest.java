@@ -13,15 +13,15 @@ import com.tierpilot.customer.SalesNeed;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
 import com.tierpilot.followup.ChurnEntry;
-import com.tierpilot.followup.ChurnList;
+import com.tierpilot.followup.ChurnListService;
 import com.tierpilot.segmentation.AudienceQuery;
-import com.tierpilot.segmentation.Audiences;
+import com.tierpilot.segmentation.AudienceService;
 import com.tierpilot.segmentation.RuleField;
 import com.tierpilot.segmentation.RuleNode;
 import com.tierpilot.segmentation.RuleOperator;
-import com.tierpilot.segmentation.RuleSegments;
+import com.tierpilot.segmentation.RuleSegmentService;
 import com.tierpilot.segmentation.RunTrigger;
-import com.tierpilot.segmentation.SegmentQueries;
+import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentSize;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.segmentation.ui.SegmentsView;
@@ -51,19 +51,19 @@ class GradeSchemeTest extends BrowserlessViewTest {
     @Autowired
     SalesFixtures fixtures;
     @Autowired
-    ProspectGrades grades;
+    ProspectGradeService grades;
     @Autowired
-    RuleSegments rules;
+    RuleSegmentService rules;
     @Autowired
     SegmentationService segmentation;
     @Autowired
-    SegmentQueries segments;
+    SegmentResultService segments;
     @Autowired
-    Audiences audiences;
+    AudienceService audiences;
     @Autowired
     DashboardService dashboards;
     @Autowired
-    ChurnList churn;
+    ChurnListService churn;
     @Autowired
     CustomerBulkService customers;
 

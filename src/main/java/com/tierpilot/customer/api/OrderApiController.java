@@ -3,7 +3,7 @@ package com.tierpilot.customer.api;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.DataScope;
-import com.tierpilot.customer.CustomerQueries;
+import com.tierpilot.customer.CustomerProfileService;
 import java.util.Locale;
 import java.util.Set;
 import com.tierpilot.customer.CustomerBulkService;
@@ -36,11 +36,11 @@ class OrderApiController {
     private final CustomerBulkService bulk;
     private final TenantService tenants;
     private final CurrentUser currentUser;
-    private final CustomerQueries queries;
+    private final CustomerProfileService queries;
     private final Clock clock;
 
     OrderApiController(CustomerBulkService bulk, TenantService tenants, CurrentUser currentUser,
-            CustomerQueries queries, Clock clock) {
+            CustomerProfileService queries, Clock clock) {
         this.queries = queries;
         this.bulk = bulk;
         this.tenants = tenants;

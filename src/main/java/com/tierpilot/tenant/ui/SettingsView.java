@@ -6,7 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Notifications;
 import com.tierpilot.tenant.ApiTokenService;
-import com.tierpilot.tenant.TeamDirectory;
+import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantProfile;
 import com.tierpilot.tenant.TenantService;
 import com.vaadin.flow.component.ComponentEvent;
@@ -36,7 +36,7 @@ import java.util.Currency;
 @RolesAllowed(Role.OWNER_NAME)
 public class SettingsView extends VerticalLayout {
 
-    SettingsView(TenantService tenants, ApiTokenService apiTokens, TeamDirectory team, CurrentUser currentUser) {
+    SettingsView(TenantService tenants, ApiTokenService apiTokens, TeamDirectoryService team, CurrentUser currentUser) {
         TierPilotUser me = currentUser.require();
         var form = new TenantSettingsForm(tenants.profile(me.tenantId()));
         form.addSaveListener(save -> {
