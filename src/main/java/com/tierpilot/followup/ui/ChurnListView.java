@@ -102,7 +102,7 @@ public class ChurnListView extends VerticalLayout {
         grid.addColumn(e -> e.grade() == null ? "–" : e.grade()).setHeader(getTranslation("churn.column.grade"))
                 .setTooltipGenerator(e -> e.grade() == null ? getTranslation("sales.grade.none")
                         : getTranslation("sales.grade." + e.grade()))
-                .setAutoWidth(true);
+                .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(e -> String.join(getTranslation("churn.reasonSeparator"), reasons.of(e)))
                 .setHeader(getTranslation("churn.column.reasons")).setFlexGrow(1);
         // Fixed widths: an automatic width of component columns was measured before their buttons were drawn, which

@@ -43,8 +43,8 @@ class ApiTokensPanel extends VerticalLayout {
 
         grid.setId("api-tokens");
         grid.addColumn(ApiTokenSummary::name).setHeader(getTranslation("apiTokens.name"));
-        grid.addColumn(t -> t.prefix() + "…").setHeader(getTranslation("apiTokens.prefix"));
-        grid.addColumn(t -> format(t.createdAt())).setHeader(getTranslation("apiTokens.created"));
+        grid.addColumn(t -> t.prefix() + "…").setHeader(getTranslation("apiTokens.prefix")).setAutoWidth(true);
+        grid.addColumn(t -> format(t.createdAt())).setHeader(getTranslation("apiTokens.created")).setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("apiTokens.neverUsed") : format(t.lastUsedAt()))
                 .setHeader(getTranslation("apiTokens.lastUsed"));
         grid.addColumn(this::scope).setHeader(getTranslation("apiTokens.scope")).setAutoWidth(true);
