@@ -5,7 +5,7 @@ import org.springframework.stereotype.Repository;
 
 /** The grade that rule segments and campaign audiences test, over this module's published {@code prospect_grade}. */
 @Repository
-class GradeRuleSql implements RuleGradeSql {
+class GradeRuleQueries implements RuleGradeSql {
 
     @Override
     public String grade(String tenant, String customer) {
