@@ -34,7 +34,7 @@ class PredictAfterRecompute {
             return; // the nightly pipeline predicts in its own step (PredictionStep), where a failure counts
         }
         try {
-            predictions.predict(published.tenant(), published.asOf());
+            predictions.predict(published.tenant(), published.asOf(), published.runId());
         } catch (RuntimeException e) {
             try (MDC.MDCCloseable tenant = TenantLogContext.open(published.tenant())) {
                 log.error("Prediction after recompute {} failed; the previous predictions stay", published.runId(),

@@ -33,7 +33,7 @@ class PredictAfterSampleRemoval {
     void refit(SampleDataRemoval removal) {
         segmentation.currentRun(removal.tenant()).ifPresent(run -> {
             try {
-                predictions.predict(removal.tenant(), run.asOf());
+                predictions.predict(removal.tenant(), run.asOf(), run.id());
             } catch (RuntimeException e) {
                 try (MDC.MDCCloseable tenant = TenantLogContext.open(removal.tenant())) {
                     log.error("Predictions after removing the sample data failed", e);

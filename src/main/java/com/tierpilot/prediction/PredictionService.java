@@ -11,6 +11,8 @@ import com.tierpilot.prediction.engine.PurchaseHistories;
 import com.tierpilot.prediction.persistence.PurchaseHistoryQueries;
 import com.tierpilot.prediction.persistence.PredictionRepository;
 import com.tierpilot.prediction.persistence.PredictionRepository.StoredModel;
+import com.tierpilot.segmentation.RunStatus;
+import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,15 +61,17 @@ public class PredictionService {
     private final PredictionRepository store;
     private final BulkLoad bulkLoad;
     private final TenantService tenants;
+    private final SegmentationService segmentation;
     private final TaskExecutor executor;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     PredictionService(PurchaseHistoryQueries reader, PredictionRepository store, BulkLoad bulkLoad, TenantService tenants,
-            @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
-            Clock clock) {
+            SegmentationService segmentation, @Qualifier("recomputeExecutor") TaskExecutor executor,
+            PlatformTransactionManager transactions, Clock clock) {
         this.reader = reader;
         this.tenants = tenants;
+        this.segmentation = segmentation;
         this.executor = executor;
         this.store = store;
         this.bulkLoad = bulkLoad;
@@ -77,17 +81,29 @@ public class PredictionService {
     }
 
     /**
-     * Fits and scores the tenant's customers as of {@code asOf} (orders before that day) and stores the result.
-     * Runs in the calling thread: the nightly pipeline runs it after the recompute.
+     * Fits and scores the tenant's customers as of {@code asOf} (orders before that day) and stores the result, with
+     * the P(alive) moves tied to the company's current recompute (0 when it has none).
+     * Runs in the calling thread.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public PredictionModel predict(TenantId tenant, LocalDate asOf) {
+        return predict(tenant, asOf, segmentation.currentRun(tenant).map(RunStatus::id).orElse(0L));
+    }
+
+    /**
+     * Fits and scores the tenant's customers as of {@code asOf} (orders before that day) after the recompute
+     * {@code runId}, and stores the result; the P(alive) moves are recorded with that run, so that removing the
+     * runs of the sample data removes them too. Runs in the calling thread: the nightly pipeline runs it after the
+     * recompute.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public PredictionModel predict(TenantId tenant, LocalDate asOf, long runId) {
         try (MDC.MDCCloseable tenantInLogs = TenantLogContext.open(tenant)) {
-            return predictNow(tenant, asOf);
+            return predictNow(tenant, asOf, runId);
         }
     }
 
-    private PredictionModel predictNow(TenantId tenant, LocalDate asOf) {
+    private PredictionModel predictNow(TenantId tenant, LocalDate asOf, long runId) {
         long started = System.nanoTime();
         PurchaseHistoryQueries.Histories read = reader.read(tenant, asOf);
         PurchaseHistories histories = read.histories();
@@ -112,7 +128,7 @@ public class PredictionService {
         long took = (System.nanoTime() - started) / 1_000_000;
         StoredModel model = new StoredModel(asOf, fitted, histories.size(), repeatBuyers, purchases, spend,
                 settings.monthlyDiscount(), clock.instant(), took);
-        ownTransaction.executeWithoutResult(tx -> store.replace(tenant, model, read.customerIds(), predictions,
+        ownTransaction.executeWithoutResult(tx -> store.replace(tenant, model, runId, read.customerIds(), predictions,
                 bulkLoad.directory()));
         log.info("Prediction as of {}: {} customers, {} repeat buyers, {} (r={}, alpha={}, a={}, b={}; p={}, q={},"
                 + " v={}) in {} ms", asOf, histories.size(), repeatBuyers, fitted ? "fitted" : "population defaults",

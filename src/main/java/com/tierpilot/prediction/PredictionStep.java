@@ -28,7 +28,7 @@ class PredictionStep implements NightlyStep {
 
     @Override
     public Summary run(TenantId tenant, PipelineContext context) {
-        PredictionModel model = predictions.predict(tenant, context.asOf());
+        PredictionModel model = predictions.predict(tenant, context.asOf(), context.segmentationRunId());
         return Summary.of("runs.step.prediction.done", model.customers());
     }
 }

@@ -653,8 +653,11 @@ public class AlwaysOnRepository {
         List<Integer> sums = jdbc.query("""
                 select count(*), coalesce(sum(case when to_pct < ? and (from_pct >= ? or from_pct < 0)
                                                    then customers else 0 end), 0)
-                  from palive_move where tenant_id = ? and as_of = ?""",
-                (rs, i) -> rs.getInt(1) == 0 ? null : rs.getInt(2), under, under, tenant.value(), Date.valueOf(asOf));
+                  from palive_move
+                 where tenant_id = ? and as_of = ?
+                   and run_id = (select max(l.run_id) from palive_move l where l.tenant_id = ? and l.as_of = ?)""",
+                (rs, i) -> rs.getInt(1) == 0 ? null : rs.getInt(2), under, under, tenant.value(), Date.valueOf(asOf),
+                tenant.value(), Date.valueOf(asOf));
         return sums.isEmpty() ? null : sums.getFirst();
     }
 }

@@ -61,7 +61,7 @@ public class PredictionRepository {
      * customers are locked first, so that a removal of the sample data (which locks them too) and this write follow
      * each other, and rows of customers that a removal took away meanwhile are not kept.
      */
-    public void replace(TenantId tenant, StoredModel model, long[] customerIds, Predictions predictions,
+    public void replace(TenantId tenant, StoredModel model, long runId, long[] customerIds, Predictions predictions,
             @Nullable Path bulkDir) {
         sql.sql("select id from customer where tenant_id = ? and sample = true for update").param(tenant.value())
                 .query(Long.class).list();
@@ -76,7 +76,7 @@ public class PredictionRepository {
                         model.spend().q(), model.spend().v(), finite(model.spend().logLikelihood()),
                         model.monthlyDiscount(), Timestamp.from(model.computedAt()), model.tookMillis())
                 .update();
-        recordMoves(tenant, model.asOf(), customerIds, predictions);
+        recordMoves(tenant, model.asOf(), runId, customerIds, predictions);
         sql.sql("delete from customer_prediction where tenant_id = ?").param(tenant.value()).update();
         BulkInsert.insert(jdbc, tenant, tenant.value(), "customer_prediction", COLUMNS, predictions.size(),
                 i -> row(tenant, customerIds, predictions, i), bulkDir);
@@ -90,10 +90,18 @@ public class PredictionRepository {
 
     /**
      * Counts how the customers' P(alive) moved from the stored predictions to the new ones, in whole percents, into
-     * {@code palive_move} for the as-of date: the stored ones stream in customer order and are merged with the new
-     * ones sorted the same way, so nothing of the size of the company is held but the new predictions.
+     * {@code palive_move} for the as-of date and the recompute {@code runId}: the stored ones stream in customer
+     * order and are merged with the new ones sorted the same way, so nothing of the size of the company is held but
+     * the new predictions. A run's moves are recorded once, by its first prediction of that date: a later one after
+     * the same run (the refit after the sample data is removed, "predict now" again) would compare with itself and
+     * keeps them. Readers take the latest run of a date; removing the sample removes the moves of its runs.
      */
-    private void recordMoves(TenantId tenant, LocalDate asOf, long[] customerIds, Predictions predictions) {
+    private void recordMoves(TenantId tenant, LocalDate asOf, long runId, long[] customerIds,
+            Predictions predictions) {
+        if (sql.sql("select count(*) from palive_move where tenant_id = ? and as_of = ? and run_id = ?")
+                .params(tenant.value(), asOf, runId).query(Integer.class).single() > 0) {
+            return;
+        }
         // Each new prediction as customer id × 128 + percent (0..100): one primitive sort orders them by customer.
         long[] next = new long[customerIds.length];
         for (int i = 0; i < next.length; i++) {
@@ -119,13 +127,12 @@ public class PredictionRepository {
         for (int from = 0; from < moves.length; from++) {
             for (int to = 0; to < moves[from].length; to++) {
                 if (moves[from][to] > 0) {
-                    rows.add(new Object[] {tenant.value(), asOf, from - 1, to, moves[from][to]});
+                    rows.add(new Object[] {tenant.value(), asOf, runId, from - 1, to, moves[from][to]});
                 }
             }
         }
-        sql.sql("delete from palive_move where tenant_id = ? and as_of = ?").params(tenant.value(), asOf).update();
-        jdbc.batchUpdate("insert into palive_move (tenant_id, as_of, from_pct, to_pct, customers)"
-                + " values (?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into palive_move (tenant_id, as_of, run_id, from_pct, to_pct, customers)"
+                + " values (?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**

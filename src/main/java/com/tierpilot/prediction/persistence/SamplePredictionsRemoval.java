@@ -10,7 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Removes the sample customers' predictions, and the model when it was fitted with the sample loaded. */
+/**
+ * Removes the sample customers' predictions, the model when it was fitted with the sample loaded, and the P(alive)
+ * moves recorded after the recomputes that scored the sample (by their run ids).
+ */
 @Component
 class SamplePredictionsRemoval {
 
@@ -22,11 +25,12 @@ class SamplePredictionsRemoval {
 
     @EventListener
     void remove(SampleDataRemoval removal) {
-        remove(removal.tenant(), removal.loadedAt());
+        remove(removal.tenant(), removal.loadedAt(), removal.firstRunId());
     }
 
-    private void remove(TenantId tenant, Instant loadedAt) {
+    private void remove(TenantId tenant, Instant loadedAt, long firstRunId) {
         SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS, "customer_prediction");
+        SampleRows.deleteOfRunsFrom(jdbc, tenant, firstRunId, "run_id", "palive_move");
         jdbc.sql("delete from prediction_model where tenant_id = ? and computed_at >= ?")
                 .params(tenant.value(), Timestamp.from(loadedAt)).update();
     }
