@@ -66,17 +66,11 @@ class SqlOwnershipTest {
             "com.tierpilot.analytics.DashboardReadModels",
             "com.tierpilot.analytics.DashboardService",
             "com.tierpilot.analytics.GettingStartedService",
-            "com.tierpilot.customer.SalesStateService",
             "com.tierpilot.customer.importing.ImportMerger",
             "com.tierpilot.customer.importing.ImportRunRepository",
             "com.tierpilot.customer.importing.ImportService",
             "com.tierpilot.customer.importing.StagingWriter",
-            "com.tierpilot.demo.SampleDataService",
-            "com.tierpilot.sales.ProspectGradeService",
-            "com.tierpilot.sales.SalesSettingsService",
-            "com.tierpilot.segmentation.AudienceService",
-            "com.tierpilot.segmentation.RuleSegmentService",
-            "com.tierpilot.segmentation.SegmentResultService");
+            "com.tierpilot.demo.SampleDataService");
 
     private final Map<String, Owner> owners = readOwners();
 

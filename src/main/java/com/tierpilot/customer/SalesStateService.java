@@ -5,12 +5,13 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
 import com.tierpilot.base.security.DataScope;
+import com.tierpilot.customer.persistence.SalesStateRepository;
+import com.tierpilot.customer.persistence.SalesStateRepository.FieldChange;
+import com.tierpilot.customer.persistence.SalesStateRepository.StageChange;
+import com.tierpilot.customer.persistence.SalesStateRepository.StateWrite;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,32 +41,18 @@ public class SalesStateService {
 
     private static final int IMPORT_CHUNK = 1000;
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
+    private final SalesStateRepository states;
     private final Clock clock;
 
-    SalesStateService(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch,
-            Clock clock) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    SalesStateService(SalesStateRepository states, Clock clock) {
+        this.states = states;
         this.clock = clock;
     }
 
     /** The customer's sales state; {@link SalesState#EMPTY} when nothing is known yet. */
     @Transactional(readOnly = true)
     public SalesState find(TenantId tenant, long customerId) {
-        return jdbc.sql("""
-                select stage, lost_reason, expected_close_on, expected_deal_size, need, customer_type,
-                       next_followup_on
-                  from customer_sales
-                 where tenant_id = :tenant and customer_id = :customer""")
-                .param("tenant", tenant.value()).param("customer", customerId)
-                .query((rs, i) -> new SalesState(
-                        rs.getString(1) == null ? null : SalesStage.valueOf(rs.getString(1)), rs.getString(2),
-                        date(rs.getDate(3)), rs.getBigDecimal(4),
-                        rs.getString(5) == null ? null : SalesNeed.valueOf(rs.getString(5)),
-                        rs.getString(6) == null ? null : CustomerType.valueOf(rs.getString(6)), date(rs.getDate(7))))
-                .optional().orElse(SalesState.EMPTY);
+        return states.find(tenant, customerId).orElse(SalesState.EMPTY);
     }
 
     /**
@@ -79,43 +65,17 @@ public class SalesStateService {
     public int update(TenantId tenant, long customerId, SalesState wanted, SalesSource source,
             @Nullable UserId by) {
         SalesState next = validated(wanted);
-        Integer exists = jdbc.sql("select count(*) from customer where tenant_id = :tenant and id = :customer")
-                .param("tenant", tenant.value()).param("customer", customerId).query(Integer.class).single();
-        if (exists == 0) {
+        if (!states.customerExists(tenant, customerId)) {
             throw new NotFoundException("customer");
         }
         SalesState before = find(tenant, customerId);
-        Map<String, @Nullable String> old = before.fields();
-        Map<String, @Nullable String> now = next.fields();
-        List<String> changed = now.keySet().stream().filter(f -> !sameValue(f, old.get(f), now.get(f))).toList();
+        List<FieldChange> changed = changes(customerId, before, next);
         if (changed.isEmpty()) {
             return 0;
         }
-        Instant at = clock.instant();
-        int updated = jdbc.sql("""
-                update customer_sales
-                   set stage = :stage, lost_reason = :reason, expected_close_on = :close, expected_deal_size = :size,
-                       need = :need, customer_type = :type, next_followup_on = :next, updated_at = :at
-                 where tenant_id = :tenant and customer_id = :customer""")
-                .paramSource(params(tenant, customerId, next, at)).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    insert into customer_sales (tenant_id, customer_id, stage, lost_reason, expected_close_on,
-                                                expected_deal_size, need, customer_type, next_followup_on, updated_at)
-                    values (:tenant, :customer, :stage, :reason, :close, :size, :need, :type, :next, :at)""")
-                    .paramSource(params(tenant, customerId, next, at)).update();
-        }
-        for (String field : changed) {
-            jdbc.sql("""
-                    insert into customer_sales_history (tenant_id, customer_id, changed_at, changed_by, source, field,
-                                                        old_value, new_value)
-                    values (:tenant, :customer, :at, :by, :source, :field, :old, :new)""")
-                    .param("tenant", tenant.value()).param("customer", customerId)
-                    .param("at", Timestamp.from(at)).param("by", by == null ? null : by.value(), java.sql.Types.BIGINT)
-                    .param("source", source.name()).param("field", field).param("old", old.get(field), java.sql.Types.VARCHAR)
-                    .param("new", now.get(field), java.sql.Types.VARCHAR).update();
-        }
-        log.info("Sales state of customer {} changed ({}) from {}: {}", customerId, source, changed.size(), changed);
+        states.save(tenant, customerId, next, changed, source, by, clock.instant());
+        log.info("Sales state of customer {} changed ({}) from {}: {}", customerId, source, changed.size(),
+                changed.stream().map(FieldChange::field).toList());
         return changed.size();
     }
 
@@ -130,24 +90,9 @@ public class SalesStateService {
         int changedCustomers = 0;
         for (int from = 0; from < ids.size(); from += IMPORT_CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IMPORT_CHUNK));
-            Map<Long, SalesState> stored = new java.util.HashMap<>();
-            jdbc.sql("""
-                    select customer_id, stage, lost_reason, expected_close_on, expected_deal_size, need,
-                           customer_type, next_followup_on
-                      from customer_sales
-                     where tenant_id = :tenant and customer_id in (:ids)""")
-                    .param("tenant", tenant.value()).param("ids", chunk)
-                    .query(rs -> {
-                        stored.put(rs.getLong(1), new SalesState(
-                                rs.getString(2) == null ? null : SalesStage.valueOf(rs.getString(2)), rs.getString(3),
-                                date(rs.getDate(4)), rs.getBigDecimal(5),
-                                rs.getString(6) == null ? null : SalesNeed.valueOf(rs.getString(6)),
-                                rs.getString(7) == null ? null : CustomerType.valueOf(rs.getString(7)),
-                                date(rs.getDate(8))));
-                    });
-            List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> updates = new java.util.ArrayList<>();
-            List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> inserts = new java.util.ArrayList<>();
-            List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> history = new java.util.ArrayList<>();
+            Map<Long, SalesState> stored = states.findAll(tenant, chunk);
+            List<StateWrite> writes = new ArrayList<>();
+            List<FieldChange> trail = new ArrayList<>();
             for (Long id : chunk) {
                 SalesState before = stored.getOrDefault(id, SalesState.EMPTY);
                 SalesState file = imported.get(id);
@@ -158,40 +103,14 @@ public class SalesStateService {
                         or(file.expectedDealSize(), before.expectedDealSize()), or(file.need(), before.need()),
                         or(file.customerType(), before.customerType()),
                         or(file.nextFollowUpOn(), before.nextFollowUpOn()));
-                Map<String, @Nullable String> old = before.fields();
-                Map<String, @Nullable String> now = next.fields();
-                List<String> changed = now.keySet().stream().filter(f -> !sameValue(f, old.get(f), now.get(f)))
-                        .toList();
-                if (changed.isEmpty()) {
-                    continue;
-                }
-                changedCustomers++;
-                (stored.containsKey(id) ? updates : inserts).add(params(tenant, id, next, at));
-                for (String field : changed) {
-                    history.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                            .addValue("tenant", tenant.value()).addValue("customer", id)
-                            .addValue("at", Timestamp.from(at)).addValue("field", field)
-                            .addValue("old", old.get(field), java.sql.Types.VARCHAR)
-                            .addValue("new", now.get(field), java.sql.Types.VARCHAR));
+                List<FieldChange> changed = changes(id, before, next);
+                if (!changed.isEmpty()) {
+                    changedCustomers++;
+                    writes.add(new StateWrite(id, next, stored.containsKey(id)));
+                    trail.addAll(changed);
                 }
             }
-            batch.batchUpdate("""
-                    update customer_sales
-                       set stage = :stage, lost_reason = :reason, expected_close_on = :close,
-                           expected_deal_size = :size, need = :need, customer_type = :type,
-                           next_followup_on = :next, updated_at = :at
-                     where tenant_id = :tenant and customer_id = :customer""",
-                    updates.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
-            batch.batchUpdate("""
-                    insert into customer_sales (tenant_id, customer_id, stage, lost_reason, expected_close_on,
-                                                expected_deal_size, need, customer_type, next_followup_on, updated_at)
-                    values (:tenant, :customer, :stage, :reason, :close, :size, :need, :type, :next, :at)""",
-                    inserts.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
-            batch.batchUpdate("""
-                    insert into customer_sales_history (tenant_id, customer_id, changed_at, changed_by, source, field,
-                                                        old_value, new_value)
-                    values (:tenant, :customer, :at, null, 'IMPORT', :field, :old, :new)""",
-                    history.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+            states.saveAll(tenant, writes, trail, SalesSource.IMPORT, at);
         }
         log.info("Import changed the sales state of {} customers", changedCustomers);
         return changedCustomers;
@@ -204,17 +123,7 @@ public class SalesStateService {
     /** The latest changes of the customer's sales state, newest first. */
     @Transactional(readOnly = true)
     public List<SalesChange> history(TenantId tenant, long customerId, int limit) {
-        return jdbc.sql("""
-                select changed_at, changed_by, source, field, old_value, new_value
-                  from customer_sales_history
-                 where tenant_id = :tenant and customer_id = :customer
-                 order by changed_at desc, id desc
-                 limit :limit""")
-                .param("tenant", tenant.value()).param("customer", customerId).param("limit", limit)
-                .query((rs, i) -> new SalesChange(rs.getTimestamp(1).toInstant(),
-                        rs.getObject(2) == null ? null : UserId.of(rs.getLong(2)),
-                        SalesSource.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)))
-                .list();
+        return states.history(tenant, customerId, limit);
     }
 
     /** The state as it will be stored, or the reason it cannot be. */
@@ -242,24 +151,12 @@ public class SalesStateService {
         return Objects.equals(a, b);
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(TenantId tenant,
-            long customerId, SalesState s, Instant at) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("tenant", tenant.value()).addValue("customer", customerId)
-                .addValue("stage", s.stage() == null ? null : s.stage().name(), java.sql.Types.VARCHAR)
-                .addValue("reason", s.lostReason(), java.sql.Types.VARCHAR)
-                .addValue("close", s.expectedCloseOn() == null ? null : Date.valueOf(s.expectedCloseOn()),
-                        java.sql.Types.DATE)
-                .addValue("size", s.expectedDealSize(), java.sql.Types.DECIMAL)
-                .addValue("need", s.need() == null ? null : s.need().name(), java.sql.Types.VARCHAR)
-                .addValue("type", s.customerType() == null ? null : s.customerType().name(), java.sql.Types.VARCHAR)
-                .addValue("next", s.nextFollowUpOn() == null ? null : Date.valueOf(s.nextFollowUpOn()),
-                        java.sql.Types.DATE)
-                .addValue("at", Timestamp.from(at));
-    }
-
-    private static @Nullable LocalDate date(java.sql.@Nullable Date d) {
-        return d == null ? null : d.toLocalDate();
+    /** The fields that differ between the two states, as the trail records them. */
+    private static List<FieldChange> changes(long customerId, SalesState before, SalesState next) {
+        Map<String, @Nullable String> old = before.fields();
+        Map<String, @Nullable String> now = next.fields();
+        return now.keySet().stream().filter(f -> !sameValue(f, old.get(f), now.get(f)))
+                .map(f -> new FieldChange(customerId, f, old.get(f), now.get(f))).toList();
     }
 
     /**
@@ -269,20 +166,12 @@ public class SalesStateService {
      */
     @Transactional(readOnly = true)
     public List<StageMove> stageMoves(TenantId tenant, DataScope scope, ZoneId zone, YearMonth first) {
-        List<Object> params = new ArrayList<>(List.of(tenant.value(),
-                Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant())));
-        params.addAll(scope.params());
         Map<String, Integer> moves = new TreeMap<>();
-        jdbc.sql("select h.changed_at, h.old_value, h.new_value from customer_sales_history h"
-                + " join customer c on c.tenant_id = h.tenant_id and c.id = h.customer_id"
-                + " where h.tenant_id = ? and h.field = 'stage' and h.changed_at >= ?"
-                + scope.and("c.account_manager_id"))
-                .params(params)
-                .query(rs -> {
-                    YearMonth month = YearMonth.from(rs.getTimestamp(1).toInstant().atZone(zone));
-                    moves.merge(month + "\t" + Objects.toString(rs.getString(2), "") + "\t"
-                            + Objects.toString(rs.getString(3), ""), 1, Integer::sum);
-                });
+        for (StageChange change : states.stageChanges(tenant, scope, first.atDay(1).atStartOfDay(zone).toInstant())) {
+            YearMonth month = YearMonth.from(change.changedAt().atZone(zone));
+            moves.merge(month + "\t" + Objects.toString(change.from(), "") + "\t"
+                    + Objects.toString(change.to(), ""), 1, Integer::sum);
+        }
         List<StageMove> list = new ArrayList<>();
         moves.forEach((key, customers) -> {
             String[] parts = key.split("\t", -1);

@@ -1,13 +1,10 @@
 package com.tierpilot.sales;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.sales.persistence.ProspectGradeRepository;
 import com.tierpilot.tenant.TenantService;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,28 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProspectGradeService {
 
-    private static final String GRADE = """
-            insert into prospect_grade (tenant_id, customer_id, grade, close_overdue, graded_on)
-            select s.tenant_id, s.customer_id,
-                   case when s.stage = 'LOST' or s.need = 'NONE' then 'E'
-                        when s.need = 'FUTURE' or s.expected_close_on is null then 'D'
-                        when s.expected_close_on <= :aDate then 'A'
-                        when s.expected_close_on <= :bDate then 'B'
-                        when s.expected_close_on <= :cDate then 'C'
-                        else 'D' end,
-                   case when s.expected_close_on < :today and (s.stage is null or s.stage <> 'LOST') then true
-                        else false end,
-                   :today
-              from customer_sales s
-             where s.tenant_id = :tenant and (s.stage is null or s.stage <> 'SIGNED')
-               and (s.stage is not null or s.need is not null or s.expected_close_on is not null)""";
-
-    private final JdbcClient jdbc;
+    private final ProspectGradeRepository grades;
     private final SalesSettingsService settings;
     private final TenantService tenants;
 
-    ProspectGradeService(JdbcClient jdbc, SalesSettingsService settings, TenantService tenants) {
-        this.jdbc = jdbc;
+    ProspectGradeService(ProspectGradeRepository grades, SalesSettingsService settings, TenantService tenants) {
+        this.grades = grades;
         this.settings = settings;
         this.tenants = tenants;
     }
@@ -60,40 +41,21 @@ public class ProspectGradeService {
 
     /** Grades every prospect of the company as of {@code today}; returns how many have a grade. */
     public int regrade(TenantId tenant, LocalDate today) {
-        jdbc.sql("delete from prospect_grade where tenant_id = :tenant").param("tenant", tenant.value()).update();
-        return jdbc.sql(GRADE).paramSource(params(tenant, today, null)).update();
+        return grades.regradeAll(tenant, today, thresholds(tenant));
     }
 
     /** Grades one customer as of the company's today, as the night would. */
     public Optional<GradeResult> regradeOne(TenantId tenant, long customerId) {
-        jdbc.sql("delete from prospect_grade where tenant_id = :tenant and customer_id = :customer")
-                .param("tenant", tenant.value()).param("customer", customerId).update();
-        jdbc.sql(GRADE + " and s.customer_id = :customer").paramSource(params(tenant, today(tenant), customerId))
-                .update();
+        grades.regradeOne(tenant, customerId, today(tenant), thresholds(tenant));
         return find(tenant, customerId);
     }
 
     @Transactional(readOnly = true)
     public Optional<GradeResult> find(TenantId tenant, long customerId) {
-        return jdbc.sql("""
-                select grade, close_overdue, graded_on from prospect_grade
-                 where tenant_id = :tenant and customer_id = :customer""")
-                .param("tenant", tenant.value()).param("customer", customerId)
-                .query((rs, i) -> new GradeResult(ProspectGrade.valueOf(rs.getString(1)), rs.getBoolean(2),
-                        rs.getDate(3).toLocalDate()))
-                .optional();
+        return grades.find(tenant, customerId);
     }
 
-    private MapSqlParameterSource params(TenantId tenant, LocalDate today, @Nullable Long customer) {
-        GradeThresholds t = settings.settings(tenant).thresholds();
-        var params = new MapSqlParameterSource().addValue("tenant", tenant.value())
-                .addValue("today", Date.valueOf(today))
-                .addValue("aDate", Date.valueOf(today.plusDays(t.aWithinDays())))
-                .addValue("bDate", Date.valueOf(today.plusDays(t.bWithinDays())))
-                .addValue("cDate", Date.valueOf(today.plusDays(t.cWithinDays())));
-        if (customer != null) {
-            params.addValue("customer", customer);
-        }
-        return params;
+    private GradeThresholds thresholds(TenantId tenant) {
+        return settings.settings(tenant).thresholds();
     }
 }

@@ -1,14 +1,10 @@
 package com.tierpilot.segmentation;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.segmentation.persistence.AudienceQueries;
 import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AudienceService {
 
-    private final JdbcClient jdbc;
+    private final AudienceQueries audiences;
     private final SegmentationRunRepository runs;
-    private final RuleGradeSql grades;
 
-    AudienceService(JdbcClient jdbc, SegmentationRunRepository runs, RuleGradeSql grades) {
-        this.jdbc = jdbc;
+    AudienceService(AudienceQueries audiences, SegmentationRunRepository runs) {
+        this.audiences = audiences;
         this.runs = runs;
-        this.grades = grades;
     }
 
     /** How many customers the audience has now. */
@@ -36,10 +30,7 @@ public class AudienceService {
         if (state.isEmpty() || query.include().isEmpty()) {
             return 0;
         }
-        Map<String, Object> params = new HashMap<>();
-        String where = where(tenant, state.get().current(), query, params);
-        return jdbc.sql("select count(*) from customer_segment cs where " + where).params(params)
-                .query(Integer.class).single();
+        return audiences.count(tenant, state.get().current(), query);
     }
 
     /** Passes every customer id of the audience, in ascending order, to the consumer. */
@@ -48,58 +39,6 @@ public class AudienceService {
         if (state.isEmpty() || query.include().isEmpty()) {
             return;
         }
-        Map<String, Object> params = new HashMap<>();
-        String where = where(tenant, state.get().current(), query, params);
-        jdbc.sql("select cs.customer_id from customer_segment cs where " + where + " order by cs.customer_id")
-                .params(params).query(rs -> {
-                    consumer.accept(rs.getLong(1));
-                });
-    }
-
-    /** The WHERE clause; every value is a bound parameter, only the shape depends on the query. */
-    private String where(TenantId tenant, long run, AudienceQuery query, Map<String, Object> params) {
-        params.put("tenant", tenant.value());
-        params.put("run", run);
-        StringBuilder sql = new StringBuilder("cs.tenant_id = :tenant and cs.run_id = :run and (")
-                .append(any(query.include(), "in", params)).append(')');
-        if (!query.exclude().isEmpty()) {
-            sql.append(" and not (").append(any(query.exclude(), "ex", params)).append(')');
-        }
-        if (query.requiredRule() != null) {
-            params.put("required", query.requiredRule());
-            sql.append(" and ").append(inRules(":required"));
-        }
-        return sql.toString();
-    }
-
-    /** "In any of these segments", grouped per scheme. */
-    private String any(List<String> refs, String prefix, Map<String, Object> params) {
-        Map<String, List<String>> byScheme = new HashMap<>();
-        for (String ref : refs) {
-            byScheme.computeIfAbsent(AudienceQuery.scheme(ref), s -> new ArrayList<>()).add(AudienceQuery.key(ref));
-        }
-        List<String> parts = new ArrayList<>();
-        byScheme.forEach((scheme, keys) -> {
-            String name = prefix + "_" + scheme.toLowerCase(java.util.Locale.ROOT);
-            params.put(name, keys);
-            parts.add(switch (scheme) {
-                case "RFM" -> "cs.rfm_segment in (:" + name + ")";
-                case "ABC" -> "cs.abc_tier in (:" + name + ")";
-                case "LIFECYCLE" -> "cs.lifecycle in (:" + name + ")";
-                // Ungraded customers compare as '-', so that "not in grade A" keeps them (null would drop them).
-                case "GRADE" -> "coalesce(" + grades.grade("cs.tenant_id", "cs.customer_id") + ", '-') in (:" + name
-                        + ")";
-                default -> inRules("(:" + name + ")");
-            });
-        });
-        return String.join(" or ", parts);
-    }
-
-    private static String inRules(String keys) {
-        return """
-                exists (select 1 from rule_segment_member m join rule_segment r
-                            on r.tenant_id = m.tenant_id and r.id = m.segment_id
-                         where m.tenant_id = cs.tenant_id and m.run_id = cs.run_id and m.customer_id = cs.customer_id
-                           and r.seg_key in %s)""".formatted(keys.startsWith("(") ? keys : "(" + keys + ")");
+        audiences.forEachCustomer(tenant, state.get().current(), query, consumer);
     }
 }
