@@ -41,9 +41,14 @@ public class CampaignRepository {
 
     /** One boolean column per action: whether the campaign has it (campaign_action, one row per action). */
     private static final String ACTION_COLUMNS = Arrays.stream(CampaignAction.values())
-            .map(a -> ", exists (select 1 from campaign_action a where a.tenant_id = c.tenant_id"
-                    + " and a.campaign_id = c.id and a.action = '" + a.name() + "') as " + actionColumn(a))
+            .map(a -> ", " + hasAction("'" + a.name() + "'") + " as " + actionColumn(a))
             .collect(Collectors.joining());
+
+    /** Whether campaign {@code c} has the action that {@code action} (a literal or a parameter) names. */
+    private static String hasAction(String action) {
+        return "exists (select 1 from campaign_action a where a.tenant_id = c.tenant_id and a.campaign_id = c.id"
+                + " and a.action = " + action + ")";
+    }
 
     private static final String FROM = " from campaign c left join coupon k on k.tenant_id = c.tenant_id"
             + " and k.campaign_id = c.id";
@@ -125,8 +130,7 @@ public class CampaignRepository {
     /** Launched, not cancelled campaigns with the double-points action whose window overlaps from–to. */
     public List<Campaign> pointsCampaigns(TenantId tenant, Instant from, Instant to) {
         return jdbc.sql("select " + COLUMNS + ACTION_COLUMNS + FROM + " where c.tenant_id = ? and c.launched_at is not null"
-                + " and c.status <> 'CANCELLED' and c.kind = 'ONE_OFF' and exists (select 1 from campaign_action a"
-                + " where a.tenant_id = c.tenant_id and a.campaign_id = c.id and a.action = ?) and c.starts_at < ?"
+                + " and c.status <> 'CANCELLED' and c.kind = 'ONE_OFF' and " + hasAction("?") + " and c.starts_at < ?"
                 + " and c.ends_at > ?"
                 + " order by c.id").params(tenant.value(), CampaignAction.LOYALTY_REWARD.name(),
                         java.sql.Timestamp.from(to), java.sql.Timestamp.from(from))

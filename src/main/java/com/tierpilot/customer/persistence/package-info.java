@@ -1,4 +1,4 @@
-/** Set-based and batched SQL for customers and orders. */
+/** Set-based and batched SQL for customers and orders, their owners and their sales states. */
 @NullMarked
 package com.tierpilot.customer.persistence;
 

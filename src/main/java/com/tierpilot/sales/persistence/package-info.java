@@ -1,4 +1,7 @@
-/** The sales module's SQL: follow-up logs, the shared pool's watches and notices, and its rules. */
+/**
+ * The sales module's SQL: follow-up logs, the shared pool's watches and notices and its rules, the prospects' grades
+ * and the sales settings.
+ */
 @NullMarked
 package com.tierpilot.sales.persistence;
 
