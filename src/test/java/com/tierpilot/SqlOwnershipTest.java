@@ -63,9 +63,6 @@ class SqlOwnershipTest {
      * any, so that the list stays exact.
      */
     private static final Set<String> SQL_OUTSIDE_PERSISTENCE_STILL_TO_MOVE = Set.of(
-            "com.tierpilot.analytics.DashboardReadModels",
-            "com.tierpilot.analytics.DashboardService",
-            "com.tierpilot.analytics.GettingStartedService",
             "com.tierpilot.customer.importing.ImportMerger",
             "com.tierpilot.customer.importing.ImportRunRepository",
             "com.tierpilot.customer.importing.ImportService",

@@ -1,16 +1,14 @@
 package com.tierpilot.analytics;
 
+import com.tierpilot.analytics.persistence.GettingStartedRepository;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.CustomerStatisticsService;
 import com.tierpilot.customer.OrderSpan;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class GettingStartedService {
 
-    private final JdbcClient jdbc;
+    private final GettingStartedRepository marks;
     private final CustomerStatisticsService statistics;
     private final SegmentationService segmentation;
     private final DashboardService dashboards;
     private final Clock clock;
 
-    GettingStartedService(JdbcClient jdbc, CustomerStatisticsService statistics, SegmentationService segmentation,
+    GettingStartedService(GettingStartedRepository marks, CustomerStatisticsService statistics, SegmentationService segmentation,
             DashboardService dashboards, Clock clock) {
-        this.jdbc = jdbc;
+        this.marks = marks;
         this.statistics = statistics;
         this.segmentation = segmentation;
         this.dashboards = dashboards;
@@ -44,16 +42,13 @@ public class GettingStartedService {
     @Transactional(readOnly = true)
     public Progress progress(TenantId tenant) {
         OrderSpan span = statistics.orderSpan(tenant);
-        var marks = jdbc.sql("select criteria_checked_at is not null, dismissed_at is not null from getting_started"
-                + " where tenant_id = ?").param(tenant.value())
-                .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}).optional()
-                .orElse(new boolean[2]);
+        GettingStartedRepository.Marks marked = marks.marks(tenant);
         var current = dashboards.current(tenant);
         LocalDate today = segmentation.today(tenant);
         int window = segmentation.settings(tenant).rfm().windowDays();
         LocalDate last = span.last();
         LocalDate suggested = last != null && last.isBefore(today.minusDays(window)) ? last.plusDays(1) : today;
-        return new Progress(span.customers(), span.orders(), last, marks[0], marks[1],
+        return new Progress(span.customers(), span.orders(), last, marked.criteriaChecked(), marked.dismissed(),
                 current.map(DashboardSnapshot::asOf).orElse(null),
                 current.map(DashboardSnapshot::activeCustomers).orElse(0), suggested, today, window);
     }
@@ -61,34 +56,19 @@ public class GettingStartedService {
     /** The criteria step is ticked off when the user opens the criteria from the panel. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public void criteriaChecked(TenantId tenant) {
-        mark(tenant, "criteria_checked_at");
+        marks.markCriteriaChecked(tenant, clock.instant());
     }
 
     /** The panel goes away for the whole company. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public void dismiss(TenantId tenant) {
-        mark(tenant, "dismissed_at");
+        marks.markDismissed(tenant, clock.instant());
     }
 
     /** Starts the first recompute as of the suggested date, in the background; returns the run's id. */
     @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
     public long recompute(TenantId tenant) {
         return segmentation.startRun(tenant, progress(tenant).suggestedAsOf(), RunTrigger.MANUAL);
-    }
-
-    private void mark(TenantId tenant, String column) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("update getting_started set " + column + " = coalesce(" + column + ", ?)"
-                + " where tenant_id = ?").params(now, tenant.value()).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("insert into getting_started (tenant_id, " + column + ") values (?, ?)")
-                        .params(tenant.value(), now).update();
-            } catch (DuplicateKeyException clickedTwice) {
-                jdbc.sql("update getting_started set " + column + " = coalesce(" + column + ", ?) where tenant_id = ?")
-                        .params(now, tenant.value()).update();
-            }
-        }
     }
 
     /**

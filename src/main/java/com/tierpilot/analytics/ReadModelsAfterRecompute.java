@@ -1,5 +1,6 @@
 package com.tierpilot.analytics;
 
+import com.tierpilot.analytics.persistence.DashboardReadModelRepository;
 import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.segmentation.SegmentationPublished;
 import org.slf4j.Logger;
@@ -19,9 +20,9 @@ class ReadModelsAfterRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelsAfterRecompute.class);
 
-    private final DashboardReadModels readModels;
+    private final DashboardReadModelRepository readModels;
 
-    ReadModelsAfterRecompute(DashboardReadModels readModels) {
+    ReadModelsAfterRecompute(DashboardReadModelRepository readModels) {
         this.readModels = readModels;
     }
 

@@ -1,7 +1,8 @@
 /**
  * Dashboard read models and charts of the customer base. At the end of each published recompute
- * ({@code SegmentationPublished}) {@code DashboardReadModels} aggregates the run once into the {@code dashboard_*}
- * tables; {@link com.tierpilot.analytics.DashboardService} reads them, so that opening the dashboard costs the same for
+ * ({@code SegmentationPublished}) {@code persistence.DashboardReadModelRepository} aggregates the run once into the
+ * {@code dashboard_*} tables; {@link com.tierpilot.analytics.DashboardService} reads them through
+ * {@code persistence.DashboardQueries}, so that opening the dashboard costs the same for
  * 100 or 1,000,000 customers.
  *
  * <p>Like the customer list's segment filters, the read models are computed in SQL straight from the segmentation

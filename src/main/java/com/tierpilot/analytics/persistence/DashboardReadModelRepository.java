@@ -1,5 +1,6 @@
-package com.tierpilot.analytics;
+package com.tierpilot.analytics.persistence;
 
+import com.tierpilot.analytics.DashboardSnapshot;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,18 +29,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Must run outside a transaction: on MySQL the streamed rows occupy their connection, so the results are written
  * in a transaction of their own afterwards.
  */
-@Component
-class DashboardReadModels {
+@Repository
+public class DashboardReadModelRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(DashboardReadModels.class);
-    static final int PARETO_POINTS = 100;
+    private static final Logger log = LoggerFactory.getLogger(DashboardReadModelRepository.class);
+    private static final int PARETO_POINTS = DashboardTotals.PARETO_POINTS;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final DatabaseDialect dialect;
     private final Clock clock;
 
-    DashboardReadModels(JdbcTemplate jdbc, TransactionTemplate transactions, DatabaseDialect dialect, Clock clock) {
+    DashboardReadModelRepository(JdbcTemplate jdbc, TransactionTemplate transactions, DatabaseDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.dialect = dialect;
@@ -47,12 +48,12 @@ class DashboardReadModels {
     }
 
     /** Computes and stores the read models of the tenant's published run {@code run}, scored as of {@code asOf}. */
-    void compute(TenantId tenant, long run, LocalDate asOf) {
+    public void compute(TenantId tenant, long run, LocalDate asOf) {
         long started = System.nanoTime();
-        Totals totals = jdbc.query(dialect.streaming("select r_score, f_score, monetary, rfm_segment, abc_tier,"
+        DashboardTotals totals = jdbc.query(dialect.streaming("select r_score, f_score, monetary, rfm_segment, abc_tier,"
                 + " lifecycle from customer_segment where tenant_id = ? and run_id = ?", tenant.value(), run),
-                (ResultSetExtractor<Totals>) rs -> {
-            Totals t = new Totals();
+                (ResultSetExtractor<DashboardTotals>) rs -> {
+            DashboardTotals t = new DashboardTotals();
             while (rs.next()) {
                 int r = rs.getInt(1);
                 boolean scored = !rs.wasNull();
@@ -73,7 +74,7 @@ class DashboardReadModels {
         transactions.executeWithoutResult(tx -> write(tenant, run, asOf, previous, totals, pareto, migrations,
                 computeMs));
         log.info("Dashboard read models of run {}: {} customers, {} migration cells in {} ms (written in {} ms)", run,
-                totals.customers, migrations.size(), computeMs,
+                totals.customers(), migrations.size(), computeMs,
                 (System.nanoTime() - started) / 1_000_000 - computeMs);
     }
 
@@ -81,19 +82,19 @@ class DashboardReadModels {
      * The migration matrix from the run's change log: the movers per (from, to), and per segment of this run the
      * customers who stayed in it (its size less those who moved into it).
      */
-    private List<Object[]> migrations(TenantId tenant, long run, Totals totals) {
+    private List<Object[]> migrations(TenantId tenant, long run, DashboardTotals totals) {
         Map<String, Integer> moved = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
         jdbc.query("select scheme, from_segment, to_segment, count(*) from segment_change"
                 + " where tenant_id = ? and run_id = ? group by scheme, from_segment, to_segment", rs -> {
                     String scheme = rs.getString(1);
-                    String from = orNone(rs.getString(2));
-                    String to = orNone(rs.getString(3));
+                    String from = DashboardTotals.orNone(rs.getString(2));
+                    String to = DashboardTotals.orNone(rs.getString(3));
                     int customers = rs.getInt(4);
                     moved.merge(scheme + "\t" + to, customers, Integer::sum);
                     rows.add(new Object[] {tenant.value(), run, scheme, from, to, customers});
                 }, tenant.value(), run);
-        totals.sizes.forEach((key, customers) -> {
+        totals.sizes().forEach((key, customers) -> {
             int stayed = customers - moved.getOrDefault(key, 0);
             if (stayed > 0) {
                 String[] parts = key.split("\t", 2);
@@ -103,7 +104,7 @@ class DashboardReadModels {
         return rows;
     }
 
-    private void write(TenantId tenant, long run, LocalDate asOf, @Nullable Long previous, Totals totals,
+    private void write(TenantId tenant, long run, LocalDate asOf, @Nullable Long previous, DashboardTotals totals,
             double[] pareto, List<Object[]> migrations, int computeMs) {
         for (String table : new String[] {"dashboard_run", "dashboard_pareto", "dashboard_rf_cell",
             "dashboard_migration"}) {
@@ -114,8 +115,8 @@ class DashboardReadModels {
         jdbc.update("""
                 insert into dashboard_run (tenant_id, run_id, as_of, previous_run_id, customers, active_customers,
                     revenue, tier_a_revenue, top20_share, computed_at, compute_ms)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), run, asOf, previous, totals.customers,
-                totals.active, BigDecimal.valueOf(totals.revenueCents, 2), BigDecimal.valueOf(totals.tierACents, 2),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), run, asOf, previous, totals.customers(),
+                totals.active(), BigDecimal.valueOf(totals.revenueCents(), 2), BigDecimal.valueOf(totals.tierACents(), 2),
                 pareto[PARETO_POINTS / 5], Timestamp.from(clock.instant()), computeMs);
         List<Object[]> points = new ArrayList<>(pareto.length);
         for (int i = 0; i < pareto.length; i++) {
@@ -126,10 +127,10 @@ class DashboardReadModels {
         List<Object[]> cells = new ArrayList<>();
         for (int r = 1; r <= 5; r++) {
             for (int f = 1; f <= 5; f++) {
-                int customers = totals.cellCustomers[r][f];
+                int customers = totals.cellCustomers(r, f);
                 if (customers > 0) {
-                    cells.add(new Object[] {tenant.value(), run, r, f, totals.cellSegment[r][f], customers,
-                        BigDecimal.valueOf(totals.cellCents[r][f], 2)});
+                    cells.add(new Object[] {tenant.value(), run, r, f, totals.cellSegment(r, f), customers,
+                        BigDecimal.valueOf(totals.cellCents(r, f), 2)});
                 }
             }
         }
@@ -139,76 +140,5 @@ class DashboardReadModels {
                 + " customers) values (?, ?, ?, ?, ?, ?)", migrations);
     }
 
-    private static String orNone(@Nullable String segment) {
-        return segment == null ? DashboardSnapshot.NONE : segment;
-    }
 
-    /** What one pass over a run's customers adds up. */
-    static final class Totals {
-        int customers;
-        int active;
-        long revenueCents;
-        long tierACents;
-        /** The scored customers' monetary values, in cents. */
-        long[] monetary = new long[1024];
-        final int[][] cellCustomers = new int[6][6];
-        final long[][] cellCents = new long[6][6];
-        final String[][] cellSegment = new String[6][6];
-        /** Customers per "scheme\tsegment" of this run, customers in no segment of a scheme under "-". */
-        final Map<String, Integer> sizes = new HashMap<>();
-        /** Their monetary values per "scheme\tsegment", in cents. */
-        final Map<String, Long> sizeCents = new HashMap<>();
-
-        void add(boolean scored, int r, int f, long cents, @Nullable String rfm, @Nullable String abc,
-                @Nullable String lifecycle) {
-            customers++;
-            revenueCents += cents;
-            if ("A".equals(abc)) {
-                tierACents += cents;
-            }
-            if (scored) {
-                if (active == monetary.length) {
-                    monetary = Arrays.copyOf(monetary, active * 2);
-                }
-                monetary[active++] = cents;
-                if (r >= 1 && r <= 5 && f >= 1 && f <= 5) {
-                    cellCustomers[r][f]++;
-                    cellCents[r][f] += cents;
-                    if (rfm != null) {
-                        cellSegment[r][f] = rfm;
-                    }
-                }
-            }
-            for (String key : new String[] {"RFM\t" + orNone(rfm), "ABC\t" + orNone(abc),
-                "LIFECYCLE\t" + orNone(lifecycle)}) {
-                sizes.merge(key, 1, Integer::sum);
-                sizeCents.merge(key, cents, Long::sum);
-            }
-        }
-
-        /**
-         * The share of the positive revenue of the active customers that the top {@code i / PARETO_POINTS} of them
-         * bring, by monetary value, for i = 0 to {@link #PARETO_POINTS}.
-         */
-        double[] pareto() {
-            long[] values = Arrays.copyOf(monetary, active);
-            Arrays.sort(values);
-            long total = 0;
-            for (long v : values) {
-                total += Math.max(v, 0);
-            }
-            double[] shares = new double[PARETO_POINTS + 1];
-            long cumulative = 0;
-            int taken = 0;
-            for (int i = 1; i <= PARETO_POINTS; i++) {
-                int upTo = (int) Math.ceil((double) active * i / PARETO_POINTS);
-                while (taken < upTo) {
-                    cumulative += Math.max(values[active - 1 - taken], 0);
-                    taken++;
-                }
-                shares[i] = total == 0 ? 0 : (double) cumulative / total;
-            }
-            return shares;
-        }
-    }
 }
