@@ -106,6 +106,9 @@ public class TasksView extends VerticalLayout {
         });
         add(windows);
         configureGrid();
+        // Room for a few tasks above the owner's team load: squeezed by it, the grid showed a row and a half at
+        // 1920×1080 (the page scrolls instead).
+        grid.setMinHeight("22rem");
         add(grid);
         if (me.role() == Role.OWNER) {
             add(teamLoad());
@@ -121,27 +124,30 @@ public class TasksView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("tasks-grid");
         grid.addColumn(t -> Formats.date(t.dueOn(), getLocale())).setHeader(getTranslation("tasks.column.due"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(t -> new Anchor(CustomerLinks.page(t.customerCode()), t.customerName() == null
                 ? t.customerCode() : t.customerName() + " (" + t.customerCode() + ")"))
-                .setHeader(getTranslation("tasks.column.customer")).setAutoWidth(true);
+                .setHeader(getTranslation("tasks.column.customer")).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(t -> t.phone() == null ? "" : t.phone()).setHeader(getTranslation("tasks.column.phone"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> getTranslation(t.channel().messageKey())).setHeader(getTranslation("tasks.column.channel"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> getTranslation("revisit.priority." + t.priority()))
-                .setHeader(getTranslation("tasks.column.priority")).setAutoWidth(true);
-        grid.addColumn(t -> t.planName(this::getTranslation)).setHeader(getTranslation("tasks.column.plan")).setAutoWidth(true);
+                .setHeader(getTranslation("tasks.column.priority")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> t.planName(this::getTranslation)).setHeader(getTranslation("tasks.column.plan"))
+                .setWidth("8rem").setFlexGrow(0);
         grid.addColumn(t -> t.managerId() == null ? getTranslation("tasks.whose.unassigned")
                 : managers.getOrDefault(t.managerId(), "")).setHeader(getTranslation("tasks.column.manager"))
-                .setAutoWidth(true);
+                .setWidth("7rem").setFlexGrow(0);
         grid.addComponentColumn(t -> {
             var script = new Span(t.script(this::getTranslation));
             script.setTitle(t.script(this::getTranslation));
             script.addClassName("task-script");
             return script;
-        }).setHeader(getTranslation("tasks.column.script")).setWidth("18rem").setFlexGrow(1);
-        // A script is a sentence or two: it wraps instead of being cut off (issue 17, item 7).
+        }).setHeader(getTranslation("tasks.column.script")).setWidth("10rem").setFlexGrow(1);
+        // A script is a sentence or two: it wraps instead of being cut off (issue 17, item 7). The customer, plan
+        // and manager wrap too, the other columns keep the width of their contents, and the script takes the rest:
+        // with wider minimums the script and the log button ran up to 230 px off the grid at 1366 px.
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(t -> {
             var log = new Button(getTranslation("tasks.log"), e -> logOutcome(t));
@@ -149,7 +155,7 @@ public class TasksView extends VerticalLayout {
             log.setEnabled(me.role() != Role.ACCOUNT_MANAGER || t.managerId() != null
                     && t.managerId() == me.userId().value());
             return log;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> tasks.open(me.tenantId(), me.userId(), me.role(), manager(), window, today,
                 query.getOffset(), query.getLimit()).stream(),
                 query -> (int) tasks.countOpen(me.tenantId(), me.userId(), me.role(), manager(), window, today));

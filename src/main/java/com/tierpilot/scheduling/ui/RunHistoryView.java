@@ -141,30 +141,32 @@ public class RunHistoryView extends VerticalLayout {
     private Grid<RunStatus> grid() {
         grid.setId("runs-grid");
         grid.addColumn(r -> getTranslation(r.trigger().messageKey())).setHeader(getTranslation("runs.col.trigger"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.node() == null ? "" : r.node()).setHeader(getTranslation("runs.col.node"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         // Start and duration; the end is in the start's tooltip. With an end column the steps ran off a 1366-pixel
         // screen (issue 17, item 7).
-        grid.addColumn(r -> time(r.startedAt())).setHeader(getTranslation("runs.col.start")).setAutoWidth(true)
+        grid.addColumn(r -> time(r.startedAt())).setHeader(getTranslation("runs.col.start")).setAutoWidth(true).setFlexGrow(0)
                 .setTooltipGenerator(r -> getTranslation("runs.endedAt", time(r.finishedAt())));
         grid.addColumn(r -> r.duration() == null ? "" : seconds(r.duration()))
-                .setHeader(getTranslation("runs.col.duration")).setAutoWidth(true);
+                .setHeader(getTranslation("runs.col.duration")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation("runs.state." + r.state().name())).setHeader(getTranslation("runs.col.state"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> Formats.count(r.customersScored(), getLocale()))
-                .setHeader(getTranslation("runs.col.scored")).setAutoWidth(true);
+                .setHeader(getTranslation("runs.col.scored")).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> Formats.count(r.changes(), getLocale())).setHeader(getTranslation("runs.col.changes"))
-                .setAutoWidth(true);
+                .setWidth("6rem").setFlexGrow(0);
         // The error itself is for the server log; the owner reads that the run failed and which step did.
         grid.addColumn(r -> r.error() == null ? "" : r.nodeStopped()
                 ? getTranslation("runs.error.nodeStopped", r.node() == null ? "?" : r.node())
                 : getTranslation("runs.error.seeLog"))
-                .setHeader(getTranslation("runs.col.error")).setWidth("8rem").setFlexGrow(1);
+                .setHeader(getTranslation("runs.col.error")).setWidth("5rem").setFlexGrow(1);
         grid.addColumn(r -> steps.getOrDefault(r.id(), List.of()).stream().map(this::step)
                 .collect(java.util.stream.Collectors.joining(getTranslation("runs.step.separator"))))
-                .setHeader(getTranslation("runs.col.steps")).setWidth("16rem").setFlexGrow(2);
-        // The steps and errors are sentences: they wrap on screen instead of running off it (issue 17, item 7).
+                .setHeader(getTranslation("runs.col.steps")).setWidth("9rem").setFlexGrow(4);
+        // The steps and errors are sentences: they wrap on screen instead of running off it (issue 17, item 7); the
+        // other columns keep the width of their contents (the counts' headers wrap), and the steps take what is left
+        // (at 1366 px in English the wider minimums ran the steps 166 px off the grid).
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(query -> {
             List<RunStatus> page = segmentation.runs(me.tenantId(), query.getOffset(), query.getLimit());
