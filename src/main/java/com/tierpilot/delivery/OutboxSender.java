@@ -40,8 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * suppressed as bounced.
  *
  * <p>A node killed mid-send leaves its messages claimed; once their lease ends another node takes them over and
- * sends them. A message is sent twice only if the node died between the provider's acceptance and the update that
- * records it (milliseconds).
+ * sends them. A node that is slow (a slow provider, a long batch) renews its lease before a send once half of it has
+ * gone by, and sends nothing that another node took over meanwhile ({@link Lease}). A message is sent twice only if
+ * the node died between the provider's acceptance and the update that records it (milliseconds), a window that no
+ * outbox can close without the provider's help.
  */
 @Component
 public class OutboxSender {
@@ -159,13 +161,22 @@ public class OutboxSender {
     }
 
     private int sendBatch(TenantId tenant, TenantProfile company, DeliveryRules rules, Provider provider, int limit,
-            Instant now) {
-        List<Claimed> toSend = transaction.execute(s -> claim(tenant, rules, provider, limit, now));
+            Instant roundStart) {
+        // The lease counts from the claim, not from the round's start: a round over many companies takes a while.
+        Instant claimedAt = latest(roundStart, clock.instant());
+        List<Claimed> toSend = transaction.execute(s -> claim(tenant, rules, provider, limit, claimedAt));
         int settled = 0;
         Map<Long, MessageTemplate> templateCache = new HashMap<>();
         Map<String, OutboxRepository.Batch> batches = new HashMap<>();
         ProviderAccount account = account(tenant, company, provider);
-        for (Claimed m : toSend) {
+        var lease = new Lease(tenant, toSend, claimedAt.plus(config.lease()));
+        for (int i = 0; i < toSend.size(); i++) {
+            Claimed m = toSend.get(i);
+            if (!lease.stillHeld(i, clock.instant())) {
+                log.warn("Message {} was taken over by another node after this node's lease ran out; not sent here",
+                        m.id());
+                continue;
+            }
             settled++;
             if (account == null) {
                 store.markFailed(tenant, m.id(), config.nodeId(), "NO_PROVIDER_ACCOUNT",
@@ -179,6 +190,40 @@ public class OutboxSender {
             send(tenant, rules, account, m, batch, template);
         }
         return settled;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * This node's lease on a batch's messages while it sends them one after the other. Before each send, when half
+     * of the lease has gone by (a slow provider, a long batch), the lease of the messages not yet sent is renewed in
+     * one conditional update; a message that another node took over meanwhile (the lease had run out, e.g. the node
+     * stalled) is not sent again here. A send therefore always starts with at least half a lease to go, far more
+     * than a provider's time-out.
+     */
+    private final class Lease {
+
+        private final TenantId tenant;
+        private final List<Claimed> batch;
+        private Instant until;
+        private @org.jspecify.annotations.Nullable Set<Long> held;
+
+        Lease(TenantId tenant, List<Claimed> batch, Instant until) {
+            this.tenant = tenant;
+            this.batch = batch;
+            this.until = until;
+        }
+
+        boolean stillHeld(int index, Instant now) {
+            if (!now.isBefore(until.minus(config.lease().dividedBy(2)))) {
+                List<Long> rest = batch.subList(index, batch.size()).stream().map(Claimed::id).toList();
+                until = now.plus(config.lease());
+                held = new java.util.HashSet<>(store.renewLease(tenant, rest, config.nodeId(), until));
+            }
+            return held == null || held.contains(batch.get(index).id());
+        }
     }
 
     private List<Claimed> claim(TenantId tenant, DeliveryRules rules, Provider provider, int limit, Instant now) {

@@ -140,6 +140,60 @@ class OutboxSenderTest {
                 .as("the refused address is suppressed").isFalse();
     }
 
+    @Test
+    void aRateWindowLeftInTheFutureByAClockAheadDoesNotHoldBackANodeWhoseClockIsRight() {
+        List<Long> ids = customersWithConsent("W", 8);
+        outbox.enqueue(shop.id(), messages(3, ids));
+        var mailbox = new ConcurrentLinkedQueue<String>();
+        OutboxSender node = sender(to -> {
+            mailbox.add(to);
+            return SendResult.accepted("<" + to + ">");
+        }, new SenderSettings(10, Duration.ofMinutes(5), 4, Map.of(Provider.SMTP_EMAIL, 100_000), 3,
+                Duration.ofMinutes(1), "rated"));
+
+        // A node whose clock is a day ahead takes the company's four messages of its second, a day from now.
+        clock.advance(Duration.ofDays(1));
+        node.drainOnce();
+        assertThat(mailbox.stream().filter(to -> to.matches("w\\d@example\\.com"))).hasSize(4);
+        clock.reset();
+        node.drainOnce();
+
+        assertThat(mailbox.stream().filter(to -> to.matches("w\\d@example\\.com")))
+                .as("the next node's second has its own four, not what is left of tomorrow's").hasSize(8)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aNodeSlowerThanItsLeaseRenewsItSoThatNoOtherNodeSendsItsMessagesAgain() {
+        List<Long> ids = customersWithConsent("L", 4);
+        outbox.enqueue(shop.id(), messages(4, ids));
+        var mailbox = new ConcurrentLinkedQueue<String>();
+        var other = new java.util.concurrent.atomic.AtomicReference<OutboxSender>();
+        var leaseOfAMinute = new SenderSettings(10, Duration.ofMinutes(1), 100_000,
+                Map.of(Provider.SMTP_EMAIL, 100_000), 3, Duration.ofMinutes(1), "slow");
+        OutboxSender slow = sender(to -> {
+            mailbox.add(to);
+            // Each send takes 40 s (a provider at its time-out); after the second, the other node looks for work:
+            // 80 s after the claim, past the first lease of a minute.
+            clock.advance(Duration.ofSeconds(40));
+            if (mailbox.stream().filter(a -> a.matches("l\\d@example\\.com")).count() == 2) {
+                other.get().drainOnce();
+            }
+            return SendResult.accepted("<" + to + ">");
+        }, leaseOfAMinute);
+        other.set(sender(to -> {
+            mailbox.add(to);
+            return SendResult.accepted("<" + to + ">");
+        }, new SenderSettings(10, Duration.ofMinutes(1), 100_000, Map.of(Provider.SMTP_EMAIL, 100_000), 3,
+                Duration.ofMinutes(1), "fast")));
+
+        drain(slow);
+
+        assertThat(mailbox.stream().filter(to -> to.matches("l\\d@example\\.com"))).hasSize(4)
+                .doesNotHaveDuplicates();
+        assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo(MessageStatus.SENT));
+    }
+
     private static void drain(OutboxSender node) {
         while (node.drainOnce() > 0) {
             // until nothing is due
@@ -151,6 +205,11 @@ class OutboxSenderTest {
     }
 
     private OutboxSender sender(String node, Function<String, SendResult> answer) {
+        return sender(answer, new SenderSettings(10, Duration.ofMinutes(5), 100_000,
+                Map.of(Provider.SMTP_EMAIL, 100_000), 3, Duration.ofMinutes(1), node));
+    }
+
+    private OutboxSender sender(Function<String, SendResult> answer, SenderSettings settings) {
         Channel<EmailMessage> channel = new Channel<>() {
             @Override
             public Provider provider() {
@@ -162,8 +221,7 @@ class OutboxSenderTest {
                 return answer.apply(message.to());
             }
         };
-        return appSender.with(List.of(channel), new SenderSettings(10, Duration.ofMinutes(5), 100_000,
-                Map.of(Provider.SMTP_EMAIL, 100_000), 3, Duration.ofMinutes(1), node));
+        return appSender.with(List.of(channel), settings);
     }
 
     private CampaignMessages messages(long campaignId, List<Long> ids) {

@@ -38,6 +38,8 @@ import org.springframework.stereotype.Repository;
 public class OutboxRepository {
 
     private static final int CHUNK = 500;
+    /** How far ahead of a node's own one-second window a shared window may be and still count (clock skew). */
+    private static final java.time.Duration RATE_SKEW = java.time.Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
 
@@ -205,6 +207,29 @@ public class OutboxRepository {
         return claimed;
     }
 
+    /**
+     * Extends this node's lease on the messages it still holds (claimed and not yet settled) to {@code until};
+     * returns the ids it still holds. A message whose lease another node took over after it ran out is not among
+     * them, and must not be sent by this node.
+     */
+    public List<Long> renewLease(TenantId tenant, List<Long> ids, String owner, Instant until) {
+        List<Long> held = new ArrayList<>();
+        for (List<Long> chunk : chunks(ids)) {
+            List<Object> args = new ArrayList<>();
+            args.add(Timestamp.from(until));
+            args.add(tenant.value());
+            args.add(owner);
+            args.addAll(chunk);
+            jdbc.update("update outbox_message set lease_until = ? where tenant_id = ? and lease_owner = ?"
+                    + " and status = 'SENDING' and id in (" + marks(chunk.size()) + ")", args.toArray());
+            args.removeFirst();
+            held.addAll(jdbc.queryForList("select id from outbox_message where tenant_id = ? and lease_owner = ?"
+                    + " and status = 'SENDING' and id in (" + marks(chunk.size()) + ") order by id", Long.class,
+                    args.toArray()));
+        }
+        return held;
+    }
+
     /** A claimed message with everything its sending needs. */
     public record Claimed(long id, long campaignId, int step, ChannelKind channel, long customerId, Provider provider,
             @Nullable String couponCode, @Nullable Instant countedAt, int attempts, @Nullable String name,
@@ -337,8 +362,12 @@ public class OutboxRepository {
     @TenantAgnostic("a provider's rate is shared by all companies; a company's scope names its tenant")
     public int takeRate(String scope, int limit, int wanted, Instant now) {
         Instant window = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        if (jdbc.update("update delivery_rate set window_start = ?, used = 0 where scope = ? and window_start < ?",
-                Timestamp.from(window), scope, Timestamp.from(window)) == 0) {
+        // A window more than RATE_SKEW ahead of this one was not opened by a clock in step with this node's (a clock
+        // that jumped back, or one set ahead): it is stale as well, or its count would hold this node back until that
+        // time comes, for hours or days.
+        if (jdbc.update("update delivery_rate set window_start = ?, used = 0 where scope = ?"
+                + " and (window_start < ? or window_start > ?)", Timestamp.from(window), scope, Timestamp.from(window),
+                Timestamp.from(window.plus(RATE_SKEW))) == 0) {
             try {
                 jdbc.update("insert into delivery_rate (scope, window_start, used) values (?, ?, 0)", scope,
                         Timestamp.from(window));
