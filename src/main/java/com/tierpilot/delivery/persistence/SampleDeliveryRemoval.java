@@ -1,6 +1,7 @@
 package com.tierpilot.delivery.persistence;
 
 import com.tierpilot.base.SampleDataRemoval;
+import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.SampleRows;
 import com.tierpilot.customer.SampleCustomers;
 import org.springframework.context.event.EventListener;
@@ -22,9 +23,13 @@ class SampleDeliveryRemoval {
 
     @EventListener
     void remove(SampleDataRemoval removal) {
-        long t = removal.tenant().value();
+        remove(removal.tenant());
+    }
+
+    private void remove(TenantId tenant) {
+        long t = tenant.value();
         jdbc.sql("delete from tracked_link where tenant_id = ? and message_id in (select m.id from outbox_message m"
                 + " where m.tenant_id = ? and m.customer_id in " + SampleCustomers.IDS + ")").params(t, t, t).update();
-        SampleRows.deleteOfCustomersIn(jdbc, removal.tenant(), SampleCustomers.IDS, "outbox_message");
+        SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS, "outbox_message");
     }
 }
