@@ -2,6 +2,7 @@ package com.tierpilot.customer.importing;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
+import com.tierpilot.customer.persistence.OrderSummaryRepository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,17 +26,19 @@ final class ImportMerger {
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
     private final com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales;
+    private final OrderSummaryRepository summaries;
 
-    ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect) {
-        this(jdbc, dialect, null);
-    }
-
-    /** With {@code sales}, a customer file's sales columns are merged too (issue 20). */
+    /**
+     * With {@code sales}, a customer file's sales columns are merged too (issue 20); an order file refreshes the
+     * order summary of the customers it touched in the merge's transaction (issue 21).
+     */
     ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect,
-            com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales) {
+            com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales,
+            OrderSummaryRepository summaries) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.sales = sales;
+        this.summaries = summaries;
     }
 
     Counts merge(TenantId tenant, long run, ImportSettings settings, Instant now, LocalDate today) {
@@ -96,6 +99,7 @@ final class ImportMerger {
                  where o.tenant_id = ? and o.run_id = ?
                    and not exists (select 1 from customer c where c.tenant_id = o.tenant_id and c.code = o.customer_code)
                  group by o.tenant_id, o.customer_code""", at, at, t, run);
+        List<Long> losingOrders = summaries.ownersLosingStagedOrders(tenant, run);
         int ordersUpdated = update(tenant, dialect.isMySql() ? """
                 update customer_order o
                   join import_stage_order s on s.tenant_id = o.tenant_id and s.order_no = o.order_no
@@ -133,6 +137,10 @@ final class ImportMerger {
                  where s.tenant_id = ? and s.run_id = ?
                    and not exists (select 1 from customer_order o
                                     where o.tenant_id = s.tenant_id and o.order_no = s.order_no)""", at, t, run);
+        long summarized = System.nanoTime();
+        summaries.refreshStaged(tenant, run);
+        summaries.refresh(tenant, losingOrders);
+        log.debug("Tenant {}: order summary refreshed in {} ms", tenant, (System.nanoTime() - summarized) / 1_000_000);
         return new Counts(customersCreated, 0, ordersCreated, ordersUpdated);
     }
 

@@ -11,6 +11,7 @@ import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.importing.ConvertedRow.Rejected;
 import com.tierpilot.customer.importing.ImportRunStatus.Phase;
 import com.tierpilot.customer.importing.PreviewRow.PreviewProblem;
+import com.tierpilot.customer.persistence.OrderSummaryRepository;
 import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantService;
 import java.io.IOException;
@@ -84,12 +85,13 @@ public class ImportService {
     private final BulkLoad bulkLoad;
     private final com.tierpilot.customer.SalesStateService sales;
     private final Clock clock;
+    private final OrderSummaryRepository summaries;
 
     ImportService(ImportRunRepository runs, ImportHeartbeats heartbeats, ImportProgress progress,
             ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc,
             DatabaseDialect dialect, PlatformTransactionManager transactions, TenantService tenants,
             TeamDirectoryService team, JsonMapper json, BulkLoad bulkLoad, Clock clock,
-            com.tierpilot.customer.SalesStateService sales) {
+            com.tierpilot.customer.SalesStateService sales, OrderSummaryRepository summaries) {
         this.runs = runs;
         this.heartbeats = heartbeats;
         this.progress = progress;
@@ -105,6 +107,7 @@ public class ImportService {
         this.bulkLoad = bulkLoad;
         this.clock = clock;
         this.sales = sales;
+        this.summaries = summaries;
     }
 
     /** A fresh path in the upload directory for a file being uploaded. */
@@ -317,7 +320,7 @@ public class ImportService {
             staging.finish();
             long staged = System.nanoTime();
             report(tenant, run, Phase.MERGING, rows, rejected, 850);
-            ImportMerger merger = new ImportMerger(jdbc, dialect, sales);
+            ImportMerger merger = new ImportMerger(jdbc, dialect, sales, summaries);
             Instant now = clock.instant();
             LocalDate today = LocalDate.now(clock.withZone(zone));
             ImportMerger.Counts counts = ownTransaction.execute(status -> merger.merge(tenant, run, settings, now,
@@ -339,7 +342,7 @@ public class ImportService {
             try {
                 staging.discard();
                 long cleared = System.nanoTime();
-                ownTransaction.executeWithoutResult(status -> new ImportMerger(jdbc, dialect).clearStaging(tenant,
+                ownTransaction.executeWithoutResult(status -> new ImportMerger(jdbc, dialect, null, summaries).clearStaging(tenant,
                         run));
                 log.debug("Staging of import {} cleared in {} ms", run, millis(cleared));
             } finally {

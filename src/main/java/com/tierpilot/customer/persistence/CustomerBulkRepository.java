@@ -76,10 +76,12 @@ public class CustomerBulkRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final OrderSummaryRepository summaries;
 
-    CustomerBulkRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+    CustomerBulkRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, OrderSummaryRepository summaries) {
         this.jdbc = jdbc;
         this.named = named;
+        this.summaries = summaries;
     }
 
     /** Upserts the customers; returns how many of them were new. */
@@ -128,12 +130,17 @@ public class CustomerBulkRepository {
         return created;
     }
 
-    /** Upserts orders whose customers all exist; returns how many orders were new. */
+    /**
+     * Upserts orders whose customers all exist, and refreshes the order summary of every customer they touched (the
+     * orders' customers, and those an order moved away from) in the same transaction. Returns how many orders were
+     * new.
+     */
     public int upsertOrders(TenantId tenant, List<OrderRecord> rows, Map<String, Long> customerIds, Instant now) {
         if (rows.isEmpty()) {
             return 0;
         }
-        Set<String> existing = existingOrderNos(tenant, rows.stream().map(OrderRecord::orderNo).toList());
+        Map<String, Long> existing = existingOrderNos(tenant, rows.stream().map(OrderRecord::orderNo).toList());
+        Set<Long> touched = new HashSet<>(existing.values());
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate(UPSERT_ORDER, rows, rows.size(), (ps, o) -> {
             Long customerId = customerIds.get(key(o.customerCode()));
@@ -153,11 +160,13 @@ public class CustomerBulkRepository {
             ps.setString(i++, o.status().name());
             ps.setTimestamp(i, at);
         });
+        rows.forEach(o -> touched.add(customerIds.get(key(o.customerCode()))));
+        summaries.refresh(tenant, touched);
         int created = 0;
         Set<String> seen = new HashSet<>();
         for (OrderRecord o : rows) {
             String key = key(o.orderNo());
-            if (!existing.contains(key) && seen.add(key)) {
+            if (!existing.containsKey(key) && seen.add(key)) {
                 created++;
             }
         }
@@ -181,10 +190,11 @@ public class CustomerBulkRepository {
         return idsByCode(tenant, codes).keySet();
     }
 
-    private Set<String> existingOrderNos(TenantId tenant, Collection<String> orderNos) {
-        Set<String> found = new HashSet<>();
-        pointLookups(tenant, "select order_no from customer_order where tenant_id = ? and order_no = ?", orderNos,
-                rs -> found.add(key(rs.getString(1))));
+    /** The customer ids of the orders that exist, by (case-folded) order number. */
+    private Map<String, Long> existingOrderNos(TenantId tenant, Collection<String> orderNos) {
+        Map<String, Long> found = new HashMap<>();
+        pointLookups(tenant, "select order_no, customer_id from customer_order where tenant_id = ? and order_no = ?",
+                orderNos, rs -> found.put(key(rs.getString(1)), rs.getLong(2)));
         return found;
     }
 
@@ -283,13 +293,13 @@ public class CustomerBulkRepository {
     }
 
     /**
-     * Deletes the sample customers with their tags, attributes and orders; the other modules have deleted what hangs
-     * off them before. Returns how many customers went.
+     * Deletes the sample customers with their tags, attributes, orders and order summaries; the other modules have
+     * deleted what hangs off them before. Returns how many customers went.
      */
     public int deleteSample(TenantId tenant) {
         SampleRows.deleteOfCustomersIn(JdbcClient.create(jdbc), tenant, SampleCustomers.IDS,
                 "customer_tag", "customer_attribute",
-                "customer_order");
+                "customer_order_summary", "customer_order");
         return jdbc.update("delete from customer where tenant_id = ? and sample = true", tenant.value());
     }
 }
