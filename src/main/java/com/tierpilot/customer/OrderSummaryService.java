@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cluster.
  */
 @Service
+@Transactional
 public class OrderSummaryService {
 
     private static final Logger log = LoggerFactory.getLogger(OrderSummaryService.class);
@@ -40,7 +41,6 @@ public class OrderSummaryService {
      * Rebuilds the company's order summary from its orders in one transaction, and says how many customers' rows
      * were wrong (missing, extra or with other figures) before.
      */
-    @Transactional
     public Repair repair(TenantId tenant) {
         long wrong = summaries.differences(tenant);
         int customers = summaries.rebuild(tenant);
