@@ -114,6 +114,12 @@ public final class AppNode {
         return process.exitValue();
     }
 
+    /** Kills the node at once (SIGKILL, as {@code kill -9}: no shutdown hook runs) and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(name + " killed").isTrue();
+    }
+
     /** Stops the node (SIGTERM), and kills it when it has not stopped after 30 s. */
     public void stop() {
         process.destroy();
