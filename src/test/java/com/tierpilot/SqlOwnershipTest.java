@@ -66,8 +66,7 @@ class SqlOwnershipTest {
             "com.tierpilot.customer.importing.ImportMerger",
             "com.tierpilot.customer.importing.ImportRunRepository",
             "com.tierpilot.customer.importing.ImportService",
-            "com.tierpilot.customer.importing.StagingWriter",
-            "com.tierpilot.demo.SampleDataService");
+            "com.tierpilot.customer.importing.StagingWriter");
 
     private final Map<String, Owner> owners = readOwners();
 

@@ -3,12 +3,12 @@ package com.tierpilot.demo;
 import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.SampleDataRemoval;
 import com.tierpilot.base.TenantId;
+import com.tierpilot.demo.persistence.SampleDataRepository;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.tenant.TenantService;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +43,7 @@ public class SampleDataService {
     static final int ORDERS = 4000;
     private static final long SEED = 7;
 
-    private final JdbcClient jdbc;
+    private final SampleDataRepository samples;
     private final CustomerBulkService customers;
     private final SegmentationService segmentation;
     private final ApplicationEventPublisher events;
@@ -52,10 +51,10 @@ public class SampleDataService {
     private final TenantService tenants;
     private final Clock clock;
 
-    SampleDataService(JdbcClient jdbc, CustomerBulkService customers, SegmentationService segmentation,
+    SampleDataService(SampleDataRepository samples, CustomerBulkService customers, SegmentationService segmentation,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, TenantService tenants,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.samples = samples;
         this.tenants = tenants;
         this.customers = customers;
         this.segmentation = segmentation;
@@ -68,12 +67,8 @@ public class SampleDataService {
     @Transactional(readOnly = true)
     public Optional<Loaded> loaded(TenantId tenant) {
         var zone = tenants.profile(tenant).timeZone();
-        return jdbc.sql("select loaded_at, customers, orders, first_run_id from sample_data where tenant_id = ?")
-                .param(tenant.value())
-                .query((rs, i) -> new Loaded(rs.getTimestamp(1).toInstant(),
-                        rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2), rs.getInt(3),
-                        rs.getObject(4, Long.class)))
-                .optional();
+        return samples.find(tenant).map(s -> new Loaded(s.loadedAt(), s.loadedAt().atZone(zone).toLocalDate(),
+                s.customers(), s.orders(), s.firstRunId()));
     }
 
     /**
@@ -123,7 +118,7 @@ public class SampleDataService {
         long firstRun = sample.firstRunId() == null ? Long.MAX_VALUE : sample.firstRunId();
         events.publishEvent(new SampleDataRemoval(tenant, sample.loadedAt(), firstRun));
         int removed = customers.removeSample(tenant);
-        jdbc.sql("delete from sample_data where tenant_id = ?").param(tenant.value()).update();
+        samples.delete(tenant);
         try (MDC.MDCCloseable mdc = TenantLogContext.open(tenant)) {
             log.info("Removed the sample data: {} customers, and the recomputes from run {} on", removed,
                     firstRun == Long.MAX_VALUE ? "none" : firstRun);
@@ -134,16 +129,14 @@ public class SampleDataService {
     private void write(TenantId tenant, long firstRun) {
         Instant now = clock.instant();
         try {
-            jdbc.sql("insert into sample_data (tenant_id, loaded_at, customers, orders, first_run_id)"
-                    + " values (?, ?, 0, 0, ?)").params(tenant.value(), Timestamp.from(now), firstRun).update();
+            samples.start(tenant, now, firstRun);
         } catch (DuplicateKeyException loadedBefore) {
             throw new UserFacingException("sample.error.loaded");
         }
         LocalDate yesterday = segmentation.today(tenant).minusDays(1);
         var data = new DemoDataGenerator(SEED, yesterday, PREFIX).generate(CUSTOMERS, ORDERS, List.of());
         var size = customers.loadSample(tenant, data.customers(), data.orders());
-        jdbc.sql("update sample_data set customers = ?, orders = ? where tenant_id = ?")
-                .params(size.customers(), size.orders(), tenant.value()).update();
+        samples.recordSize(tenant, size.customers(), size.orders());
     }
 
     /**
