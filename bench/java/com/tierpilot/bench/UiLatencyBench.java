@@ -134,15 +134,22 @@ public final class UiLatencyBench {
         try {
             link.first().waitFor(new Locator.WaitForOptions().setTimeout(5_000));
         } catch (RuntimeException none) {
-            page.locator("#campaign-new").click();
-            page.locator("#campaign-name input").fill("Bench: every active customer");
-            page.locator("#campaign-include input").click();
-            page.locator("vaadin-multi-select-combo-box-item").first().click();
-            page.keyboard().press("Escape");
-            page.locator("#campaign-value input").fill("10");
-            page.locator("#campaign-save").click();
-            page.locator("#campaign-launch").click();
-            page.locator("#campaign-results-link").waitFor();
+            try {
+                page.locator("#campaign-new").click();
+                page.locator("#campaign-name input").fill("Bench: every active customer");
+                page.locator("#campaign-include input").click();
+                page.locator("vaadin-multi-select-combo-box-item").first().click();
+                page.keyboard().press("Escape");
+                page.locator("#campaign-value input").fill("10");
+                page.locator("#campaign-save").click();
+                page.locator("#campaign-launch").click();
+                page.locator("#campaign-results-link").waitFor();
+            } catch (RuntimeException failed) {
+                Path shot = Path.of("target", "bench-campaign.png");
+                page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+                throw new IllegalStateException("Could not create the bench's campaign (see " + shot + "); "
+                        + page.locator("vaadin-notification-card").allTextContents(), failed);
+            }
             page.navigate(base + "/campaigns");
             link.first().waitFor();
         }

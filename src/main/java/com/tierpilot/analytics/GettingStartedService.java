@@ -8,6 +8,7 @@ import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,27 @@ public class GettingStartedService {
     /** Where a company stands on its way to the first dashboard. */
     @Transactional(readOnly = true)
     public Progress progress(TenantId tenant) {
-        OrderSpan span = statistics.orderSpan(tenant);
+        return progress(tenant, marks.marks(tenant), dashboards.current(tenant));
+    }
+
+    /**
+     * Where the company stands, while the panel can still show: empty once it was dismissed or a recompute found
+     * active customers (the dashboard of the company's own data), without counting the company's orders, which every
+     * dashboard of a company past the guide did (issue 17, item 9). {@code current} is the dashboard the caller
+     * shows, so that it is not read twice.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Progress> openProgress(TenantId tenant, Optional<DashboardSnapshot> current) {
         GettingStartedRepository.Marks marked = marks.marks(tenant);
-        var current = dashboards.current(tenant);
+        if (marked.dismissed() || current.filter(snapshot -> snapshot.activeCustomers() > 0).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(progress(tenant, marked, current)).filter(Progress::showPanel);
+    }
+
+    private Progress progress(TenantId tenant, GettingStartedRepository.Marks marked,
+            Optional<DashboardSnapshot> current) {
+        OrderSpan span = statistics.orderSpan(tenant);
         LocalDate today = segmentation.today(tenant);
         int window = segmentation.settings(tenant).rfm().windowDays();
         LocalDate last = span.last();

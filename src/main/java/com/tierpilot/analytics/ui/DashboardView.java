@@ -63,16 +63,15 @@ public class DashboardView extends VerticalLayout {
         addClassName("dashboard");
         add(new H2(getTranslation("dashboard.welcome", user.displayName())));
         boolean staff = user.role() == Role.OWNER || user.role() == Role.MARKETER;
-        if (staff) {
-            sample.loaded(user.tenantId()).ifPresent(loaded -> add(new SampleDataBanner(sample, user, loaded)));
-            GettingStartedService.Progress progress = guide.progress(user.tenantId());
-            if (progress.showPanel()) {
-                add(new GettingStartedPanel(guide, sample, segmentation, user, progress));
-            }
-        }
         // An account manager's figures are of their own customers and the pool's (issue 20, data scope).
         this.scope = currentUser.scope();
+        // Read once per render, for the guide and the charts (issue 17, item 9).
         Optional<DashboardSnapshot> current = dashboards.current(user.tenantId(), scope);
+        if (staff) {
+            sample.loaded(user.tenantId()).ifPresent(loaded -> add(new SampleDataBanner(sample, user, loaded)));
+            guide.openProgress(user.tenantId(), current).ifPresent(progress ->
+                    add(new GettingStartedPanel(guide, sample, segmentation, user, progress)));
+        }
         if (current.isEmpty()) {
             var empty = new Paragraph(getTranslation(staff ? "dashboard.noRun" : "dashboard.noRun.manager"));
             empty.setId("dashboard-empty");

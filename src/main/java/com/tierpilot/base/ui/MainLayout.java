@@ -31,11 +31,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedHttpSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
-import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shell around every signed-in view: the navigation built from the {@code @Menu} entries the user may open
@@ -95,13 +97,29 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private SideNav sideNav() {
         var nav = new SideNav();
         nav.setId("main-nav");
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            String title = getTranslation(entry.title());
-            SideNavItem item = entry.icon() == null ? new SideNavItem(title, entry.path())
-                    : new SideNavItem(title, entry.path(), new Icon(entry.icon()));
+        for (NavEntry entry : navEntries()) {
+            SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
             nav.addItem(item);
         }
         return nav;
+    }
+
+    /**
+     * The menu the user may open, in their language. Vaadin checks every view's access for it, on every page load
+     * and language switch; the entries depend only on the role (the views' security annotations) and the language,
+     * so they are kept per both (issue 17, item 9: the first sign-in after a restart and the language switch).
+     */
+    private List<NavEntry> navEntries() {
+        return NAV_ENTRIES.computeIfAbsent(user.role().name() + "|" + getLocale().toLanguageTag(),
+                key -> MenuConfiguration.getMenuEntries().stream()
+                        .map(entry -> new NavEntry(getTranslation(entry.title()), entry.path(), entry.icon()))
+                        .toList());
+    }
+
+    private static final Map<String, List<NavEntry>> NAV_ENTRIES = new ConcurrentHashMap<>();
+
+    private record NavEntry(String title, String path, @Nullable String icon) {
     }
 
     private Component userMenu() {
