@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +24,49 @@ public class CustomerBulkService {
 
     private final CustomerBulkRepository writer;
     private final Clock clock;
+    private final ObjectProvider<ConsentIntake> consentIntake;
 
-    CustomerBulkService(CustomerBulkRepository writer, Clock clock) {
+    CustomerBulkService(CustomerBulkRepository writer, Clock clock, ObjectProvider<ConsentIntake> consentIntake) {
         this.writer = writer;
         this.clock = clock;
+        this.consentIntake = consentIntake;
+    }
+
+    /** A customer's marketing consent per channel as an API item gives it (issue 19); null keeps a channel. */
+    public record Consent(String code, @Nullable Boolean sms, @Nullable Boolean email, Instant givenAt) {
+    }
+
+    /** A consent "yes" that was not recorded (see {@link ConsentIntake}). */
+    public record Refusal(String code, boolean sms) {
+    }
+
+    /** The customers written, and the consents refused. */
+    public record Written(BulkResult result, List<Refusal> refused) {
+    }
+
+    /**
+     * Upserts customers by code and records their marketing consent per channel with the API as its source, by the
+     * delivery module's rules (a "yes" never lifts an unsubscribe or a suppression).
+     */
+    public Written upsertCustomers(TenantId tenant, List<CustomerRecord> customers, List<Consent> consents) {
+        BulkResult result = upsertCustomers(tenant, customers);
+        ConsentIntake intake = consentIntake.getIfAvailable();
+        if (consents.isEmpty() || intake == null) {
+            return new Written(result, List.of());
+        }
+        Map<String, Long> ids = writer.idsByCode(tenant, consents.stream().map(Consent::code).toList());
+        Map<Long, String> codes = new java.util.HashMap<>();
+        List<ConsentIntake.Given> given = new ArrayList<>();
+        for (Consent c : consents) {
+            Long id = ids.get(CustomerBulkRepository.key(c.code()));
+            if (id != null) {
+                codes.put(id, c.code());
+                given.add(new ConsentIntake.Given(id, c.sms(), c.email(), c.givenAt()));
+            }
+        }
+        ConsentIntake.Outcome outcome = intake.record(tenant, given, ConsentIntake.Origin.API);
+        return new Written(result, outcome.refused().stream().map(r -> new Refusal(codes.get(r.customerId()),
+                r.sms())).toList());
     }
 
     /** Upserts customers by code. */

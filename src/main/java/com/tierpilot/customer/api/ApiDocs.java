@@ -7,8 +7,10 @@ final class ApiDocs {
             [
               {"code": "C10086", "name": "王芳", "phone": "13800138000", "gender": "F", "birthday": "1990-05-20",
                "region": "浙江", "city": "杭州", "channel": "微信小程序", "tags": ["VIP"],
-               "accountManager": "am.east@demo.tierpilot.cn", "attributes": {"会员卡": "金卡"}},
-              {"code": "C10087", "name": "Li Lei", "email": "li.lei@example.com", "gender": "male"}
+               "accountManager": "am.east@demo.tierpilot.cn", "attributes": {"会员卡": "金卡"},
+               "smsConsent": true, "consentGivenAt": "2026-11-20T10:15:00+08:00"},
+              {"code": "C10087", "name": "Li Lei", "email": "li.lei@example.com", "gender": "male",
+               "emailConsent": false}
             ]""";
 
     static final String ORDERS_EXAMPLE = """

@@ -31,9 +31,14 @@ final class Batch {
 
         /** The answer once the valid items are written; logged, with the tenant from the MDC. */
         BatchResult written(BulkResult written) {
-            log.info("API: {} {}s created, {} updated, {} items rejected", written.created(), kind,
-                    written.updated(), errors.size());
-            return new BatchResult(written.created(), written.updated(), errors);
+            return written(written, List.of());
+        }
+
+        /** The answer with warnings about items that were written in part. */
+        BatchResult written(BulkResult written, List<ItemError> warnings) {
+            log.info("API: {} {}s created, {} updated, {} items rejected, {} warnings", written.created(), kind,
+                    written.updated(), errors.size(), warnings.size());
+            return new BatchResult(written.created(), written.updated(), errors, warnings);
         }
     }
 

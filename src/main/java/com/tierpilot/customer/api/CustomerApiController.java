@@ -28,8 +28,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -61,10 +63,12 @@ class CustomerApiController {
     private final CurrentUser currentUser;
     private final ObjectProvider<CustomerScoreSource> scores;
     private final ObjectProvider<CustomerPredictionSource> predictions;
+    private final java.time.Clock clock;
 
     CustomerApiController(CustomerBulkService bulk, CustomerProfileService queries, TenantService tenants,
             UserAdminService users, CurrentUser currentUser, ObjectProvider<CustomerScoreSource> scores,
-            ObjectProvider<CustomerPredictionSource> predictions) {
+            ObjectProvider<CustomerPredictionSource> predictions, java.time.Clock clock) {
+        this.clock = clock;
         this.bulk = bulk;
         this.queries = queries;
         this.tenants = tenants;
@@ -94,12 +98,21 @@ class CustomerApiController {
         TenantId tenant = currentUser.tenantId();
         DataScope scope = currentUser.scope();
         LocalDate today = tenants.today(tenant);
-        var items = new CustomerItems(today, accountManagers(tenant));
+        var items = new CustomerItems(today, clock.instant(), accountManagers(tenant));
         Set<String> outOfScope = scope.all() || body == null || !body.isArray() ? Set.of()
                 : queries.outOfScope(tenant, Batch.texts(body, "code"), scope);
-        Batch.Read<CustomerRecord> read = Batch.read(body, "customer", item -> items.read(item)
-                .flatMap(c -> inScope(c, item, scope, outOfScope)), CustomerRecord::code);
-        return read.written(bulk.upsertCustomers(tenant, read.valid()));
+        Batch.Read<CustomerItems.Item> read = Batch.read(body, "customer", item -> items.read(item)
+                .filter(c -> inScope(c.customer(), item, scope, outOfScope).isPresent()), c -> c.customer().code());
+        CustomerBulkService.Written written = bulk.upsertCustomers(tenant, read.valid().stream()
+                .map(CustomerItems.Item::customer).toList(), read.valid().stream().map(CustomerItems.Item::consent)
+                        .filter(Objects::nonNull).toList());
+        Map<String, Integer> indexes = new HashMap<>();
+        read.valid().forEach(item -> indexes.put(item.customer().code().toLowerCase(Locale.ROOT), item.index()));
+        List<ItemError> warnings = written.refused().stream().map(r -> new ItemError(
+                indexes.getOrDefault(r.code().toLowerCase(Locale.ROOT), -1), r.sms() ? "smsConsent" : "emailConsent",
+                "was not recorded: the customer withdrew consent on this channel or the address is suppressed;"
+                        + " only a user on the customer page can record consent given again")).toList();
+        return read.written(written.result(), warnings);
     }
 
     @GetMapping("/customers/{code}")

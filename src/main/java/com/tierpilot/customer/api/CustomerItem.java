@@ -35,6 +35,18 @@ record CustomerItem(
                 example = "am.east@demo.tierpilot.cn") String accountManager,
         @Schema(description = "Whether the customer agreed to marketing. Omitted: the stored consent is kept (none"
                 + " for a new customer).", example = "true") Boolean marketingConsent,
+        @Schema(description = "The customer's marketing consent on SMS, recorded with the API as its source and"
+                + " `consentGivenAt` as its time. Omitted: the stored consent is kept. `false` records that no"
+                + " consent is held (it does not put the number on the suppression list). `true` is not recorded"
+                + " for a customer who withdrew SMS consent (replied T/退订, or a user recorded the withdrawal) or"
+                + " whose number is suppressed: the answer's `warnings` names the item, and only a user on the"
+                + " customer page can record consent given again. An answer dated before the stored consent's"
+                + " last change is ignored.", example = "true") Boolean smsConsent,
+        @Schema(description = "The customer's marketing consent on e-mail, as `smsConsent` (an unsubscribe link,"
+                + " a bounce or a complaint is not undone by `true`).", example = "false") Boolean emailConsent,
+        @Schema(description = "When the customer gave or withdrew the consent of `smsConsent` and `emailConsent`:"
+                + " an ISO-8601 date-time with an offset, not in the future. Omitted: the time of the request.",
+                example = "2026-12-01T10:30:00+08:00", format = "date-time") String consentGivenAt,
         @Schema(description = "Your own attributes, name to text; upserted by name, others are kept. At most 100,"
                 + " names up to 60 and values up to 500 characters.", example = "{\"会员卡\": \"金卡\"}")
         Map<String, String> attributes) {

@@ -25,6 +25,11 @@ final class ItemReader {
     private final List<ItemError> errors;
     private boolean valid = true;
 
+    /** The item's position in the request array, from 0. */
+    int index() {
+        return index;
+    }
+
     ItemReader(int index, JsonNode item, List<ItemError> errors) {
         this.index = index;
         this.item = item;

@@ -26,7 +26,8 @@ sealed interface ConvertedRow {
             @Nullable String city, @Nullable String industry, @Nullable String companySize,
             @Nullable String sourceChannel, @Nullable Long accountManager, @Nullable LocalDate createdOn,
             @Nullable Boolean marketingConsent, Set<String> tags, Map<String, String> attributes,
-            @Nullable SalesState sales) implements ConvertedRow {
+            @Nullable SalesState sales, @Nullable Boolean smsConsent, @Nullable Boolean emailConsent,
+            java.time.@Nullable Instant consentAt) implements ConvertedRow {
     }
 
     /**

@@ -41,6 +41,12 @@ final class HeaderSynonyms {
                 "signupdate", "注册日期", "创建日期", "注册时间", "创建时间", "入会日期", "开户日期"));
         NAMES.put(ImportField.MARKETING_CONSENT, List.of("consent", "marketingconsent", "optin", "newsletter",
                 "营销同意", "是否同意营销", "接收营销"));
+        NAMES.put(ImportField.SMS_CONSENT, List.of("smsconsent", "smsmarketingconsent", "smsoptin", "consentsms",
+                "短信营销同意", "短信同意", "同意短信营销", "接收短信营销", "短信营销"));
+        NAMES.put(ImportField.EMAIL_CONSENT, List.of("emailconsent", "emailmarketingconsent", "emailoptin",
+                "mailconsent", "consentemail", "邮件营销同意", "邮件同意", "同意邮件营销", "接收邮件营销", "邮件营销"));
+        NAMES.put(ImportField.CONSENT_AT, List.of("consenttime", "consentat", "consentdate", "consentgivenat",
+                "consentgiven", "同意时间", "营销同意时间", "同意日期", "授权时间"));
         NAMES.put(ImportField.SALES_STAGE, List.of("stage", "salesstage", "dealstage", "pipelinestage", "销售阶段",
                 "客户阶段", "商机阶段", "跟进阶段", "阶段"));
         NAMES.put(ImportField.LOST_REASON, List.of("lostreason", "reasonlost", "lossreason", "丢单原因", "输单原因",

@@ -23,6 +23,12 @@ public enum ImportField {
     ACCOUNT_MANAGER(false, Set.of(CUSTOMERS)),
     CREATED_ON(false, Set.of(CUSTOMERS)),
     MARKETING_CONSENT(false, Set.of(CUSTOMERS)),
+    /** Marketing consent on the SMS channel (issue 19), recorded with the import as its source. */
+    SMS_CONSENT(false, Set.of(CUSTOMERS)),
+    /** Marketing consent on the e-mail channel (issue 19). */
+    EMAIL_CONSENT(false, Set.of(CUSTOMERS)),
+    /** When the customer gave or withdrew the consent of the row; the time of the import when not mapped. */
+    CONSENT_AT(false, Set.of(CUSTOMERS)),
     SALES_STAGE(false, Set.of(CUSTOMERS)),
     LOST_REASON(false, Set.of(CUSTOMERS)),
     EXPECTED_CLOSE_ON(false, Set.of(CUSTOMERS)),

@@ -27,18 +27,22 @@ final class ImportMerger {
     private final DatabaseDialect dialect;
     private final com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales;
     private final OrderSummaryRepository summaries;
+    private final com.tierpilot.customer.@org.jspecify.annotations.Nullable ConsentIntake consent;
 
     /**
-     * With {@code sales}, a customer file's sales columns are merged too (issue 20); an order file refreshes the
-     * order summary of the customers it touched in the merge's transaction (issue 21).
+     * With {@code sales}, a customer file's sales columns are merged too (issue 20); with {@code consent}, its
+     * marketing consent per channel (issue 19); an order file refreshes the order summary of the customers it
+     * touched in the merge's transaction (issue 21).
      */
     ImportMerger(JdbcTemplate jdbc, DatabaseDialect dialect,
             com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales,
-            OrderSummaryRepository summaries) {
+            OrderSummaryRepository summaries,
+            com.tierpilot.customer.@org.jspecify.annotations.Nullable ConsentIntake consent) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.sales = sales;
         this.summaries = summaries;
+        this.consent = consent;
     }
 
     Counts merge(TenantId tenant, long run, ImportSettings settings, Instant now, LocalDate today) {
@@ -251,7 +255,48 @@ final class ImportMerger {
         if (sales != null) {
             mergeSales(tenant, run, sales);
         }
+        if (consent != null) {
+            mergeConsent(tenant, run, now, consent);
+        }
         return new Counts(created, updated, 0, 0);
+    }
+
+    /**
+     * The staged consent columns, by customer id, handed to the delivery module a chunk of rows at a time (keyset
+     * on the line number). A row without a consent time, or with one after the import's, counts from the import.
+     */
+    private void mergeConsent(TenantId tenant, long run, Instant now, com.tierpilot.customer.ConsentIntake intake) {
+        int chunk = 1000;
+        int after = 0;
+        com.tierpilot.customer.ConsentIntake.Outcome total = com.tierpilot.customer.ConsentIntake.Outcome.NONE;
+        while (true) {
+            List<Integer> lines = new ArrayList<>();
+            List<com.tierpilot.customer.ConsentIntake.Given> given = new ArrayList<>();
+            jdbc.query("""
+                    select s.line_no, c.id, s.sms_consent, s.email_consent, s.consent_at
+                      from import_stage_customer s
+                      join customer c on c.tenant_id = s.tenant_id and c.code = s.code
+                     where s.tenant_id = ? and s.run_id = ? and s.line_no > ?
+                       and (s.sms_consent is not null or s.email_consent is not null)
+                     order by s.line_no
+                     limit ?""", rs -> {
+                lines.add(rs.getInt(1));
+                Timestamp at = rs.getTimestamp(5);
+                Instant givenAt = at == null || at.toInstant().isAfter(now) ? now : at.toInstant();
+                given.add(new com.tierpilot.customer.ConsentIntake.Given(rs.getLong(2),
+                        rs.getObject(3, Boolean.class), rs.getObject(4, Boolean.class), givenAt));
+            }, tenant.value(), run, after, chunk);
+            if (given.isEmpty()) {
+                break;
+            }
+            total = total.plus(intake.record(tenant, given, com.tierpilot.customer.ConsentIntake.Origin.IMPORT));
+            after = lines.getLast();
+            if (given.size() < chunk) {
+                break;
+            }
+        }
+        log.info("Tenant {} import {}: marketing consent given {}, withdrawn {}, 'yes' refused (withdrawn or"
+                + " suppressed) {}", tenant, run, total.granted(), total.withdrawn(), total.refused().size());
     }
 
     /** The staged sales columns, by customer id, merged field by field with their history. */

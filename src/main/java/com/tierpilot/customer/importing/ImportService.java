@@ -84,6 +84,7 @@ public class ImportService {
     private final JsonMapper json;
     private final BulkLoad bulkLoad;
     private final com.tierpilot.customer.SalesStateService sales;
+    private final org.springframework.beans.factory.ObjectProvider<com.tierpilot.customer.ConsentIntake> consent;
     private final Clock clock;
     private final OrderSummaryRepository summaries;
 
@@ -91,7 +92,9 @@ public class ImportService {
             ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc,
             DatabaseDialect dialect, PlatformTransactionManager transactions, TenantService tenants,
             TeamDirectoryService team, JsonMapper json, BulkLoad bulkLoad, Clock clock,
-            com.tierpilot.customer.SalesStateService sales, OrderSummaryRepository summaries) {
+            com.tierpilot.customer.SalesStateService sales, OrderSummaryRepository summaries,
+            org.springframework.beans.factory.ObjectProvider<com.tierpilot.customer.ConsentIntake> consent) {
+        this.consent = consent;
         this.runs = runs;
         this.heartbeats = heartbeats;
         this.progress = progress;
@@ -320,7 +323,7 @@ public class ImportService {
             staging.finish();
             long staged = System.nanoTime();
             report(tenant, run, Phase.MERGING, rows, rejected, 850);
-            ImportMerger merger = new ImportMerger(jdbc, dialect, sales, summaries);
+            ImportMerger merger = new ImportMerger(jdbc, dialect, sales, summaries, consent.getIfAvailable());
             Instant now = clock.instant();
             LocalDate today = LocalDate.now(clock.withZone(zone));
             ImportMerger.Counts counts = ownTransaction.execute(status -> merger.merge(tenant, run, settings, now,
@@ -342,8 +345,8 @@ public class ImportService {
             try {
                 staging.discard();
                 long cleared = System.nanoTime();
-                ownTransaction.executeWithoutResult(status -> new ImportMerger(jdbc, dialect, null, summaries).clearStaging(tenant,
-                        run));
+                ownTransaction.executeWithoutResult(status -> new ImportMerger(jdbc, dialect, null, summaries, null)
+                        .clearStaging(tenant, run));
                 log.debug("Staging of import {} cleared in {} ms", run, millis(cleared));
             } finally {
                 TenantLogContext.clear();

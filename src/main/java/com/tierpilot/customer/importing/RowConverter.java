@@ -111,7 +111,17 @@ final class RowConverter {
                 f.text(ImportField.REGION, 100, false), f.text(ImportField.CITY, 100, false),
                 f.text(ImportField.INDUSTRY, 100, false), f.text(ImportField.COMPANY_SIZE, 40, false),
                 f.text(ImportField.SOURCE_CHANNEL, 60, false), manager(f), f.date(ImportField.CREATED_ON),
-                yesNo(f), tags, attributes, sales(f));
+                yesNo(f, ImportField.MARKETING_CONSENT), tags, attributes, sales(f),
+                yesNo(f, ImportField.SMS_CONSENT), yesNo(f, ImportField.EMAIL_CONSENT), consentAt(f));
+    }
+
+    /**
+     * The consent time of the row, read in the file's time zone. The merge takes a time later than the import's as
+     * the import's: consent cannot be given in the future.
+     */
+    private java.time.@Nullable Instant consentAt(Fields f) {
+        LocalDateTime at = f.dateTime(ImportField.CONSENT_AT, false);
+        return at == null ? null : at.atZone(settings.fileZone()).toInstant();
     }
 
     /** The sales columns (issue 20), in English or Chinese words; null when the row has none of them. */
@@ -214,8 +224,8 @@ final class RowConverter {
         return null;
     }
 
-    private @Nullable Boolean yesNo(Fields f) {
-        String value = f.text(ImportField.MARKETING_CONSENT, 20, false);
+    private @Nullable Boolean yesNo(Fields f, ImportField field) {
+        String value = f.text(field, 20, false);
         if (value == null) {
             return null;
         }
@@ -226,7 +236,7 @@ final class RowConverter {
         if (Set.of("no", "n", "false", "0", "否", "不同意", "未同意", "×").contains(v)) {
             return false;
         }
-        f.problem(ImportField.MARKETING_CONSENT, RejectReason.BAD_YES_NO, value);
+        f.problem(field, RejectReason.BAD_YES_NO, value);
         return null;
     }
 

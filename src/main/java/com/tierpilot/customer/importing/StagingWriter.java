@@ -156,8 +156,10 @@ final class StagingWriter {
         jdbc.batchUpdate("""
                 insert into import_stage_customer (tenant_id, run_id, line_no, code, name, phone, email, gender, birthday,
                                                    region, city, industry, company_size, source_channel,
-                                                   account_manager_id, created_on, marketing_consent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", customers, customers.size(), (ps, c) -> {
+                                                   account_manager_id, created_on, marketing_consent, sms_consent,
+                                                   email_consent, consent_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", customers, customers.size(),
+                (ps, c) -> {
             ps.setLong(1, tenant.value());
             ps.setLong(2, runId);
             ps.setInt(3, c.rowNumber());
@@ -175,6 +177,9 @@ final class StagingWriter {
             ps.setObject(15, c.accountManager(), Types.BIGINT);
             ps.setObject(16, c.createdOn() == null ? null : Date.valueOf(c.createdOn()), Types.DATE);
             ps.setObject(17, c.marketingConsent(), Types.BOOLEAN);
+            ps.setObject(18, c.smsConsent(), Types.BOOLEAN);
+            ps.setObject(19, c.emailConsent(), Types.BOOLEAN);
+            ps.setObject(20, c.consentAt() == null ? null : Timestamp.from(c.consentAt()), Types.TIMESTAMP);
         });
         List<Object[]> tags = new ArrayList<>();
         List<Object[]> attributes = new ArrayList<>();
@@ -303,7 +308,8 @@ final class StagingWriter {
         Files(java.nio.file.Path dir, long run) {
             customers = new LocalInfile(dir, "import_stage_customer", List.of("tenant_id", "run_id", "line_no", "code",
                     "name", "phone", "email", "gender", "birthday", "region", "city", "industry", "company_size",
-                    "source_channel", "account_manager_id", "created_on", "marketing_consent"), run);
+                    "source_channel", "account_manager_id", "created_on", "marketing_consent", "sms_consent",
+                    "email_consent", "consent_at"), run);
             tags = new LocalInfile(dir, "import_stage_tag", List.of("tenant_id", "run_id", "line_no",
                     "customer_code", "tag"), run);
             attributes = new LocalInfile(dir, "import_stage_attribute", List.of("tenant_id", "run_id", "line_no",
@@ -317,7 +323,9 @@ final class StagingWriter {
         void customer(TenantId tenant, long run, CustomerRow c) {
             customers.append(tenant.value(), run, c.rowNumber(), c.code(), c.name(), c.phone(), c.email(),
                     c.gender(), c.birthday(), c.region(), c.city(), c.industry(), c.companySize(), c.sourceChannel(),
-                    c.accountManager(), c.createdOn(), c.marketingConsent());
+                    c.accountManager(), c.createdOn(), c.marketingConsent(), c.smsConsent(), c.emailConsent(),
+                    c.consentAt() == null ? null : java.time.LocalDateTime.ofInstant(c.consentAt(),
+                            java.time.ZoneId.systemDefault()));
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (String tag : c.tags()) {
                 if (seen.add(tag.toLowerCase(java.util.Locale.ROOT))) {

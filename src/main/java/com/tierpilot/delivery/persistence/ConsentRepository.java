@@ -9,11 +9,16 @@ import com.tierpilot.delivery.Suppression;
 import com.tierpilot.delivery.SuppressionReason;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,9 +30,11 @@ import org.springframework.stereotype.Repository;
 public class ConsentRepository {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     ConsentRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     public List<Consent> consents(TenantId tenant, long customerId) {
@@ -89,6 +96,81 @@ public class ConsentRepository {
     public List<Long> customersByPhone(TenantId tenant, String digits) {
         return jdbc.queryForList("select id from customer where tenant_id = ? and phone in (?, ?, ?)", Long.class,
                 tenant.value(), digits, "+86" + digits, "86" + digits);
+    }
+
+    // Consent in bulk: an import or an API batch (ConsentIntakeService), at most a chunk of customers per call
+
+    /** A customer's consent on one channel as stored. */
+    public record StoredConsent(long customerId, ChannelKind channel, boolean granted, ConsentSource source,
+            Instant changedAt) {
+    }
+
+    /** A customer's phone and e-mail address, as the customer module stores them. */
+    public record Contact(long customerId, @Nullable String phone, @Nullable String email) {
+    }
+
+    /** A consent to record: inserted when the customer has no record on the channel, otherwise updated. */
+    public record ConsentChange(long customerId, ChannelKind channel, boolean granted, ConsentSource source,
+            Instant at) {
+    }
+
+    public List<StoredConsent> consents(TenantId tenant, Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("select customer_id, channel, granted, source, changed_at from marketing_consent"
+                + " where tenant_id = :tenant and customer_id in (:ids)", new MapSqlParameterSource("tenant",
+                        tenant.value()).addValue("ids", customerIds), (rs, i) -> new StoredConsent(rs.getLong(1),
+                                ChannelKind.valueOf(rs.getString(2)), rs.getBoolean(3),
+                                ConsentSource.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant()));
+    }
+
+    public List<Contact> contacts(TenantId tenant, Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("select id, phone, email from customer where tenant_id = :tenant and id in (:ids)",
+                new MapSqlParameterSource("tenant", tenant.value()).addValue("ids", customerIds),
+                (rs, i) -> new Contact(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Which of these (normalized) addresses are on the company's suppression list for the channel. */
+    public Set<String> suppressedAmong(TenantId tenant, ChannelKind channel, Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(named.queryForList("select address from suppression where tenant_id = :tenant"
+                + " and channel = :channel and address in (:addresses)", new MapSqlParameterSource("tenant",
+                        tenant.value()).addValue("channel", channel.name()).addValue("addresses", addresses),
+                String.class));
+    }
+
+    /**
+     * Writes the changes in two JDBC batches. An update applies only if the stored record is still what the decision
+     * saw: a withdrawal only over a consent given, a "yes" only over a withdrawal by an import or the API (so an
+     * unsubscribe that arrives meanwhile is never overwritten).
+     */
+    public void writeConsents(TenantId tenant, List<ConsentChange> inserts, List<ConsentChange> updates) {
+        jdbc.batchUpdate("insert into marketing_consent (tenant_id, customer_id, channel, granted, source, note,"
+                + " changed_at) values (?, ?, ?, ?, ?, null, ?)", inserts, 1000, (ps, c) -> {
+                    ps.setLong(1, tenant.value());
+                    ps.setLong(2, c.customerId());
+                    ps.setString(3, c.channel().name());
+                    ps.setBoolean(4, c.granted());
+                    ps.setString(5, c.source().name());
+                    ps.setTimestamp(6, Timestamp.from(c.at()));
+                });
+        jdbc.batchUpdate("update marketing_consent set granted = ?, source = ?, note = null, changed_at = ?"
+                + " where tenant_id = ? and customer_id = ? and channel = ? and granted <> ?"
+                + " and (granted = true or source in ('IMPORT', 'API'))", updates, 1000, (ps, c) -> {
+                    ps.setBoolean(1, c.granted());
+                    ps.setString(2, c.source().name());
+                    ps.setTimestamp(3, Timestamp.from(c.at()));
+                    ps.setLong(4, tenant.value());
+                    ps.setLong(5, c.customerId());
+                    ps.setString(6, c.channel().name());
+                    ps.setBoolean(7, c.granted());
+                });
     }
 
     // Unsubscribe links
