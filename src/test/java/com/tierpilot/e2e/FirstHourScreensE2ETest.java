@@ -99,8 +99,21 @@ class FirstHourScreensE2ETest extends EndToEndTest {
             // Nightly runs: the steps of the run are on screen, in sentences that wrap.
             Locator runs = owner.locator("#runs-grid");
             screen(owner, "runs", language, "/runs",
-                    () -> assertThat(runs).containsText(zh ? "流失预测" : "Churn prediction"),
-                    () -> Clipping.inGrid(runs));
+                    () -> assertThat(runs).containsText(zh ? "流失预测" : "Churn prediction"), () -> {
+                        // The run's start stands at the top of its row, beside the first step, not below the fold.
+                        List<String> cut = new ArrayList<>(Clipping.inGrid(runs));
+                        double gap = ((Number) runs.evaluate("grid => {"
+                                + " const cells = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
+                                + "   .filter(c => c.assignedSlot && c.assignedSlot.parentElement.localName === 'td');"
+                                + " const row = cells[0].assignedSlot.parentElement.parentElement;"
+                                + " const tops = cells.filter(c => c.assignedSlot.parentElement.parentElement === row)"
+                                + "   .filter(c => c.textContent.trim()).map(c => c.getBoundingClientRect().top);"
+                                + " return Math.max(...tops) - Math.min(...tops); }")).doubleValue();
+                        if (gap > 20) {
+                            cut.add("the first run's figures stand " + Math.round(gap) + " px apart in its row");
+                        }
+                        return cut;
+                    });
             if (zh) {
                 screensOfEveryone(owner, language, fewOrders);
             }
