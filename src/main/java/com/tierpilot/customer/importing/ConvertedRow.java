@@ -10,7 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** A file row after conversion: a staged customer, a staged order (line), or the problems that keep it out. */
-sealed interface ConvertedRow {
+public sealed interface ConvertedRow {
 
     int rowNumber();
 

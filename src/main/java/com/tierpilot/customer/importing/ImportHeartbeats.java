@@ -1,5 +1,6 @@
 package com.tierpilot.customer.importing;
 
+import com.tierpilot.customer.importing.persistence.ImportRunRepository;
 import com.tierpilot.base.TenantId;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;

@@ -1,5 +1,9 @@
 package com.tierpilot.customer.importing;
 
+import com.tierpilot.customer.importing.persistence.ImportMerger;
+import com.tierpilot.customer.importing.persistence.ImportRunRepository;
+import com.tierpilot.customer.importing.persistence.StagingRepository;
+import com.tierpilot.customer.importing.persistence.StagingWriter;
 import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.NotFoundException;
 import com.tierpilot.base.SecretTokens;
@@ -7,11 +11,9 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
 import com.tierpilot.base.persistence.BulkLoad;
-import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.importing.ConvertedRow.Rejected;
 import com.tierpilot.customer.importing.ImportRunStatus.Phase;
 import com.tierpilot.customer.importing.PreviewRow.PreviewProblem;
-import com.tierpilot.customer.persistence.OrderSummaryRepository;
 import com.tierpilot.tenant.TeamDirectoryService;
 import com.tierpilot.tenant.TenantService;
 import java.io.IOException;
@@ -41,7 +43,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -76,8 +77,7 @@ public class ImportService {
     private final ImportProgress progress;
     private final ImportConfig.ImportFiles files;
     private final ThreadPoolTaskExecutor executor;
-    private final JdbcTemplate jdbc;
-    private final DatabaseDialect dialect;
+    private final StagingRepository staging;
     private final TransactionTemplate ownTransaction;
     private final TenantService tenants;
     private final TeamDirectoryService team;
@@ -86,13 +86,12 @@ public class ImportService {
     private final com.tierpilot.customer.SalesStateService sales;
     private final org.springframework.beans.factory.ObjectProvider<com.tierpilot.customer.ConsentIntake> consent;
     private final Clock clock;
-    private final OrderSummaryRepository summaries;
 
     ImportService(ImportRunRepository runs, ImportHeartbeats heartbeats, ImportProgress progress,
-            ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, JdbcTemplate jdbc,
-            DatabaseDialect dialect, PlatformTransactionManager transactions, TenantService tenants,
+            ImportConfig.ImportFiles files, ThreadPoolTaskExecutor importExecutor, StagingRepository staging,
+            PlatformTransactionManager transactions, TenantService tenants,
             TeamDirectoryService team, JsonMapper json, BulkLoad bulkLoad, Clock clock,
-            com.tierpilot.customer.SalesStateService sales, OrderSummaryRepository summaries,
+            com.tierpilot.customer.SalesStateService sales,
             org.springframework.beans.factory.ObjectProvider<com.tierpilot.customer.ConsentIntake> consent) {
         this.consent = consent;
         this.runs = runs;
@@ -100,8 +99,7 @@ public class ImportService {
         this.progress = progress;
         this.files = files;
         this.executor = importExecutor;
-        this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.staging = staging;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.tenants = tenants;
@@ -110,7 +108,6 @@ public class ImportService {
         this.bulkLoad = bulkLoad;
         this.clock = clock;
         this.sales = sales;
-        this.summaries = summaries;
     }
 
     /** A fresh path in the upload directory for a file being uploaded. */
@@ -292,7 +289,7 @@ public class ImportService {
         TenantLogContext.set(tenant);
         long started = System.nanoTime();
         int rows = 0;
-        StagingWriter staging = new StagingWriter(jdbc, tenant, run,
+        StagingWriter staged = staging.writer(tenant, run,
                 work -> ownTransaction.executeWithoutResult(status -> work.run()), bulkLoad.directory(),
                 settings.kind() == ImportKind.ORDER_LINES);
         try (ImportHeartbeats.Beat beat = heartbeats.start(tenant, run);
@@ -310,7 +307,7 @@ public class ImportService {
                 if (converted instanceof Rejected) {
                     rejected++;
                 }
-                staging.add(converted);
+                staged.add(converted);
                 if ((rows & 1023) == 0 && System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
                     report(tenant, run, Phase.READING, rows, rejected, (int) (source.progress() * 800));
                     lastReport = System.nanoTime();
@@ -320,10 +317,10 @@ public class ImportService {
                 throw new UserFacingException("import.error.noRows");
             }
             long read = System.nanoTime();
-            staging.finish();
-            long staged = System.nanoTime();
+            staged.finish();
+            long stagedAt = System.nanoTime();
             report(tenant, run, Phase.MERGING, rows, rejected, 850);
-            ImportMerger merger = new ImportMerger(jdbc, dialect, sales, summaries, consent.getIfAvailable());
+            ImportMerger merger = staging.merger(sales, consent.getIfAvailable());
             Instant now = clock.instant();
             LocalDate today = LocalDate.now(clock.withZone(zone));
             ImportMerger.Counts counts = ownTransaction.execute(status -> merger.merge(tenant, run, settings, now,
@@ -331,8 +328,8 @@ public class ImportService {
             runs.succeed(tenant, run, counts, rows, clock.instant());
             runs.find(tenant, run).ifPresent(progress::publish);
             log.info("Import {} of {} rows done in {} ms (reading {} ms, loading staging {} ms, merging {} ms): {}",
-                    run, rows, millis(started), (read - started) / 1_000_000, (staged - read) / 1_000_000,
-                    millis(staged), counts);
+                    run, rows, millis(started), (read - started) / 1_000_000, (stagedAt - read) / 1_000_000,
+                    millis(stagedAt), counts);
         } catch (UserFacingException e) {
             log.info("Import {} failed: {}", run, e.getMessage());
             runs.fail(tenant, run, e.messageKey(), java.util.Arrays.toString(e.args()), clock.instant());
@@ -343,10 +340,9 @@ public class ImportService {
             runs.find(tenant, run).ifPresent(progress::publish);
         } finally {
             try {
-                staging.discard();
+                staged.discard();
                 long cleared = System.nanoTime();
-                ownTransaction.executeWithoutResult(status -> new ImportMerger(jdbc, dialect, null, summaries, null)
-                        .clearStaging(tenant, run));
+                ownTransaction.executeWithoutResult(status -> staging.clear(tenant, run));
                 log.debug("Staging of import {} cleared in {} ms", run, millis(cleared));
             } finally {
                 TenantLogContext.clear();

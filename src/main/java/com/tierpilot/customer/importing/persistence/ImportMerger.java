@@ -1,5 +1,7 @@
-package com.tierpilot.customer.importing;
+package com.tierpilot.customer.importing.persistence;
 
+import com.tierpilot.customer.importing.ImportSettings;
+import com.tierpilot.customer.importing.ImportKind;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.persistence.OrderSummaryRepository;
@@ -15,12 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction: the import is visible completely, or not at all. Existing rows are updated only where a value
  * differs, so importing the same file again changes nothing.
  */
-final class ImportMerger {
+public final class ImportMerger {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportMerger.class);
 
     /** What the merge did. */
-    record Counts(int customersCreated, int customersUpdated, int ordersCreated, int ordersUpdated) {
+    public record Counts(int customersCreated, int customersUpdated, int ordersCreated, int ordersUpdated) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,7 +47,7 @@ final class ImportMerger {
         this.consent = consent;
     }
 
-    Counts merge(TenantId tenant, long run, ImportSettings settings, Instant now, LocalDate today) {
+    public Counts merge(TenantId tenant, long run, ImportSettings settings, Instant now, LocalDate today) {
         if (dialect.isMySql()) {
             // Grouping a large file's rows needs more than the 16 MB default for in-memory temporary tables.
             jdbc.execute("set session tmp_table_size = 268435456, max_heap_table_size = 268435456");
@@ -357,7 +359,7 @@ final class ImportMerger {
     }
 
     /** Removes the run's staged rows; done after the merge, whether it committed or not. */
-    void clearStaging(TenantId tenant, long run) {
+    public void clearStaging(TenantId tenant, long run) {
         for (String table : new String[] {"import_stage_customer", "import_stage_tag", "import_stage_attribute",
             "import_stage_line", "import_stage_order", "import_stage_sales"}) {
             update(tenant, "delete from " + table + " where tenant_id = ? and run_id = ?", tenant.value(), run);

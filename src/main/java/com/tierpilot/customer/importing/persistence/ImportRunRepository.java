@@ -1,8 +1,11 @@
-package com.tierpilot.customer.importing;
+package com.tierpilot.customer.importing.persistence;
 
+import com.tierpilot.customer.importing.ImportKind;
+import com.tierpilot.customer.importing.RejectReason;
 import com.tierpilot.base.StoredText;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserId;
+import com.tierpilot.customer.importing.ImportRunStatus;
 import com.tierpilot.customer.importing.ImportRunStatus.Phase;
 import com.tierpilot.customer.importing.ImportRunStatus.State;
 import java.io.IOException;
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Repository;
 
 /** The import runs of a tenant: their state and progress, their rejected rows, and remembered mappings. */
 @Repository
-class ImportRunRepository {
+public class ImportRunRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -35,7 +38,7 @@ class ImportRunRepository {
         this.template = template;
     }
 
-    long create(TenantId tenant, UserId user, String fileName, long fileSize, ImportKind kind, String settings,
+    public long create(TenantId tenant, UserId user, String fileName, long fileSize, ImportKind kind, String settings,
             Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -48,7 +51,7 @@ class ImportRunRepository {
         return keys.getKey().longValue();
     }
 
-    void progress(TenantId tenant, long run, Phase phase, int rowsRead, int rejected, int permille, Instant now) {
+    public void progress(TenantId tenant, long run, Phase phase, int rowsRead, int rejected, int permille, Instant now) {
         jdbc.sql("""
                 update import_run set phase = ?, rows_read = ?, rows_rejected = ?, progress_permille = ?,
                        heartbeat_at = ?
@@ -57,12 +60,12 @@ class ImportRunRepository {
     }
 
     /** The run is alive: a write of its own, outside any transaction of the import. */
-    void beat(TenantId tenant, long run, Instant now) {
+    public void beat(TenantId tenant, long run, Instant now) {
         jdbc.sql("update import_run set heartbeat_at = ? where tenant_id = ? and id = ? and status = 'RUNNING'")
                 .params(Timestamp.from(now), tenant.value(), run).update();
     }
 
-    void succeed(TenantId tenant, long run, ImportMerger.Counts counts, int rowsRead, Instant now) {
+    public void succeed(TenantId tenant, long run, ImportMerger.Counts counts, int rowsRead, Instant now) {
         Map<RejectReason, Integer> byReason = rejectionsByReason(tenant, run);
         int rejected = byReason.values().stream().mapToInt(Integer::intValue).sum();
         jdbc.sql("""
@@ -77,7 +80,7 @@ class ImportRunRepository {
                 .param("reasons", encode(byReason)).param("tenant", tenant.value()).param("run", run).update();
     }
 
-    void fail(TenantId tenant, long run, String errorKey, String detail, Instant now) {
+    public void fail(TenantId tenant, long run, String errorKey, String detail, Instant now) {
         jdbc.sql("""
                 update import_run set status = 'FAILED', phase = 'DONE', finished_at = ?, heartbeat_at = ?,
                        error_key = ?, error_detail = ?
@@ -89,23 +92,23 @@ class ImportRunRepository {
                 .update();
     }
 
-    Optional<ImportRunStatus> find(TenantId tenant, long run) {
+    public Optional<ImportRunStatus> find(TenantId tenant, long run) {
         return jdbc.sql("select * from import_run where tenant_id = ? and id = ?").params(tenant.value(), run)
                 .query((rs, i) -> status(rs)).optional();
     }
 
-    List<ImportRunStatus> history(TenantId tenant, int offset, int limit) {
+    public List<ImportRunStatus> history(TenantId tenant, int offset, int limit) {
         return jdbc.sql("select * from import_run where tenant_id = ? order by started_at desc, id desc"
                 + " limit ? offset ?").params(tenant.value(), limit, offset).query((rs, i) -> status(rs)).list();
     }
 
-    int count(TenantId tenant) {
+    public int count(TenantId tenant) {
         return jdbc.sql("select count(*) from import_run where tenant_id = ?").param(tenant.value())
                 .query(Integer.class).single();
     }
 
     /** Runs whose node stopped reporting progress: they died with their node and are marked failed. */
-    int failAbandoned(TenantId tenant, Instant silentSince, Instant now) {
+    public int failAbandoned(TenantId tenant, Instant silentSince, Instant now) {
         return jdbc.sql("""
                 update import_run set status = 'FAILED', phase = 'DONE', finished_at = ?, error_key = ?
                  where tenant_id = ? and status = 'RUNNING' and heartbeat_at < ?""")
@@ -113,7 +116,7 @@ class ImportRunRepository {
                 .update();
     }
 
-    Map<RejectReason, Integer> rejectionsByReason(TenantId tenant, long run) {
+    public Map<RejectReason, Integer> rejectionsByReason(TenantId tenant, long run) {
         Map<RejectReason, Integer> counts = new EnumMap<>(RejectReason.class);
         jdbc.sql("select reason, count(*) from import_rejection where tenant_id = ? and run_id = ? group by reason")
                 .params(tenant.value(), run)
@@ -124,7 +127,7 @@ class ImportRunRepository {
     }
 
     /** Writes the run's rejected rows as CSV (UTF-8 with BOM, so that Excel and WPS show Chinese correctly). */
-    void writeRejections(TenantId tenant, long run, Writer out, java.util.function.Function<String, String> label)
+    public void writeRejections(TenantId tenant, long run, Writer out, java.util.function.Function<String, String> label)
             throws IOException {
         out.write('\uFEFF');
         CSVPrinter csv = CSVFormat.EXCEL.builder().get().print(out);
@@ -146,7 +149,7 @@ class ImportRunRepository {
     }
 
     /** A cell that a spreadsheet would run as a formula is written as text. */
-    static String neutralize(String value) {
+    public static String neutralize(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
@@ -155,12 +158,12 @@ class ImportRunRepository {
                 ? "'" + value : value;
     }
 
-    Optional<String> rememberedSettings(TenantId tenant, String layout) {
+    public Optional<String> rememberedSettings(TenantId tenant, String layout) {
         return jdbc.sql("select settings from import_mapping where tenant_id = ? and layout_hash = ?"
                 + " order by updated_at desc limit 1").params(tenant.value(), layout).query(String.class).optional();
     }
 
-    void remember(TenantId tenant, String layout, ImportKind kind, String settings, Instant now) {
+    public void remember(TenantId tenant, String layout, ImportKind kind, String settings, Instant now) {
         int updated = jdbc.sql("update import_mapping set settings = ?, updated_at = ?"
                 + " where tenant_id = ? and layout_hash = ? and kind = ?")
                 .params(settings, Timestamp.from(now), tenant.value(), layout, kind.name()).update();

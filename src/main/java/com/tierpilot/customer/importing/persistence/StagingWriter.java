@@ -1,7 +1,8 @@
-package com.tierpilot.customer.importing;
+package com.tierpilot.customer.importing.persistence;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.persistence.LocalInfile;
+import com.tierpilot.customer.importing.ConvertedRow;
 import com.tierpilot.customer.importing.ConvertedRow.CustomerRow;
 import com.tierpilot.customer.importing.ConvertedRow.LineRow;
 import com.tierpilot.customer.importing.ConvertedRow.Problem;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction (staging is never read by a screen, so these commits are invisible to users). Rejected rows go to
  * the rejection table, with their first problem as the reason.
  */
-final class StagingWriter {
+public final class StagingWriter {
 
     static final int BATCH = 5000;
 
@@ -51,7 +52,7 @@ final class StagingWriter {
         this.combineLines = combineLines;
     }
 
-    void add(ConvertedRow row) {
+    public void add(ConvertedRow row) {
         switch (row) {
             case CustomerRow c -> {
                 if (files != null) {
@@ -94,14 +95,14 @@ final class StagingWriter {
     }
 
     /** Writes what is pending. */
-    void flush() {
+    public void flush() {
         if (!customers.isEmpty() || !lines.isEmpty() || !rejected.isEmpty()) {
             transaction.accept(this::flushNow);
         }
     }
 
     /** Writes what is pending and loads the staging files, if any. */
-    void finish() {
+    public void finish() {
         emitFragment();
         flush();
         if (files != null) {
@@ -110,7 +111,7 @@ final class StagingWriter {
     }
 
     /** Deletes the staging files, loaded or not. */
-    void discard() {
+    public void discard() {
         if (files != null) {
             files.close();
         }
