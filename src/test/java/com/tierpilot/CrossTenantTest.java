@@ -77,6 +77,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
             Map.entry("GET /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("POST /unsubscribe/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
             Map.entry("POST /hooks/sms/replies/{token}", "anUnsubscribeLinkOrReplyCallbackReachesOnlyItsOwnCompany"),
+            Map.entry("POST /hooks/sms/reports/{token}", "aStatusReportAtOneCompanysAddressChangesNoMessageOfAnother"),
             Map.entry("GET /l/{token}", "messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany"),
             Map.entry("route:campaigns/templates", "messageTemplatesOutboxAndTrackedLinksStayWithinTheirCompany"),
             Map.entry("route:login", "anonymousPagesShowNoTenantData"),
@@ -377,6 +378,51 @@ class CrossTenantTest extends SpringBrowserlessTest {
         mvc.perform(get("/l/" + com.tierpilot.base.SecretTokens.newToken(""))).andExpect(status().isNotFound());
         assertThat(outboxStore.link(com.tierpilot.base.SecretTokens.hash(token)).orElseThrow().tenant())
                 .isEqualTo(b.id());
+    }
+
+    @Test
+    void aStatusReportAtOneCompanysAddressChangesNoMessageOfAnother() throws Exception {
+        long bCustomer = sentSms(b, "B-R", "biz-shared-1");
+        long aCustomer = sentSms(a, "A-R", "biz-shared-1");
+        a.signInAsOwner();
+        String aReports = unsubscribes.newReplyHook(a.id()).replace("/hooks/sms/replies/", "/hooks/sms/reports/");
+        TestTenants.signOut();
+
+        mvc.perform(post(aReports).contentType(MediaType.APPLICATION_JSON).content("[{\"phone_number\":"
+                + " \"13800138000\", \"report_time\": \"2026-12-07 10:00:05\", \"success\": true, \"err_code\":"
+                + " \"DELIVERED\", \"err_msg\": \"用户接收成功\", \"biz_id\": \"biz-shared-1\"}]"))
+                .andExpect(status().isOk());
+
+        a.signInAsOwner();
+        assertThat(outbox.ofCustomer(a.id(), aCustomer).getFirst().status())
+                .isEqualTo(com.tierpilot.delivery.MessageStatus.DELIVERED);
+        TestTenants.signIn(b.owner());
+        assertThat(outbox.ofCustomer(b.id(), bCustomer).getFirst().status()).as("B's message with the same"
+                + " provider id is not reached through A's address").isEqualTo(com.tierpilot.delivery.MessageStatus.SENT);
+    }
+
+    /** A customer of the tenant with one SMS the provider accepted under this id. */
+    private long sentSms(TestTenants.TestTenant tenant, String code, String providerMessageId) {
+        TestTenants.signIn(tenant.owner());
+        customers.upsertCustomers(tenant.id(), List.of(new com.tierpilot.customer.CustomerRecord(code, code,
+                "13800138000", null, null, null, null, null, null, null, null, Set.of(), null,
+                java.time.LocalDate.of(2025, 1, 1), true, Map.of())));
+        long customer = queries.byCode(tenant.id(), code).orElseThrow().id();
+        long template = messageTemplates.save(tenant.id(), null, "Report SMS " + code,
+                com.tierpilot.delivery.ChannelKind.SMS, List.of(new com.tierpilot.delivery.MessageTemplate.Text(
+                        "zh-CN", null, "您好", "SMS_1")));
+        java.time.Instant now = java.time.Instant.now();
+        var messages = new com.tierpilot.delivery.CampaignMessages(9_000_001L, 1,
+                com.tierpilot.delivery.ChannelKind.SMS, template, null, null, null, null, null, null, List.of(
+                        new com.tierpilot.delivery.CampaignMessages.Recipient(customer, null)));
+        outboxStore.insertBatch(tenant.id(), messages, com.tierpilot.delivery.Provider.ALIYUN_SMS, now);
+        outboxStore.insertMessages(tenant.id(), messages, com.tierpilot.delivery.Provider.ALIYUN_SMS, List.of(
+                new com.tierpilot.delivery.persistence.OutboxRepository.NewMessage(customer, null,
+                        com.tierpilot.delivery.MessageStatus.PENDING, null)), now, now);
+        long id = outbox.ofCustomer(tenant.id(), customer).getFirst().id();
+        outboxStore.claim(tenant.id(), List.of(id), "cross-tenant", now.plusSeconds(300), now);
+        outboxStore.markSent(tenant.id(), id, "cross-tenant", providerMessageId, now);
+        return customer;
     }
 
     @Test

@@ -78,8 +78,9 @@ public class DeliverySettingsView extends VerticalLayout {
     }
 
     /**
-     * The secret address at which the providers report customers' SMS replies: made anew on request (the old one
-     * stops working) and shown once, as only its hash is kept.
+     * The secret addresses at which the providers report customers' SMS replies and the messages' delivery (status
+     * reports), with one token: made anew on request (the old one stops working) and shown once, as only its hash is
+     * kept.
      */
     private VerticalLayout replyHook(com.tierpilot.delivery.UnsubscribeService unsubscribes, String publicUrl) {
         var box = new VerticalLayout();
@@ -94,16 +95,24 @@ public class DeliverySettingsView extends VerticalLayout {
         address.setReadOnly(true);
         address.setWidthFull();
         address.setVisible(false);
+        var reports = new com.vaadin.flow.component.textfield.TextField(getTranslation("delivery.replies.reports"));
+        reports.setId("delivery-reports-address");
+        reports.setReadOnly(true);
+        reports.setWidthFull();
+        reports.setVisible(false);
         var create = new com.vaadin.flow.component.button.Button(getTranslation("delivery.replies.create"), click -> {
             String base = publicUrl.isBlank() ? com.vaadin.flow.server.VaadinServletRequest.getCurrent()
                     .getHttpServletRequest().getRequestURL().toString().replaceFirst("(https?://[^/]+).*", "$1")
                     : publicUrl.replaceAll("/+$", "");
-            address.setValue(base + unsubscribes.newReplyHook(me.tenantId()));
+            String replies = unsubscribes.newReplyHook(me.tenantId());
+            address.setValue(base + replies);
             address.setVisible(true);
+            reports.setValue(base + replies.replace("/hooks/sms/replies/", "/hooks/sms/reports/"));
+            reports.setVisible(true);
             state.setText(getTranslation("delivery.replies.shownOnce"));
         });
         create.setId("delivery-replies-create");
-        box.add(new Paragraph(getTranslation("delivery.replies.help")), state, address, create);
+        box.add(new Paragraph(getTranslation("delivery.replies.help")), state, address, reports, create);
         box.setMaxWidth("48rem");
         return box;
     }
