@@ -15,4 +15,22 @@ public interface Channel<M> {
     Provider provider();
 
     SendResult send(ProviderAccount account, M message);
+
+    /**
+     * Opens a run of sends for one account, which the sender uses for a batch: a channel that keeps a connection (an
+     * SMTP session) sends all of them through it; by default each message is sent as by {@link #send}.
+     */
+    default Session<M> open(ProviderAccount account) {
+        return message -> send(account, message);
+    }
+
+    /** Sends one after the other for one account; closing it ends the connection, if the channel holds one. */
+    interface Session<M> extends AutoCloseable {
+
+        SendResult send(M message);
+
+        @Override
+        default void close() {
+        }
+    }
 }

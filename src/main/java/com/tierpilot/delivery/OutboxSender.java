@@ -170,24 +170,37 @@ public class OutboxSender {
         Map<String, OutboxRepository.Batch> batches = new HashMap<>();
         ProviderAccount account = account(tenant, company, provider);
         var lease = new Lease(tenant, toSend, claimedAt.plus(config.lease()));
-        for (int i = 0; i < toSend.size(); i++) {
-            Claimed m = toSend.get(i);
-            if (!lease.stillHeld(i, clock.instant())) {
-                log.warn("Message {} was taken over by another node after this node's lease ran out; not sent here",
-                        m.id());
-                continue;
-            }
-            settled++;
-            if (account == null) {
+        if (account == null) {
+            for (Claimed m : toSend) {
                 store.markFailed(tenant, m.id(), config.nodeId(), "NO_PROVIDER_ACCOUNT",
                         "no " + provider + " account in the delivery settings", clock.instant());
-                continue;
             }
-            OutboxRepository.Batch batch = batches.computeIfAbsent(m.campaignId() + "/" + m.step() + "/" + m.channel(),
-                    k -> store.batch(tenant, m.campaignId(), m.step(), m.channel()).orElseThrow());
-            MessageTemplate template = templateCache.computeIfAbsent(batch.templateId(),
-                    id -> templates.find(tenant, id).orElseThrow());
-            send(tenant, rules, account, m, batch, template);
+            return toSend.size();
+        }
+        // The e-mails' unsubscribe links, written for the whole batch at once.
+        List<Claimed> emails = toSend.stream().filter(m -> m.channel() == ChannelKind.EMAIL).toList();
+        Map<Long, String> unsubscribeTokens = new HashMap<>();
+        List<String> tokens = unsubscribes.newTokens(tenant, emails.stream().map(Claimed::customerId).toList(),
+                ChannelKind.EMAIL);
+        for (int i = 0; i < emails.size(); i++) {
+            unsubscribeTokens.put(emails.get(i).id(), tokens.get(i));
+        }
+        try (Channel.Session<?> session = channels.get(account.provider()).open(account)) {
+            for (int i = 0; i < toSend.size(); i++) {
+                Claimed m = toSend.get(i);
+                if (!lease.stillHeld(i, clock.instant())) {
+                    log.warn("Message {} was taken over by another node after this node's lease ran out;"
+                            + " not sent here", m.id());
+                    continue;
+                }
+                settled++;
+                OutboxRepository.Batch batch = batches.computeIfAbsent(
+                        m.campaignId() + "/" + m.step() + "/" + m.channel(),
+                        k -> store.batch(tenant, m.campaignId(), m.step(), m.channel()).orElseThrow());
+                MessageTemplate template = templateCache.computeIfAbsent(batch.templateId(),
+                        id -> templates.find(tenant, id).orElseThrow());
+                send(tenant, session, m, batch, template, unsubscribeTokens.get(m.id()));
+            }
         }
         return settled;
     }
@@ -243,6 +256,7 @@ public class OutboxSender {
         Map<Long, Integer> counted = store.countedSince(tenant, customers, now.minus(java.time.Duration.ofDays(7)));
         Map<ChannelKind, Set<String>> suppressed = new EnumMap<>(ChannelKind.class);
         List<Claimed> toSend = new ArrayList<>();
+        List<Long> countNow = new ArrayList<>();
         for (Claimed m : claimed) {
             String address = m.address();
             HoldReason hold = null;
@@ -259,7 +273,7 @@ public class OutboxSender {
                     hold = HoldReason.FREQUENCY_CAP;
                 } else {
                     counted.put(m.customerId(), had + 1);
-                    store.markCounted(tenant, m.id(), now);
+                    countNow.add(m.id());
                 }
             }
             if (hold != null) {
@@ -268,6 +282,7 @@ public class OutboxSender {
                 toSend.add(m);
             }
         }
+        store.markCounted(tenant, countNow, now);
         return toSend;
     }
 
@@ -280,8 +295,8 @@ public class OutboxSender {
     }
 
     @SuppressWarnings("unchecked")
-    private void send(TenantId tenant, DeliveryRules rules, ProviderAccount account, Claimed m,
-            OutboxRepository.Batch batch, MessageTemplate template) {
+    private void send(TenantId tenant, Channel.Session<?> session, Claimed m, OutboxRepository.Batch batch,
+            MessageTemplate template, @org.jspecify.annotations.Nullable String unsubscribeToken) {
         String language = MessageComposer.language(m.language());
         MessageTemplate.Text text = template.textFor(language);
         String link = batch.link();
@@ -295,13 +310,12 @@ public class OutboxSender {
         SendResult result;
         try {
             if (m.channel() == ChannelKind.EMAIL) {
-                String unsubscribe = composer.unsubscribeUrl(unsubscribes.newToken(tenant, m.customerId(),
-                        ChannelKind.EMAIL));
-                EmailMessage email = composer.email(text, fields, m.address(), unsubscribe, "tp" + m.id());
-                result = ((Channel<EmailMessage>) channels.get(account.provider())).send(account, email);
+                EmailMessage email = composer.email(text, fields, m.address(),
+                        composer.unsubscribeUrl(java.util.Objects.requireNonNull(unsubscribeToken)), "tp" + m.id());
+                result = ((Channel.Session<EmailMessage>) session).send(email);
             } else {
                 SmsMessage sms = MessageComposer.sms(text, fields, m.address(), "tp" + m.id());
-                result = ((Channel<SmsMessage>) channels.get(account.provider())).send(account, sms);
+                result = ((Channel.Session<SmsMessage>) session).send(sms);
             }
         } catch (RuntimeException e) {
             log.error("Message {} could not be composed or sent", m.id(), e);

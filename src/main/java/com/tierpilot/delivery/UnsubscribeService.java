@@ -48,6 +48,24 @@ public class UnsubscribeService {
         return token;
     }
 
+    /**
+     * New unsubscribe tokens for the messages of a batch, one per message (in the order of {@code customerIds}, which
+     * may name a customer twice), written in one statement.
+     */
+    public List<String> newTokens(TenantId tenant, List<Long> customerIds, ChannelKind channel) {
+        List<String> tokens = new java.util.ArrayList<>(customerIds.size());
+        List<java.util.Map.Entry<Long, String>> hashes = new java.util.ArrayList<>(customerIds.size());
+        for (long customer : customerIds) {
+            String token = SecretTokens.newToken("");
+            tokens.add(token);
+            hashes.add(java.util.Map.entry(customer, SecretTokens.hash(token)));
+        }
+        if (!hashes.isEmpty()) {
+            store.saveTokens(tenant, hashes, channel, clock.instant());
+        }
+        return tokens;
+    }
+
     /** What an unsubscribe page shows: whose messages, and whether this link was used already. */
     public record LinkPage(String company, ChannelKind channel, boolean alreadyUnsubscribed) {
     }

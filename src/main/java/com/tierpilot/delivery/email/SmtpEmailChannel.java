@@ -5,7 +5,9 @@ import com.tierpilot.delivery.EmailMessage;
 import com.tierpilot.delivery.Provider;
 import com.tierpilot.delivery.ProviderAccount;
 import com.tierpilot.delivery.SendResult;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -21,6 +23,7 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -63,19 +66,9 @@ public class SmtpEmailChannel implements Channel<EmailMessage> {
             return SendResult.permanent("SMTP_NOT_CONFIGURED", "spring.mail.host is not set");
         }
         try {
-            MimeMessage mime = sender.createMimeMessage();
-            var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(from, account.signName(), StandardCharsets.UTF_8.name()));
-            helper.setTo(message.to());
-            helper.setSubject(message.subject());
-            helper.setText(message.text(), message.html());
-            mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
-            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            String messageId = "<" + message.messageKey() + "." + System.nanoTime() + "@" + domain(from) + ">";
-            mime.saveChanges();
-            mime.setHeader("Message-ID", messageId);
+            MimeMessage mime = mime(sender, account, message);
             sender.send(mime);
-            return SendResult.accepted(messageId);
+            return SendResult.accepted(mime.getMessageID());
         } catch (MessagingException | UnsupportedEncodingException e) {
             return SendResult.permanent("INVALID_MESSAGE", e.getMessage());
         } catch (MailAuthenticationException e) {
@@ -86,6 +79,107 @@ public class SmtpEmailChannel implements Channel<EmailMessage> {
         } catch (MailException e) {
             return SendResult.temporary("SMTP", e.getMessage());
         }
+    }
+
+    /**
+     * A batch's messages through one SMTP connection (opened at the first message, closed with the session), instead
+     * of a connection per message: the greeting, EHLO and QUIT once per batch. After a failure the connection is
+     * closed and the next message opens a new one, so that no state of a failed transaction carries over.
+     */
+    @Override
+    public Session<EmailMessage> open(ProviderAccount account) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            return Channel.super.open(account);
+        }
+        return new Connected(impl, account);
+    }
+
+    private final class Connected implements Session<EmailMessage> {
+
+        private final JavaMailSenderImpl sender;
+        private final ProviderAccount account;
+        private @Nullable Transport transport;
+
+        Connected(JavaMailSenderImpl sender, ProviderAccount account) {
+            this.sender = sender;
+            this.account = account;
+        }
+
+        @Override
+        public SendResult send(EmailMessage message) {
+            MimeMessage mime;
+            try {
+                mime = mime(sender, account, message);
+            } catch (MessagingException | UnsupportedEncodingException e) {
+                return SendResult.permanent("INVALID_MESSAGE", e.getMessage());
+            }
+            try {
+                if (transport == null) {
+                    transport = connect();
+                }
+                transport.sendMessage(mime, mime.getAllRecipients());
+                return SendResult.accepted(mime.getMessageID());
+            } catch (AuthenticationFailedException e) {
+                close();
+                log.warn("The SMTP server refused the platform's login: {}", e.getMessage());
+                return SendResult.temporary("SMTP_AUTH", e.getMessage());
+            } catch (MessagingException e) {
+                close();
+                return classify(e);
+            }
+        }
+
+        private Transport connect() throws MessagingException {
+            Transport t = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+            String username = sender.getUsername();
+            String password = sender.getPassword();
+            if ("".equals(username)) {
+                username = null;
+                password = "".equals(password) ? null : password;
+            }
+            t.connect(sender.getHost(), sender.getPort(), username, password);
+            return t;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    log.debug("Closing the SMTP connection: {}", e.getMessage());
+                }
+                transport = null;
+            }
+        }
+    }
+
+    /** The message as sent: HTML and text parts, the unsubscribe headers, and its Message-ID. */
+    private MimeMessage mime(JavaMailSender sender, ProviderAccount account, EmailMessage message)
+            throws MessagingException, UnsupportedEncodingException {
+        MimeMessage mime = sender.createMimeMessage();
+        var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(from, account.signName(), StandardCharsets.UTF_8.name()));
+        helper.setTo(message.to());
+        helper.setSubject(message.subject());
+        helper.setText(message.text(), message.html());
+        mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+        mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mime.setSentDate(new java.util.Date());
+        mime.saveChanges();
+        mime.setHeader("Message-ID", "<" + message.messageKey() + "." + System.nanoTime() + "@" + domain(from) + ">");
+        return mime;
+    }
+
+    /** An SMTP reply of 5xx is permanent; a 4xx, or no reply at all (no connection), temporary. */
+    static SendResult classify(MessagingException e) {
+        @Nullable Integer code = replyCode(e);
+        if (code == null) {
+            return SendResult.temporary("SMTP", e.getMessage());
+        }
+        return code >= 500 ? SendResult.permanent("SMTP_" + code, e.getMessage())
+                : SendResult.temporary("SMTP_" + code, e.getMessage());
     }
 
     /** A 5xx reply to the message or its recipient is permanent; anything else (4xx, no connection) temporary. */

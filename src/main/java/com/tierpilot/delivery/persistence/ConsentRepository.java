@@ -175,6 +175,19 @@ public class ConsentRepository {
 
     // Unsubscribe links
 
+    /** Several customers' tokens in one batch: customer id and token hash each. */
+    public void saveTokens(TenantId tenant, List<java.util.Map.Entry<Long, String>> hashes, ChannelKind channel,
+            Instant now) {
+        jdbc.batchUpdate("insert into unsubscribe_token (token_hash, tenant_id, customer_id, channel, created_at)"
+                + " values (?, ?, ?, ?, ?)", hashes, 1000, (ps, h) -> {
+                    ps.setString(1, h.getValue());
+                    ps.setLong(2, tenant.value());
+                    ps.setLong(3, h.getKey());
+                    ps.setString(4, channel.name());
+                    ps.setTimestamp(5, Timestamp.from(now));
+                });
+    }
+
     public void saveToken(TenantId tenant, String tokenHash, long customerId, ChannelKind channel, Instant now) {
         jdbc.update("insert into unsubscribe_token (token_hash, tenant_id, customer_id, channel, created_at)"
                 + " values (?, ?, ?, ?, ?)", tokenHash, tenant.value(), customerId, channel.name(),

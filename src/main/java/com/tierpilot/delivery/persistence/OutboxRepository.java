@@ -274,9 +274,14 @@ public class OutboxRepository {
                 + " lease_until = null where tenant_id = ? and id = ?", reason.name(), tenant.value(), id);
     }
 
-    public void markCounted(TenantId tenant, long id, Instant now) {
-        jdbc.update("update outbox_message set counted_at = ? where tenant_id = ? and id = ? and counted_at is null",
-                Timestamp.from(now), tenant.value(), id);
+    /** Counts the messages as their customers' marketing messages of the week (the frequency cap), in one batch. */
+    public void markCounted(TenantId tenant, List<Long> ids, Instant now) {
+        jdbc.batchUpdate("update outbox_message set counted_at = ? where tenant_id = ? and id = ?"
+                + " and counted_at is null", ids, 1000, (ps, id) -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setLong(2, tenant.value());
+                    ps.setLong(3, id);
+                });
     }
 
     /** What a batch's messages share. */

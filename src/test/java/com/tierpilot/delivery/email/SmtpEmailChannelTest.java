@@ -73,6 +73,36 @@ class SmtpEmailChannelTest {
         assertThat(result.outcome()).isEqualTo(Outcome.TEMPORARY_FAILURE);
     }
 
+    @Test
+    void aBatchGoesThroughOneSessionAndAMessageThatBreaksTheConnectionFailsForNowWithoutTakingTheNextAlong()
+            throws Exception {
+        var deliver = smtp.getUserManager().getMessageDeliveryHandler();
+        smtp.getUserManager().setMessageDeliveryHandler((message, to) -> {
+            if (to.getEmail().equals("broken@example.com")) {
+                throw new jakarta.mail.MessagingException("the server fails while it takes the message");
+            }
+            return deliver.handle(message, to);
+        });
+        List<SendResult> results = new ArrayList<>();
+        try (var session = channel(smtp.getSmtp().getPort()).open(SHOP)) {
+            for (String to : List.of("a@example.com", "b@example.com", "broken@example.com", "c@example.com")) {
+                results.add(session.send(new EmailMessage(to, "Hi", "<p>Hi</p>", "Hi",
+                        "https://app.example.com/unsubscribe/" + to, "m-" + to)));
+            }
+        }
+
+        assertThat(results).extracting(SendResult::outcome).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED,
+                Outcome.TEMPORARY_FAILURE, Outcome.ACCEPTED);
+        List<String> received = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            received.add(m.getAllRecipients()[0].toString());
+            assertThat(m.getHeader("List-Unsubscribe")).containsExactly("<https://app.example.com/unsubscribe/"
+                    + m.getAllRecipients()[0] + ">");
+        }
+        assertThat(received).containsExactly("a@example.com", "b@example.com", "c@example.com");
+        assertThat(results.get(3).providerMessageId()).startsWith("<m-c@example.com.");
+    }
+
     /** Each part as its content type, a line break and, for text, its decoded content. */
     private static void collect(Object content, List<String> parts) throws Exception {
         if (content instanceof Multipart multipart) {
