@@ -2,7 +2,6 @@ package com.tierpilot.bench;
 
 import com.tierpilot.TierPilotApplication;
 import com.tierpilot.base.TenantId;
-import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.AlwaysOnCampaignService;
 import com.tierpilot.campaign.AlwaysOnCoupon;
@@ -14,10 +13,6 @@ import com.tierpilot.campaign.JourneyStep;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
-import com.tierpilot.tenant.ProvisionedTenant;
-import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioningService;
-import com.tierpilot.tenant.security.Principals;
 import java.io.BufferedWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +22,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * An always-on campaign's night at 1,000,000 customers (1 to 6 orders each over two years) on MariaDB: customers
@@ -78,16 +69,9 @@ public final class AlwaysOnBench {
                         "tierpilot.prediction.after-recompute=false", "logging.level.root=WARN",
                         "logging.level.com.tierpilot.campaign=INFO", "logging.level.com.tierpilot.segmentation=INFO")
                 .run()) {
-            String owner = "always-on@bench.example.com";
-            ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
-                    "Always-on Shop", "bench", owner, "bench-password-1", ZoneId.of("Asia/Shanghai"),
-                    Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
-            TenantId t = tenant.tenantId();
-            TierPilotUser user = app.getBean(Principals.class).forLogin(owner).orElseThrow();
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                    user.getAuthorities()));
-            SecurityContextHolder.setContext(context);
+            BenchTenant tenant = BenchTenant.signUp(app, "Always-on Shop", "always-on@bench.example.com");
+            TenantId t = tenant.id();
+            TierPilotUser user = tenant.owner();
             long load = System.nanoTime();
             long orders = generate(schema, t, size, saleShare);
             System.out.printf("Loaded %,d customers and %,d orders in %.0f s (the sale on %s was the last order of"

@@ -2,8 +2,6 @@ package com.tierpilot.bench;
 
 import com.tierpilot.TierPilotApplication;
 import com.tierpilot.base.TenantId;
-import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.delivery.CampaignMessages;
 import com.tierpilot.delivery.ChannelKind;
 import com.tierpilot.delivery.DeliveryRules;
@@ -15,10 +13,6 @@ import com.tierpilot.delivery.OutboxService;
 import com.tierpilot.delivery.Provider;
 import com.tierpilot.delivery.SenderSettings;
 import com.tierpilot.delivery.email.SmtpEmailChannel;
-import com.tierpilot.tenant.ProvisionedTenant;
-import com.tierpilot.tenant.SignUpCommand;
-import com.tierpilot.tenant.TenantProvisioningService;
-import com.tierpilot.tenant.security.Principals;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -30,10 +24,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,8 +35,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * E-mails through the outbox against a plain JavaMail loop, to the same local SMTP sink ({@link SmtpSink}), on
@@ -91,16 +81,8 @@ public final class OutboxBench {
                         "logging.level.com.tierpilot=WARN")
                 .run();
                 SmtpSink sink = new SmtpSink()) {
-            String owner = "outbox@bench.example.com";
-            ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
-                    "Outbox Shop", "bench", owner, "bench-password-1", ZoneId.of("Asia/Shanghai"),
-                    Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
-            TenantId t = tenant.tenantId();
-            TierPilotUser user = app.getBean(Principals.class).forLogin(owner).orElseThrow();
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                    user.getAuthorities()));
-            SecurityContextHolder.setContext(context);
+            BenchTenant tenant = BenchTenant.signUp(app, "Outbox Shop", "outbox@bench.example.com");
+            TenantId t = tenant.id();
 
             DeliverySettingsService settings = app.getBean(DeliverySettingsService.class);
             DeliveryRules rules = settings.rules(t);
