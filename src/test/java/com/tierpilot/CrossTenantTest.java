@@ -411,7 +411,9 @@ class CrossTenantTest extends SpringBrowserlessTest {
         long template = messageTemplates.save(tenant.id(), null, "Report SMS " + code,
                 com.tierpilot.delivery.ChannelKind.SMS, List.of(new com.tierpilot.delivery.MessageTemplate.Text(
                         "zh-CN", null, "您好", "SMS_1")));
-        java.time.Instant now = java.time.Instant.now();
+        // Whole milliseconds: H2 rounds a timestamp's nanoseconds to its column's microseconds, so a message due at
+        // .1234567 would be stored due at .123457, after the claim's "now", and not be claimed (1 run in 2 or so).
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var messages = new com.tierpilot.delivery.CampaignMessages(9_000_001L, 1,
                 com.tierpilot.delivery.ChannelKind.SMS, template, null, null, null, null, null, null, List.of(
                         new com.tierpilot.delivery.CampaignMessages.Recipient(customer, null)));
