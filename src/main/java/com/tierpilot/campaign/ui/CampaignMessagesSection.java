@@ -16,11 +16,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.function.ValueProvider;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -119,6 +121,9 @@ class CampaignMessagesSection extends VerticalLayout {
         }
     }
 
+    /** The narrowest a count column gets; its header wraps in it. */
+    private static final String COUNT_WIDTH = "5.5rem";
+
     /** What launching now would do, per channel. */
     private VerticalLayout forecast(List<HoldBack> rows) {
         var box = new VerticalLayout();
@@ -127,23 +132,28 @@ class CampaignMessagesSection extends VerticalLayout {
         var grid = new Grid<HoldBack>();
         grid.setId("campaign-holdback");
         grid.setAllRowsVisible(true);
+        // Nine columns: the counts share the width and their headers wrap, so that the SMS cost stays on screen at
+        // 1366 px (with widths of their headers' length it ran off the grid's right edge).
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(h -> getTranslation("consent.channel." + h.channel()))
-                .setHeader(getTranslation("campaignMessages.channel")).setAutoWidth(true);
-        grid.addColumn(HoldBack::targets).setHeader(getTranslation("campaignMessages.targets")).setAutoWidth(true);
-        grid.addColumn(HoldBack::toSend).setHeader(getTranslation("campaignMessages.toSend")).setAutoWidth(true);
-        grid.addColumn(HoldBack::noConsent).setHeader(getTranslation("messages.hold.NO_CONSENT")).setAutoWidth(true);
-        grid.addColumn(HoldBack::suppressed).setHeader(getTranslation("messages.hold.SUPPRESSED")).setAutoWidth(true);
-        grid.addColumn(HoldBack::noAddress).setHeader(getTranslation("messages.hold.NO_ADDRESS")).setAutoWidth(true);
-        grid.addColumn(HoldBack::frequencyCap).setHeader(getTranslation("messages.hold.FREQUENCY_CAP"))
-                .setAutoWidth(true);
-        grid.addColumn(HoldBack::waitingForQuietHours).setHeader(getTranslation("campaignMessages.quiet"))
-                .setAutoWidth(true);
+                .setHeader(getTranslation("campaignMessages.channel")).setAutoWidth(true).setFlexGrow(0);
+        count(grid, HoldBack::targets, "campaignMessages.targets");
+        count(grid, HoldBack::toSend, "campaignMessages.toSend");
+        count(grid, HoldBack::noConsent, "messages.hold.NO_CONSENT");
+        count(grid, HoldBack::suppressed, "messages.hold.SUPPRESSED");
+        count(grid, HoldBack::noAddress, "messages.hold.NO_ADDRESS");
+        count(grid, HoldBack::frequencyCap, "messages.hold.FREQUENCY_CAP");
+        count(grid, HoldBack::waitingForQuietHours, "campaignMessages.quiet");
         grid.addColumn(h -> h.channel() == ChannelKind.SMS ? getTranslation("campaignMessages.cost",
                 h.smsPartsPerMessage(), Formats.money(h.smsCost(), me.currency(), getLocale())) : "–")
-                .setHeader(getTranslation("campaignMessages.costHeader")).setAutoWidth(true);
+                .setHeader(getTranslation("campaignMessages.costHeader")).setWidth("8rem").setFlexGrow(1);
         grid.setItems(rows);
         box.add(note, grid);
         return box;
+    }
+
+    private void count(Grid<HoldBack> grid, ValueProvider<HoldBack, ?> value, String header) {
+        grid.addColumn(value).setHeader(getTranslation(header)).setWidth(COUNT_WIDTH).setFlexGrow(1);
     }
 
     /** Sent, delivered, failed, held back, clicks and unsubscribes per channel. */
