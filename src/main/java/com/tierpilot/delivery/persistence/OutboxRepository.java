@@ -321,18 +321,6 @@ public class OutboxRepository {
                 Timestamp.from(now), code, cut(detail), tenant.value(), id, owner);
     }
 
-    /** A provider's status report: delivered, or failed after all. True when a message matched. */
-    public boolean markReported(TenantId tenant, String providerMessageId, boolean delivered, @Nullable String code,
-            Instant at) {
-        return delivered
-                ? jdbc.update("update outbox_message set status = 'DELIVERED', delivered_at = ? where tenant_id = ?"
-                        + " and provider_message_id = ? and status in ('SENT', 'DELIVERED')", Timestamp.from(at),
-                        tenant.value(), providerMessageId) > 0
-                : jdbc.update("update outbox_message set status = 'FAILED', failed_at = ?, error_code = ?"
-                        + " where tenant_id = ? and provider_message_id = ? and status = 'SENT'", Timestamp.from(at),
-                        code, tenant.value(), providerMessageId) > 0;
-    }
-
     // Tracked links
 
     /** The message's tracked link (a retry replaces the token of the try before). */
