@@ -91,21 +91,22 @@ public class ChurnListView extends VerticalLayout {
         if (me.role() != Role.ACCOUNT_MANAGER) {
             grid.addColumn(e -> e.accountManagerId() == null ? getTranslation("churn.unassigned")
                     : managers.getOrDefault(e.accountManagerId(), "#" + e.accountManagerId()))
-                    .setHeader(getTranslation("churn.column.manager")).setAutoWidth(true);
+                    .setHeader(getTranslation("churn.column.manager")).setAutoWidth(true).setFlexGrow(0);
         }
         grid.addColumn(e -> Formats.money(e.valueAtRisk(), me.currency(), locale))
-                .setHeader(getTranslation("churn.column.valueAtRisk")).setAutoWidth(true);
+                .setHeader(getTranslation("churn.column.valueAtRisk")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.pAlive() == null ? "–"
                 : new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale)).format(e.pAlive()))
-                .setHeader(getTranslation("churn.column.pAlive")).setAutoWidth(true);
+                .setHeader(getTranslation("churn.column.pAlive")).setAutoWidth(true).setFlexGrow(0);
         // The prospect's A-E grade (issue 20); "–" for a customer without one.
         grid.addColumn(e -> e.grade() == null ? "–" : e.grade()).setHeader(getTranslation("churn.column.grade"))
                 .setTooltipGenerator(e -> e.grade() == null ? getTranslation("sales.grade.none")
                         : getTranslation("sales.grade." + e.grade()))
                 .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(e -> String.join(getTranslation("churn.reasonSeparator"), reasons.of(e)))
-                .setHeader(getTranslation("churn.column.reasons")).setFlexGrow(1);
-        // Fixed widths: an automatic width of component columns was measured before their buttons were drawn, which
+                .setHeader(getTranslation("churn.column.reasons")).setWidth("12rem").setFlexGrow(1);
+        // The figures keep the width of their contents and the reasons take the rest (sharing it, the reasons wrapped
+        // onto four lines at 1366 px in English). Fixed widths: an automatic width of component columns was measured before their buttons were drawn, which
         // cut the customers and pushed the actions off screen (issue 17, item 7). Long texts wrap.
         grid.addComponentColumn(this::actions).setHeader(getTranslation("churn.column.actions")).setWidth("17rem")
                 .setFlexGrow(0);
