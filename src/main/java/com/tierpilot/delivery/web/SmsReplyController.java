@@ -2,10 +2,8 @@ package com.tierpilot.delivery.web;
 
 import com.tierpilot.delivery.UnsubscribeService;
 import com.tierpilot.delivery.UnsubscribeService.Reply;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,17 +29,8 @@ class SmsReplyController {
 
     @PostMapping(path = "/hooks/sms/replies/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> replies(@PathVariable String token, @RequestBody JsonNode body) {
-        List<Reply> replies = new ArrayList<>();
-        if (body.isArray()) {
-            body.forEach(node -> reply(node, replies));
-        } else {
-            reply(body, replies);
-        }
-        return unsubscribes.handleReplies(token, replies)
-                .map(stops -> ResponseEntity.ok(Map.<String, Object>of("code", 0, "msg", "OK", "result", 0,
-                        "errmsg", "OK")))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", 404, "msg",
-                        "unknown callback address", "result", 404, "errmsg", "unknown callback address")));
+        List<Reply> replies = ProviderCallbacks.entries(body, SmsReplyController::reply);
+        return ProviderCallbacks.answer(unsubscribes.handleReplies(token, replies));
     }
 
     private static void reply(JsonNode node, List<Reply> replies) {

@@ -8,11 +8,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,17 +42,8 @@ class SmsReportController {
 
     @PostMapping(path = "/hooks/sms/reports/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> reports(@PathVariable String token, @RequestBody JsonNode body) {
-        List<StatusReport> read = new ArrayList<>();
-        if (body.isArray()) {
-            body.forEach(node -> read(node, read));
-        } else {
-            read(body, read);
-        }
-        return reports.handleReports(token, read)
-                .map(applied -> ResponseEntity.ok(Map.<String, Object>of("code", 0, "msg", "OK", "result", 0,
-                        "errmsg", "OK")))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", 404, "msg",
-                        "unknown callback address", "result", 404, "errmsg", "unknown callback address")));
+        List<StatusReport> read = ProviderCallbacks.entries(body, SmsReportController::read);
+        return ProviderCallbacks.answer(reports.handleReports(token, read));
     }
 
     static void read(JsonNode node, List<StatusReport> reports) {
