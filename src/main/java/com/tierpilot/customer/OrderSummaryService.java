@@ -2,6 +2,7 @@ package com.tierpilot.customer;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.customer.persistence.OrderSummaryRepository;
+import java.time.LocalDate;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
@@ -51,6 +52,28 @@ public class OrderSummaryService {
             log.info("Tenant {}: the order summary agreed with the orders; rebuilt {}", tenant, customers);
         }
         return new Repair(wrong, customers);
+    }
+
+    /**
+     * Moves the company's summary window to start on {@code newStart} (a recompute as of today D moves it to D - W):
+     * in one transaction, under an exclusive lock of the company's window, refreshes the customers with an order
+     * dated between the old and the new start and stores the new start. A night where one day leaves the window
+     * refreshes that day's customers only. Returns the old start.
+     */
+    public LocalDate slideWindow(TenantId tenant, LocalDate newStart) {
+        long started = System.nanoTime();
+        LocalDate old = summaries.slideWindow(tenant, newStart);
+        if (!old.equals(newStart)) {
+            log.info("Tenant {}: the order summary window moved from {} to {} in {} ms", tenant, old, newStart,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return old;
+    }
+
+    /** The first day of the company's summary window now (1000-01-01 before it first slid). */
+    @Transactional(readOnly = true)
+    public LocalDate windowStart(TenantId tenant) {
+        return summaries.windowStart(tenant);
     }
 
     /** How many customers' summary rows differ from their orders now (0 when the summary is right). */

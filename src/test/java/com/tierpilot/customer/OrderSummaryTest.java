@@ -3,6 +3,8 @@ package com.tierpilot.customer;
 import static com.tierpilot.customer.CustomerFixtures.customer;
 import static com.tierpilot.customer.CustomerFixtures.order;
 import static com.tierpilot.customer.CustomerFixtures.refund;
+import static com.tierpilot.support.RandomOrders.csv;
+import static com.tierpilot.support.RandomOrders.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +17,7 @@ import com.tierpilot.demo.SampleDataService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.HttpApi;
 import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.RandomOrders.RandomOrder;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -55,7 +59,6 @@ class OrderSummaryTest {
 
     private static final long SEED = 21;
     private static final int ROUNDS = 12;
-    private static final String[] STATUS_CN = {"已完成", "已退款", "已取消"};
 
     @LocalServerPort
     int port;
@@ -100,17 +103,61 @@ class OrderSummaryTest {
                         null, OrderStatus.CANCELLED)));
 
         assertThat(summary(tenant)).containsExactly(
-                Map.entry("A", "2025-01-10 2025-03-05 2 130.50 2025-01-10 2025-03-20"),
-                Map.entry("B", "2025-02-01 2025-02-01 1 30.00 2025-02-01 2025-02-01"),
-                Map.entry("NEW", "- - 0 0.00 - -"));
+                Map.entry("A", "2025-01-10 2025-03-05 2 130.50 2025-01-10 2025-03-20 | 2 130.50"),
+                Map.entry("B", "2025-02-01 2025-02-01 1 30.00 2025-02-01 2025-02-01 | 1 30.00"),
+                Map.entry("NEW", "- - 0 0.00 - - | 0 0.00"));
 
         // B's only order moves to A in a later batch: A gains it, and B, without orders, leaves the summary.
         bulk.upsertOrders(tenant, List.of(order("B-1", "A", LocalDateTime.of(2025, 6, 1, 12, 0), "30.00")));
 
         assertThat(summary(tenant)).containsExactly(
-                Map.entry("A", "2025-01-10 2025-06-01 3 160.50 2025-01-10 2025-06-01"),
-                Map.entry("NEW", "- - 0 0.00 - -"));
+                Map.entry("A", "2025-01-10 2025-06-01 3 160.50 2025-01-10 2025-06-01 | 3 160.50"),
+                Map.entry("NEW", "- - 0 0.00 - - | 0 0.00"));
         assertThat(summaries.differences(tenant)).isZero();
+    }
+
+    @Test
+    void aSlideOfTheWindowRefreshesOnlyTheCustomersWithAnOrderOnTheDaysThatLeftIt() {
+        TenantId tenant = tenants.signUp("Summary Window").id();
+        bulk.upsertCustomers(tenant, List.of(customer("A", "Ann", "上海"), customer("B", "Bo", "北京"),
+                customer("C", "Cy", "上海")));
+        bulk.upsertOrders(tenant, List.of(
+                order("A-1", "A", LocalDateTime.of(2025, 1, 10, 9, 0), "100.00"),
+                order("A-2", "A", LocalDateTime.of(2025, 3, 5, 23, 30), "50.50"),
+                refund("A-2R", "A", LocalDateTime.of(2025, 3, 20, 10, 0), "20.00"),
+                new OrderRecord("A-3", "A", LocalDateTime.of(2025, 4, 1, 8, 0), new BigDecimal("999.00"), 1, null,
+                        null, OrderStatus.CANCELLED),
+                order("B-1", "B", LocalDateTime.of(2025, 2, 1, 12, 0), "30.00"),
+                order("C-1", "C", LocalDateTime.of(2025, 4, 2, 12, 0), "70.00")));
+        assertThat(summaries.windowStart(tenant)).as("before the first slide").isEqualTo(LocalDate.of(1000, 1, 1));
+
+        summaries.slideWindow(tenant, LocalDate.of(2025, 3, 1));
+
+        assertThat(summaries.windowStart(tenant)).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(summary(tenant)).containsExactly(
+                Map.entry("A", "2025-01-10 2025-03-05 2 130.50 2025-01-10 2025-03-20 | 1 30.50"),
+                Map.entry("B", "2025-02-01 2025-02-01 1 30.00 2025-02-01 2025-02-01 | 0 0.00"),
+                Map.entry("C", "2025-04-02 2025-04-02 1 70.00 2025-04-02 2025-04-02 | 1 70.00"));
+        assertThat(summaries.differences(tenant)).isZero();
+
+        // Only A has an order between 1 and 10 March: C's row, wrong on purpose, is left alone by the next slide.
+        jdbc.sql("update customer_order_summary set window_orders = 9 where tenant_id = ? and customer_id = ?")
+                .params(tenant.value(), id(tenant, "C")).update();
+        summaries.slideWindow(tenant, LocalDate.of(2025, 3, 10));
+
+        assertThat(summary(tenant)).containsExactly(
+                Map.entry("A", "2025-01-10 2025-03-05 2 130.50 2025-01-10 2025-03-20 | 0 -20.00"),
+                Map.entry("B", "2025-02-01 2025-02-01 1 30.00 2025-02-01 2025-02-01 | 0 0.00"),
+                Map.entry("C", "2025-04-02 2025-04-02 1 70.00 2025-04-02 2025-04-02 | 9 70.00"));
+        assertThat(summaries.differences(tenant)).isEqualTo(1);
+
+        // An order write after the slide counts relative to the new start; a slide back refreshes A and B again.
+        bulk.upsertOrders(tenant, List.of(order("B-2", "B", LocalDateTime.of(2025, 3, 12, 12, 0), "5.00")));
+        summaries.slideWindow(tenant, LocalDate.of(2025, 1, 1));
+        assertThat(summary(tenant)).containsExactly(
+                Map.entry("A", "2025-01-10 2025-03-05 2 130.50 2025-01-10 2025-03-20 | 2 130.50"),
+                Map.entry("B", "2025-02-01 2025-03-12 2 35.00 2025-02-01 2025-03-12 | 2 35.00"),
+                Map.entry("C", "2025-04-02 2025-04-02 1 70.00 2025-04-02 2025-04-02 | 9 70.00"));
     }
 
     @Test
@@ -138,6 +185,9 @@ class OrderSummaryTest {
                         .param(shop.id().value()).query(Long.class).single();
                 assertThat(sample.remove(shop.id())).isEqualTo(sampleCustomers);
             }
+            // The window moves too (back and forth, as a change of the window's length can): every write after
+            // it counts relative to the new start.
+            summaries.slideWindow(shop.id(), LocalDate.of(2024, 1, 1).plusDays(random.nextInt(700)));
             int operations = 1 + random.nextInt(3);
             for (int op = 0; op < operations; op++) {
                 List<RandomOrder> orders = randomOrders(random, withSample ? sampleCodes : List.of(),
@@ -212,10 +262,6 @@ class OrderSummaryTest {
         scheduler.deleteJob(job.getKey());
     }
 
-    /** One order of a random batch or file. */
-    private record RandomOrder(String orderNo, String customerCode, LocalDateTime at, BigDecimal amount, int status) {
-    }
-
     /**
      * New orders and changes to earlier ones (another amount, day, status or customer), among them refunds and
      * cancellations, of a few dozen customers and, while it is loaded, of the sample's; no order twice in one batch.
@@ -240,27 +286,6 @@ class OrderSummaryTest {
         return new ArrayList<>(orders.values());
     }
 
-    private static String json(List<RandomOrder> orders) {
-        StringBuilder json = new StringBuilder("[");
-        for (RandomOrder o : orders) {
-            json.append(json.length() > 1 ? "," : "").append("{\"orderNo\":\"").append(o.orderNo())
-                    .append("\",\"customerCode\":\"").append(o.customerCode()).append("\",\"orderedAt\":\"")
-                    .append(o.at()).append("\",\"amount\":").append(o.amount().toPlainString())
-                    .append(",\"status\":\"").append(OrderStatus.values()[o.status()].name()).append("\"}");
-        }
-        return json.append(']').toString();
-    }
-
-    private static String csv(List<RandomOrder> orders) {
-        StringBuilder csv = new StringBuilder("订单号,客户编号,下单时间,金额,数量,品类,渠道,状态\n");
-        for (RandomOrder o : orders) {
-            csv.append(o.orderNo()).append(',').append(o.customerCode()).append(',')
-                    .append(o.at().toString().replace('T', ' ')).append(',').append(o.amount().toPlainString())
-                    .append(",1,服饰,天猫,").append(STATUS_CN[o.status()]).append('\n');
-        }
-        return csv.toString();
-    }
-
     private long id(TenantId tenant, String code) {
         return jdbc.sql("select id from customer where tenant_id = ? and code = ?").params(tenant.value(), code)
                 .query(Long.class).single();
@@ -270,7 +295,8 @@ class OrderSummaryTest {
     private Map<Long, String> rows(TenantId tenant) {
         Map<Long, String> rows = new TreeMap<>();
         jdbc.sql("""
-                select customer_id, first_order, last_order, orders, revenue, first_active, last_active
+                select customer_id, first_order, last_order, orders, revenue, first_active, last_active,
+                       window_orders, window_revenue
                   from customer_order_summary where tenant_id = ?""").param(tenant.value())
                 .query(rs -> {
                     rows.put(rs.getLong(1), line(rs));
@@ -282,7 +308,8 @@ class OrderSummaryTest {
     private Map<String, String> summary(TenantId tenant) {
         Map<String, String> rows = new TreeMap<>();
         jdbc.sql("""
-                select c.code, s.first_order, s.last_order, s.orders, s.revenue, s.first_active, s.last_active
+                select c.code, s.first_order, s.last_order, s.orders, s.revenue, s.first_active, s.last_active,
+                       s.window_orders, s.window_revenue
                   from customer_order_summary s join customer c on c.tenant_id = s.tenant_id and c.id = s.customer_id
                  where s.tenant_id = ?""").param(tenant.value())
                 .query(rs -> {
@@ -294,7 +321,8 @@ class OrderSummaryTest {
     private static String line(java.sql.ResultSet rs) throws java.sql.SQLException {
         return String.join(" ", date(rs.getDate(2)), date(rs.getDate(3)), Integer.toString(rs.getInt(4)),
                 rs.getBigDecimal(5).setScale(2, RoundingMode.UNNECESSARY).toPlainString(), date(rs.getDate(6)),
-                date(rs.getDate(7)));
+                date(rs.getDate(7)), "|", Integer.toString(rs.getInt(8)),
+                rs.getBigDecimal(9).setScale(2, RoundingMode.UNNECESSARY).toPlainString());
     }
 
     private static String date(java.sql.@org.jspecify.annotations.Nullable Date date) {

@@ -139,6 +139,8 @@ public class CustomerBulkRepository {
         if (rows.isEmpty()) {
             return 0;
         }
+        // The summary window's lock first, as every order writer takes it (see OrderSummaryRepository).
+        summaries.lockWindow(tenant);
         Map<String, Long> existing = existingOrderNos(tenant, rows.stream().map(OrderRecord::orderNo).toList());
         Set<Long> touched = new HashSet<>(existing.values());
         Timestamp at = Timestamp.from(now);

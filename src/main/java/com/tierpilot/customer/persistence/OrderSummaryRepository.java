@@ -1,6 +1,9 @@
 package com.tierpilot.customer.persistence;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.persistence.DatabaseDialect;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,18 +14,34 @@ import org.springframework.stereotype.Repository;
 /**
  * The per-customer order summary ({@code customer_order_summary}): one row per customer with at least one order,
  * holding its completed orders' first and last date and count, its net revenue, and the first and last date of an
- * order that is not cancelled. Every order write refreshes the rows of the customers it touched, in its own
- * transaction, with one set-based statement that aggregates those customers' orders; {@link #rebuild} does the same
- * for every customer of a company.
+ * order that is not cancelled, and its figures for the company's summary window (completed orders and net revenue
+ * dated on or after {@code order_summary_window.window_start}). Every order write refreshes the rows of the customers
+ * it touched, in its own transaction, with one set-based statement that aggregates those customers' orders;
+ * {@link #rebuild} does the same for every customer of a company.
+ *
+ * <p>The window's start is read under a shared lock of the company's {@code order_summary_window} row (on H2, which
+ * has no shared row lock, an exclusive one), and {@link #slideWindow} replaces it under an exclusive lock: a refresh
+ * therefore never writes figures relative to a start that a concurrent slide has just replaced. Order writers take
+ * that lock before they write the first order ({@link #lockWindow}), so that the lock order is always the window row
+ * first, then the orders and summary rows, and a slide waiting for an order writer cannot deadlock with it.
  */
 @Repository
 public class OrderSummaryRepository {
 
     private static final int IN_CHUNK = 1000;
 
-    /** A customer's figures, aggregated from its orders {@code o}. */
+    /** The start of a company's window before its first slide: the window's figures are the lifetime ones. */
+    static final LocalDate NO_WINDOW = LocalDate.of(1000, 1, 1);
+
+    /**
+     * A customer's figures, aggregated from its orders {@code o}; the first two parameters are the company's window
+     * start.
+     */
     private static final String FIGURES = """
             select o.tenant_id, o.customer_id,
+                   sum(case when o.status = 'COMPLETED' and o.order_date >= ? then 1 else 0 end) as window_orders,
+                   sum(case when o.status <> 'CANCELLED' and o.order_date >= ? then o.amount else 0 end)
+                       as window_revenue,
                    min(case when o.status = 'COMPLETED' then o.order_date end) as first_order,
                    max(case when o.status = 'COMPLETED' then o.order_date end) as last_order,
                    sum(case when o.status = 'COMPLETED' then 1 else 0 end) as orders,
@@ -38,10 +57,12 @@ public class OrderSummaryRepository {
              group by o.tenant_id, o.customer_id""";
 
     private static final String UPSERT = """
-            insert into customer_order_summary (tenant_id, customer_id, first_order, last_order, orders, revenue,
-                                                first_active, last_active)
+            insert into customer_order_summary (tenant_id, customer_id, window_orders, window_revenue, first_order,
+                                                last_order, orders, revenue, first_active, last_active)
             %s
             on duplicate key update
+                window_orders = values(window_orders),
+                window_revenue = values(window_revenue),
                 first_order = values(first_order),
                 last_order = values(last_order),
                 orders = values(orders),
@@ -70,7 +91,16 @@ public class OrderSummaryRepository {
               join customer_order o on o.tenant_id = ? and o.customer_id = staged.id
              group by o.tenant_id, o.customer_id""";
 
+    /** The customers with an order dated in [?, ?), each with the index range of its orders. */
+    private static final String SLID_AGGREGATE = FIGURES + """
+              from (select distinct d.customer_id
+                      from customer_order d
+                     where d.tenant_id = ? and d.order_date >= ? and d.order_date < ?) slid
+              join customer_order o on o.tenant_id = ? and o.customer_id = slid.customer_id
+             group by o.tenant_id, o.customer_id""";
+
     private static final String SAME = """
+            s.window_orders = a.window_orders and s.window_revenue = a.window_revenue and
             (s.first_order = a.first_order or s.first_order is null and a.first_order is null)
             and (s.last_order = a.last_order or s.last_order is null and a.last_order is null)
             and s.orders = a.orders and s.revenue = a.revenue
@@ -78,13 +108,65 @@ public class OrderSummaryRepository {
             and (s.last_active = a.last_active or s.last_active is null and a.last_active is null)""";
 
     private final JdbcTemplate jdbc;
+    private final DatabaseDialect dialect;
 
-    OrderSummaryRepository(JdbcTemplate jdbc) {
+    OrderSummaryRepository(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Takes the shared lock of the company's summary window until the transaction ends (creating the window at
+     * {@link #NO_WINDOW} if the company has none yet) and returns its start. Order writers call it before their first
+     * order write.
+     */
+    public LocalDate lockWindow(TenantId tenant) {
+        return lockedStart(tenant, dialect.isMySql() ? " lock in share mode" : " for update");
+    }
+
+    private LocalDate lockedStart(TenantId tenant, String lock) {
+        if (jdbc.queryForList("select window_start from order_summary_window where tenant_id = ?", Date.class,
+                tenant.value()).isEmpty()) {
+            // Created before the locking read: on MySQL, two first writers that both held the gap lock of a missing
+            // row and then inserted it would deadlock.
+            jdbc.update("""
+                    insert into order_summary_window (tenant_id, window_start) values (?, ?)
+                    on duplicate key update window_start = window_start""", tenant.value(), Date.valueOf(NO_WINDOW));
+        }
+        return jdbc.queryForObject("select window_start from order_summary_window where tenant_id = ?" + lock,
+                Date.class, tenant.value()).toLocalDate();
+    }
+
+    /** The start of the company's summary window now, without a lock ({@link #NO_WINDOW} before its first order). */
+    public LocalDate windowStart(TenantId tenant) {
+        return jdbc.queryForList("select window_start from order_summary_window where tenant_id = ?", Date.class,
+                tenant.value()).stream().findFirst().map(Date::toLocalDate).orElse(NO_WINDOW);
+    }
+
+    /**
+     * Moves the company's summary window to start on {@code newStart}, under an exclusive lock of its window row:
+     * refreshes the customers with an order dated between the old and the new start (the only ones whose window
+     * figures change) and stores the new start. Returns the old start.
+     */
+    public LocalDate slideWindow(TenantId tenant, LocalDate newStart) {
+        LocalDate old = lockedStart(tenant, " for update");
+        if (old.equals(newStart)) {
+            return old;
+        }
+        Date from = Date.valueOf(old.isBefore(newStart) ? old : newStart);
+        Date to = Date.valueOf(old.isBefore(newStart) ? newStart : old);
+        Date start = Date.valueOf(newStart);
+        jdbc.update(UPSERT.formatted(SLID_AGGREGATE), start, start, tenant.value(), from, to, tenant.value());
+        jdbc.update("update order_summary_window set window_start = ? where tenant_id = ?", start, tenant.value());
+        return old;
     }
 
     /** Refreshes the summary of these customers from their orders (removing it where they have none left). */
     public void refresh(TenantId tenant, Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        Date start = Date.valueOf(lockWindow(tenant));
         List<Long> sorted = new ArrayList<>(new TreeSet<>(customerIds));
         for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
             List<Long> chunk = sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK));
@@ -94,9 +176,18 @@ public class OrderSummaryRepository {
             for (int j = 0; j < chunk.size(); j++) {
                 args[j + 1] = chunk.get(j);
             }
-            jdbc.update(UPSERT.formatted(AGGREGATE.formatted("o." + in)), args);
+            jdbc.update(UPSERT.formatted(AGGREGATE.formatted("o." + in)), withStart(start, args));
             jdbc.update(DELETE_WITHOUT_ORDERS.formatted(in), args);
         }
+    }
+
+    /** The window start twice (the figures' first two parameters), then the arguments. */
+    private static Object[] withStart(Date start, Object... args) {
+        Object[] all = new Object[args.length + 2];
+        all[0] = start;
+        all[1] = start;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return all;
     }
 
     /**
@@ -104,7 +195,8 @@ public class OrderSummaryRepository {
      * an order away from are not among them: the merge passes those to {@link #refresh}.
      */
     public void refreshStaged(TenantId tenant, long run) {
-        jdbc.update(UPSERT.formatted(STAGED_AGGREGATE), tenant.value(), run, tenant.value());
+        Date start = Date.valueOf(lockWindow(tenant));
+        jdbc.update(UPSERT.formatted(STAGED_AGGREGATE), withStart(start, tenant.value(), run, tenant.value()));
     }
 
     /** The customers that currently own one of the run's staged orders but lose it to another customer. */
@@ -119,7 +211,8 @@ public class OrderSummaryRepository {
 
     /** Rebuilds the company's whole summary from its orders; returns the number of customers with orders. */
     public int rebuild(TenantId tenant) {
-        jdbc.update(UPSERT.formatted(AGGREGATE.formatted("1 = 1")), tenant.value());
+        Date start = Date.valueOf(lockWindow(tenant));
+        jdbc.update(UPSERT.formatted(AGGREGATE.formatted("1 = 1")), withStart(start, tenant.value()));
         jdbc.update(DELETE_WITHOUT_ORDERS.formatted("1 = 1"), tenant.value());
         Integer rows = jdbc.queryForObject("select count(*) from customer_order_summary where tenant_id = ?",
                 Integer.class, tenant.value());
@@ -131,19 +224,20 @@ public class OrderSummaryRepository {
      * a row without orders, or orders without a row.
      */
     public long differences(TenantId tenant) {
+        Date start = Date.valueOf(windowStart(tenant));
         String aggregate = AGGREGATE.formatted("1 = 1");
         Long wrong = jdbc.queryForObject("""
                 select count(*)
                   from customer_order_summary s
                   left join (%s) a on a.customer_id = s.customer_id
                  where s.tenant_id = ? and (a.customer_id is null or not (%s))""".formatted(aggregate, SAME),
-                Long.class, tenant.value(), tenant.value());
+                Long.class, withStart(start, tenant.value(), tenant.value()));
         Long missing = jdbc.queryForObject("""
                 select count(*)
                   from (%s) a
                  where not exists (select 1 from customer_order_summary s
                                     where s.tenant_id = a.tenant_id and s.customer_id = a.customer_id)"""
-                .formatted(aggregate), Long.class, tenant.value());
+                .formatted(aggregate), Long.class, withStart(start, tenant.value()));
         return (wrong == null ? 0 : wrong) + (missing == null ? 0 : missing);
     }
 }
