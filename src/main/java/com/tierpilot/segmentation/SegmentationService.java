@@ -7,6 +7,7 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.UserId;
 import com.tierpilot.base.persistence.BulkLoad;
+import com.tierpilot.customer.OrderSummaryService;
 import com.tierpilot.segmentation.RunStatus.Phase;
 import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
@@ -68,11 +69,14 @@ public class SegmentationService {
     private final String node;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OrderSummaryService orderSummaries;
 
     SegmentationService(SegmentationSettingsRepository settings, CustomerMetricsQueries reader, SegmentResultRepository writer, SegmentationRunRepository runs,
             RuleSegmentService rules, BulkLoad bulkLoad, TenantService tenants,
             @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
-            @Value("${tierpilot.node-name:}") String nodeName, ApplicationEventPublisher events, Clock clock) {
+            @Value("${tierpilot.node-name:}") String nodeName, ApplicationEventPublisher events, Clock clock,
+            OrderSummaryService orderSummaries) {
+        this.orderSummaries = orderSummaries;
         this.events = events;
         this.settings = settings;
         this.reader = reader;
@@ -267,7 +271,7 @@ public class SegmentationService {
             RunStatus status = run(tenant, run);
             SegmentationSettings current = settings.load(tenant);
             LocalDate asOf = status.asOf();
-            CustomerMetrics metrics = reader.read(tenant, asOf, current.rfm().windowDays());
+            CustomerMetrics metrics = readMetrics(tenant, asOf, current.rfm().windowDays());
             long read = System.nanoTime();
             report(tenant, run, Phase.SCORING, 300);
             ScoredCustomers scored = ScoringEngine.score(metrics, current, asOf);
@@ -313,6 +317,27 @@ public class SegmentationService {
         } finally {
             TenantLogContext.clear();
         }
+    }
+
+    /**
+     * The customers' metrics as of {@code asOf}. A run as of the company's today slides the order summary's window
+     * to its window's first day and reads the summary (one row per customer, today's orders aside); any other date,
+     * or a summary that cannot be used, reads the orders. Both give the same metrics, field for field.
+     */
+    private CustomerMetrics readMetrics(TenantId tenant, LocalDate asOf, int windowDays) {
+        if (asOf.equals(today(tenant))) {
+            try {
+                orderSummaries.slideWindow(tenant, asOf.minusDays(windowDays));
+                Optional<CustomerMetrics> summarised = reader.readSummarised(tenant, asOf, windowDays);
+                if (summarised.isPresent()) {
+                    return summarised.get();
+                }
+                log.warn("The order summary window of tenant {} moved during the read; reading the orders", tenant);
+            } catch (RuntimeException e) {
+                log.warn("The order summary of tenant {} could not be read; reading the orders", tenant, e);
+            }
+        }
+        return reader.read(tenant, asOf, windowDays);
     }
 
     /** Whether no customer had a completed order before the as-of date: such a run scores nobody. */

@@ -50,6 +50,25 @@ public final class CustomerMetrics {
         size++;
     }
 
+    /**
+     * Replaces the figures of the customer at {@code i} (its id and code stay): the summary read corrects the
+     * customers whose orders it cannot take from the summary.
+     */
+    public void set(int i, int windowOrders, long windowMonetaryCents, int lastOrderInWindow, int firstOrder,
+            int lastOrder, int orders) {
+        frequency[i] = windowOrders;
+        monetaryCents[i] = windowMonetaryCents;
+        lastInWindow[i] = lastOrderInWindow;
+        firstEver[i] = firstOrder;
+        lastEver[i] = lastOrder;
+        ordersEver[i] = orders;
+    }
+
+    /** The index of the customer with this id, or a negative number; the customers must have been added by id. */
+    public int indexOf(long id) {
+        return Arrays.binarySearch(ids, 0, size, id);
+    }
+
     public int size() {
         return size;
     }
