@@ -3,8 +3,8 @@ package com.tierpilot;
 import static com.tierpilot.customer.CustomerFixtures.customer;
 import static com.tierpilot.customer.CustomerFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -32,12 +32,12 @@ import com.tierpilot.tenant.UserAdminService;
 import com.tierpilot.tenant.UserSummary;
 import com.tierpilot.tenant.ui.AcceptInvitationView;
 import com.tierpilot.tenant.ui.LoginView;
-import com.tierpilot.tenant.ui.SignUpConfirmView;
-import com.vaadin.flow.component.button.Button;
-import com.tierpilot.tenant.ui.SignUpView;
 import com.tierpilot.tenant.ui.SettingsView;
+import com.tierpilot.tenant.ui.SignUpConfirmView;
+import com.tierpilot.tenant.ui.SignUpView;
 import com.tierpilot.tenant.ui.UsersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -154,13 +154,13 @@ class CrossTenantTest extends SpringBrowserlessTest {
     @Autowired
     com.tierpilot.prediction.PredictionService predictions;
     @Autowired
-    com.tierpilot.followup.ChurnListService churn;
+    com.tierpilot.churn.ChurnListService churn;
     @Autowired
     com.tierpilot.loyalty.RewardService rewards;
     @Autowired
-    com.tierpilot.followup.RevisitPlanService revisitPlans;
+    com.tierpilot.revisit.RevisitPlanService revisitPlans;
     @Autowired
-    com.tierpilot.followup.RevisitTaskService revisitTasks;
+    com.tierpilot.revisit.RevisitTaskService revisitTasks;
     @Autowired
     com.tierpilot.campaign.CampaignService campaigns;
     @Autowired
@@ -515,15 +515,15 @@ class CrossTenantTest extends SpringBrowserlessTest {
         assertThat(churn.count(b.id(), b.owner().userId(), Role.OWNER)).isEqualTo(1);
         TestTenants.signIn(a.owner());
 
-        navigate(com.tierpilot.followup.ui.ChurnListView.class);
+        navigate(com.tierpilot.churn.ui.ChurnListView.class);
 
-        var grid = (com.vaadin.flow.component.grid.Grid<com.tierpilot.followup.ChurnEntry>) find(
+        var grid = (com.vaadin.flow.component.grid.Grid<com.tierpilot.churn.ChurnEntry>) find(
                 com.vaadin.flow.component.grid.Grid.class).withId("churn-grid").single();
         assertThat(test(grid).size()).isZero();
         assertThatThrownBy(() -> churn.decide(a.id(), a.owner().userId(), Role.OWNER, bCustomer,
-                com.tierpilot.followup.ChurnOutcome.WON_BACK, null, null)).isInstanceOf(NotFoundException.class);
+                com.tierpilot.churn.ChurnOutcome.WON_BACK, null, null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> churn.logContact(a.id(), a.owner().userId(), Role.OWNER, bCustomer,
-                com.tierpilot.followup.ContactChannel.CALL, null)).isInstanceOf(NotFoundException.class);
+                com.tierpilot.revisit.ContactChannel.CALL, null)).isInstanceOf(NotFoundException.class);
         assertThat(churn.count(b.id(), b.owner().userId(), Role.OWNER)).isEqualTo(1);
         assertThat(churn.lastContact(b.id(), bCustomer)).isNull();
     }
@@ -692,28 +692,28 @@ class CrossTenantTest extends SpringBrowserlessTest {
     void revisitPlansAndTasksStayWithinTheirTenant() {
         TestTenants.signIn(b.owner());
         segmentation.runNow(b.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
-        var bPlan = revisitPlans.create(b.id(), new com.tierpilot.followup.RevisitPlanDraft("B everyone",
-                com.tierpilot.followup.PlanKind.HOLIDAY, null, null, null, null, 1, 1,
-                com.tierpilot.followup.ContactChannel.CALL, null, 2, true));
+        var bPlan = revisitPlans.create(b.id(), new com.tierpilot.revisit.RevisitPlanDraft("B everyone",
+                com.tierpilot.revisit.PlanKind.HOLIDAY, null, null, null, null, 1, 1,
+                com.tierpilot.revisit.ContactChannel.CALL, null, 2, true));
         java.time.LocalDate today = revisitTasks.today(b.id());
         revisitTasks.generate(b.id(), java.time.LocalDate.of(today.getYear(), 12, 30));
         var bTask = revisitTasks.open(b.id(), b.owner().userId(), Role.OWNER, null,
-                com.tierpilot.followup.TaskWindow.UPCOMING, java.time.LocalDate.of(today.getYear(), 12, 30), 0, 10);
+                com.tierpilot.revisit.TaskWindow.UPCOMING, java.time.LocalDate.of(today.getYear(), 12, 30), 0, 10);
         assertThat(bTask).hasSize(3);
         TestTenants.signIn(a.owner());
 
-        navigate(com.tierpilot.followup.ui.TasksView.class);
-        for (var window : com.tierpilot.followup.TaskWindow.values()) {
+        navigate(com.tierpilot.revisit.ui.TasksView.class);
+        for (var window : com.tierpilot.revisit.TaskWindow.values()) {
             assertThat(revisitTasks.countOpen(a.id(), a.owner().userId(), Role.OWNER, null, window, today)).isZero();
         }
-        navigate(com.tierpilot.followup.ui.RevisitPlansView.class);
-        var plans = (com.vaadin.flow.component.grid.Grid<com.tierpilot.followup.RevisitPlan>) find(
+        navigate(com.tierpilot.revisit.ui.RevisitPlansView.class);
+        var plans = (com.vaadin.flow.component.grid.Grid<com.tierpilot.revisit.RevisitPlan>) find(
                 com.vaadin.flow.component.grid.Grid.class).withId("plan-grid").single();
         assertThat(test(plans).size()).isZero();
         assertThatThrownBy(() -> revisitPlans.update(a.id(), bPlan.id(), bPlan.version(), bPlan.draft()))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> revisitTasks.logOutcome(a.id(), a.owner().userId(), Role.OWNER,
-                bTask.getFirst().id(), com.tierpilot.followup.TaskOutcome.LOST, null, null))
+                bTask.getFirst().id(), com.tierpilot.revisit.TaskOutcome.LOST, null, null))
                 .isInstanceOf(NotFoundException.class);
         assertThat(revisitTasks.ofCustomer(a.id(), bTask.getFirst().customerId(), 10)).isEmpty();
     }

@@ -108,10 +108,10 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.customer.importing.ImportRunStatus.Phase.values()) {
             used.add("import.phase." + e.name());
         }
-        for (var e : com.tierpilot.followup.ChurnOutcome.values()) {
+        for (var e : com.tierpilot.churn.ChurnOutcome.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.followup.ChurnOutcome.Reason.values()) {
+        for (var e : com.tierpilot.churn.ChurnOutcome.Reason.values()) {
             used.add(e.messageKey());
         }
         for (var e : com.tierpilot.customer.OrderStatus.values()) {
@@ -129,7 +129,7 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.loyalty.PointsReason.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.followup.ContactChannel.values()) {
+        for (var e : com.tierpilot.revisit.ContactChannel.values()) {
             used.add(e.messageKey());
         }
         for (var e : com.tierpilot.loyalty.TierSettings.Basis.values()) {
@@ -138,19 +138,19 @@ class I18nBundlesTest {
         for (var e : com.tierpilot.loyalty.ExpiryMode.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.followup.PlanKind.values()) {
+        for (var e : com.tierpilot.revisit.PlanKind.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.followup.Cadence.values()) {
+        for (var e : com.tierpilot.revisit.Cadence.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.followup.TaskOutcome.values()) {
+        for (var e : com.tierpilot.revisit.TaskOutcome.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.followup.TaskWindow.values()) {
+        for (var e : com.tierpilot.revisit.TaskWindow.values()) {
             used.add(e.messageKey());
         }
-        for (String scheme : com.tierpilot.followup.RevisitPlanService.SCHEMES) {
+        for (String scheme : com.tierpilot.revisit.RevisitPlanService.SCHEMES) {
             used.add("revisit.scheme." + scheme);
         }
         for (int priority = 1; priority <= 3; priority++) {

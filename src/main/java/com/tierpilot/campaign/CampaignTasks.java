@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Revisit tasks for campaign members (SPI). The follow-up module, which owns the revisit plans, the tasks and the
+ * Revisit tasks for campaign members (SPI). The revisit module, which owns the revisit plans, the tasks and the
  * managers' daily capacities, implements it; campaigns call it for the revisit-plan action
  * ({@link CampaignAction#REVISIT_PLAN}) without depending on that module.
  */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.tierpilot.base.Role;
+import com.tierpilot.churn.ChurnEntry;
+import com.tierpilot.churn.ChurnListService;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.followup.ChurnEntry;
-import com.tierpilot.followup.ChurnListService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;

@@ -7,7 +7,7 @@ import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.followup.RevisitPlanService;
+import com.tierpilot.revisit.RevisitPlanService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.TestTenants;

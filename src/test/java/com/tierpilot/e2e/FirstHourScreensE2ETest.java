@@ -11,7 +11,7 @@ import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignFixtures;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.demo.DemoStore;
-import com.tierpilot.followup.RevisitPlanService;
+import com.tierpilot.revisit.RevisitPlanService;
 import com.tierpilot.scheduling.NightlyPipelineService;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;

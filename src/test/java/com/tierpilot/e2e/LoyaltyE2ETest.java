@@ -17,9 +17,6 @@ import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.OrderRecord;
 import com.tierpilot.customer.OrderStatus;
-import com.tierpilot.followup.RevisitPlanService;
-import com.tierpilot.followup.RevisitTaskService;
-import com.tierpilot.followup.TaskOutcome;
 import com.tierpilot.loyalty.ExpiryMode;
 import com.tierpilot.loyalty.LoyaltyProgramService;
 import com.tierpilot.loyalty.LoyaltyRules;
@@ -27,6 +24,9 @@ import com.tierpilot.loyalty.PointsLedgerService;
 import com.tierpilot.loyalty.PointsReason;
 import com.tierpilot.loyalty.RewardDraft;
 import com.tierpilot.loyalty.RewardService;
+import com.tierpilot.revisit.RevisitPlanService;
+import com.tierpilot.revisit.RevisitTaskService;
+import com.tierpilot.revisit.TaskOutcome;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.MutableClock;
@@ -101,10 +101,10 @@ class LoyaltyE2ETest extends EndToEndTest {
             clock.advance(Duration.ofDays(night == 0 ? 0 : 1));
             tasks.generate(shop.id(), tasks.today(shop.id()));
             due = (int) tasks.countOpen(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null,
-                    com.tierpilot.followup.TaskWindow.TODAY, tasks.today(shop.id()));
+                    com.tierpilot.revisit.TaskWindow.TODAY, tasks.today(shop.id()));
         }
         String visitedCode = tasks.open(shop.id(), manager.userId(), Role.ACCOUNT_MANAGER, null,
-                com.tierpilot.followup.TaskWindow.TODAY, tasks.today(shop.id()), 0, 1).getFirst().customerCode();
+                com.tierpilot.revisit.TaskWindow.TODAY, tasks.today(shop.id()), 0, 1).getFirst().customerCode();
         TestTenants.signOut();
 
         Page page = browser.newPage("en-US");

@@ -7,9 +7,9 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.campaign.CampaignAction;
 import com.tierpilot.campaign.CampaignFixtures;
-import com.tierpilot.campaign.CampaignTasks;
-import com.tierpilot.campaign.CampaignStatus;
 import com.tierpilot.campaign.CampaignService;
+import com.tierpilot.campaign.CampaignStatus;
+import com.tierpilot.campaign.CampaignTasks;
 import com.tierpilot.campaign.CouponCode;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.ui.CustomerDetailView;
@@ -51,7 +51,7 @@ class CampaignViewsTest extends BrowserlessViewTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    com.tierpilot.followup.RevisitPlanService plans;
+    com.tierpilot.revisit.RevisitPlanService plans;
 
     TestTenant shop;
     TierPilotUser marketer;
