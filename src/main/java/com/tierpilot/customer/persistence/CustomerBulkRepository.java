@@ -295,13 +295,18 @@ public class CustomerBulkRepository {
     }
 
     /**
-     * Deletes the sample customers with their tags, attributes, orders and order summaries; the other modules have
-     * deleted what hangs off them before. Returns how many customers went.
+     * Deletes the sample customers with their tags, attributes, orders and order summaries, and the company's order
+     * summary window when no order is left (a company without data is as it was before the sample); the other
+     * modules have deleted what hangs off them before. Returns how many customers went.
      */
     public int deleteSample(TenantId tenant) {
         SampleRows.deleteOfCustomersIn(JdbcClient.create(jdbc), tenant, SampleCustomers.IDS,
                 "customer_tag", "customer_attribute",
                 "customer_order_summary", "customer_order");
+        jdbc.update("""
+                delete from order_summary_window
+                 where tenant_id = ? and not exists (select 1 from customer_order where tenant_id = ?)""",
+                tenant.value(), tenant.value());
         return jdbc.update("delete from customer where tenant_id = ? and sample = true", tenant.value());
     }
 }
