@@ -3,9 +3,12 @@ package com.tierpilot.bench;
 import com.tierpilot.TierPilotApplication;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
+import com.tierpilot.customer.OrderSummaryService;
 import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.segmentation.engine.CustomerMetrics;
+import com.tierpilot.segmentation.persistence.CustomerMetricsQueries;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
 import com.tierpilot.tenant.TenantProvisioningService;
@@ -22,7 +25,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.WebApplicationType;
@@ -31,21 +36,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A full recompute of one tenant with 1,000,000 customers and 10,000,000 orders on MariaDB, end to end (aggregation,
- * scoring of all schemes, writing assignments, sizes and changes, the atomic switch), twice (the second run also
- * writes the change log against the first). In the same run, two baselines over the same window:
- * (a) the bare GROUP BY per customer streamed to Java, the read floor; (b) one hand-written SQL statement computing
- * RFM quintiles with NTILE and upserting them into a scores table, what a user would otherwise schedule by cron.
+ * scoring of all schemes, writing assignments, sizes and changes, the atomic switch, the old runs' removal). The
+ * orders lie before today, and 1% of the customers also have one order dated today. In the same run, two baselines
+ * over the same window: (a) the bare GROUP BY per customer streamed to Java, the read floor; (b) one hand-written SQL
+ * statement computing RFM quintiles with NTILE and upserting them into a scores table.
+ *
+ * <p>Then {@code --rounds} interleaved rounds (3 by default) of the read phase and of whole runs, each by both paths:
+ * <ul>
+ * <li>the orders read ({@code CustomerMetricsQueries.read}, what every run did before issue 21 and a historical
+ * run still does), and a whole run as of tomorrow, which takes that path;</li>
+ * <li>the summary read: a night's slide of the order summary window by one day (the window is put back a day,
+ * untimed, before each round) plus {@code readSummarised}, and a whole run as of today, which takes that path.</li>
+ * </ul>
+ * Every round checks that both reads give the same metrics for every customer, field for field.
  */
 public final class RecomputeBench {
 
-    private static final LocalDate AS_OF = LocalDate.of(2025, 7, 1);
+    private static final LocalDate AS_OF = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final int WINDOW = 365;
 
     public static void main(String[] args) throws Exception {
         int customers = 1_000_000;
         int ordersPerCustomer = 10;
+        int rounds = 3;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--customers")) {
                 customers = Integer.parseInt(args[i + 1]);
+            } else if (args[i].equals("--rounds")) {
+                rounds = Integer.parseInt(args[i + 1]);
             }
         }
         String schema = "tierpilot_bench_recompute";
@@ -72,20 +90,93 @@ public final class RecomputeBench {
                     b);
 
             SegmentationService segmentation = app.getBean(SegmentationService.class);
-            for (int round = 1; round <= 2; round++) {
-                HeapWatch heap = new HeapWatch();
+            OrderSummaryService summaries = app.getBean(OrderSummaryService.class);
+            CustomerMetricsQueries reader = app.getBean(CustomerMetricsQueries.class);
+            TenantId t = tenant.tenantId();
+            LocalDate today = segmentation.today(t);
+            LocalDate yesterdaysStart = today.minusDays(WINDOW + 1);
+            long built = System.nanoTime();
+            summaries.slideWindow(t, yesterdaysStart);
+            OrderSummaryService.Repair repair = summaries.repair(t);
+            System.out.printf("Order summary built after the bulk load (window start %s, then a repair): %,d"
+                    + " customers in %.1f s%n", yesterdaysStart, repair.customers(), seconds(built));
+
+            List<Double> ordersReads = new ArrayList<>();
+            List<Double> summaryReads = new ArrayList<>();
+            List<Double> ordersRuns = new ArrayList<>();
+            List<Double> summaryRuns = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
                 long start = System.nanoTime();
-                RunStatus run = segmentation.runNow(tenant.tenantId(), AS_OF.plusDays(round - 1), RunTrigger.MANUAL);
-                double seconds = seconds(start);
-                long peak = heap.stop();
-                if (run.state() != RunStatus.State.SUCCEEDED) {
-                    throw new IllegalStateException("recompute failed: " + run);
-                }
-                System.out.printf("Recompute %d: %,d customers (%,d scored), %,d changes: %.1f s; peak heap %d MB;"
-                        + " ratio to (a) %.2f, to (b) %.2f%n", round, run.customers(), run.customersScored(),
-                        run.changes(), seconds, peak >> 20, seconds / a, seconds / b);
+                CustomerMetrics fromOrders = reader.read(t, today, WINDOW);
+                ordersReads.add(seconds(start));
+
+                summaries.slideWindow(t, yesterdaysStart);
+                start = System.nanoTime();
+                summaries.slideWindow(t, today.minusDays(WINDOW));
+                double slide = seconds(start);
+                CustomerMetrics fromSummary = reader.readSummarised(t, today, WINDOW).orElseThrow();
+                summaryReads.add(seconds(start));
+                System.out.printf("Round %d read: orders %.2f s; summary %.2f s (the night's slide %.2f s); %,d"
+                        + " customers, %d differences%n", round, ordersReads.getLast(), summaryReads.getLast(), slide,
+                        fromSummary.size(), differences(fromOrders, fromSummary));
+
+                ordersRuns.add(run(segmentation, t, today.plusDays(1), "orders read, as of tomorrow", a));
+                summaries.slideWindow(t, yesterdaysStart);
+                summaryRuns.add(run(segmentation, t, null, "summary read, as of today", a));
+            }
+            System.out.printf("Read phase, min / median of %d: orders %.2f / %.2f s, summary %.2f / %.2f s;"
+                    + " ratio to (a) %.2f / %.2f and %.2f / %.2f%n", rounds, min(ordersReads), median(ordersReads),
+                    min(summaryReads), median(summaryReads), min(ordersReads) / a, median(ordersReads) / a,
+                    min(summaryReads) / a, median(summaryReads) / a);
+            System.out.printf("Whole run, min / median of %d: orders read %.1f / %.1f s, summary read %.1f / %.1f s;"
+                    + " ratio to (a) %.2f / %.2f and %.2f / %.2f, to (b) %.2f / %.2f and %.2f / %.2f%n", rounds,
+                    min(ordersRuns), median(ordersRuns), min(summaryRuns), median(summaryRuns), min(ordersRuns) / a,
+                    median(ordersRuns) / a, min(summaryRuns) / a, median(summaryRuns) / a, min(ordersRuns) / b,
+                    median(ordersRuns) / b, min(summaryRuns) / b, median(summaryRuns) / b);
+        }
+    }
+
+    private static double run(SegmentationService segmentation, TenantId tenant, LocalDate asOf, String path,
+            double a) throws InterruptedException {
+        HeapWatch heap = new HeapWatch();
+        long start = System.nanoTime();
+        RunStatus run = segmentation.runNow(tenant, asOf, RunTrigger.MANUAL);
+        double seconds = seconds(start);
+        long peak = heap.stop();
+        if (run.state() != RunStatus.State.SUCCEEDED) {
+            throw new IllegalStateException("recompute failed: " + run);
+        }
+        System.out.printf("Recompute (%s): %,d customers (%,d scored), %,d changes: %.1f s; peak heap %d MB;"
+                + " ratio to (a) %.2f%n", path, run.customers(), run.customersScored(), run.changes(), seconds,
+                peak >> 20, seconds / a);
+        return seconds;
+    }
+
+    /** How many customers' metrics differ between the two reads (0 when they agree field for field). */
+    private static int differences(CustomerMetrics x, CustomerMetrics y) {
+        if (x.size() != y.size()) {
+            return Math.max(x.size(), y.size());
+        }
+        int differ = 0;
+        for (int i = 0; i < x.size(); i++) {
+            if (x.id(i) != y.id(i) || !x.code(i).equals(y.code(i)) || x.frequency(i) != y.frequency(i)
+                    || x.monetaryCents(i) != y.monetaryCents(i) || x.lastOrderInWindow(i) != y.lastOrderInWindow(i)
+                    || x.firstOrder(i) != y.firstOrder(i) || x.lastOrder(i) != y.lastOrder(i)
+                    || x.orders(i) != y.orders(i)) {
+                differ++;
             }
         }
+        return differ;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** Customers and orders, bulk-loaded; the order indexes are built after the load, as an operator would. */
@@ -113,6 +204,11 @@ public final class RecomputeBench {
                     o.write(++orderNo + "\t" + i + "\t" + day + " 12:00:00\t" + day + "\t"
                             + (status.equals("REFUNDED") ? "-" : "") + cents / 100 + "." + String.format("%02d",
                                     cents % 100) + "\t" + status + "\n");
+                }
+                if (i % 100 == 0) {
+                    // Today's order of 1% of the customers: a run as of today must leave it out.
+                    o.write(++orderNo + "\t" + i + "\t" + AS_OF + " 09:00:00\t" + AS_OF + "\t"
+                            + (long) spend + ".00\tCOMPLETED\n");
                 }
             }
         }
@@ -153,7 +249,7 @@ public final class RecomputeBench {
                          group by customer_id""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(Integer.MIN_VALUE);
             ps.setLong(1, tenant.value());
-            ps.setObject(2, AS_OF.minusDays(365));
+            ps.setObject(2, AS_OF.minusDays(WINDOW));
             ps.setObject(3, AS_OF);
             long start = System.nanoTime();
             long rows = 0;
@@ -182,7 +278,7 @@ public final class RecomputeBench {
                     + " ntile(5) over (order by orders), ntile(5) over (order by monetary)"
                     + " from (select customer_id, max(order_date) as last_order, count(*) as orders,"
                     + " sum(amount) as monetary from customer_order where tenant_id = " + tenant.value()
-                    + " and order_date >= '" + AS_OF.minusDays(365) + "' and order_date < '" + AS_OF + "'"
+                    + " and order_date >= '" + AS_OF.minusDays(WINDOW) + "' and order_date < '" + AS_OF + "'"
                     + " and status <> 'CANCELLED' group by customer_id) a"
                     + " on duplicate key update r = values(r), f = values(f), m = values(m)");
             return seconds(start);
