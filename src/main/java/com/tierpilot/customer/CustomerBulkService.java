@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +26,12 @@ public class CustomerBulkService {
     private final CustomerBulkRepository writer;
     private final Clock clock;
     private final ObjectProvider<ConsentIntake> consentIntake;
+    private final ApplicationEventPublisher events;
 
-    CustomerBulkService(CustomerBulkRepository writer, Clock clock, ObjectProvider<ConsentIntake> consentIntake) {
+    CustomerBulkService(CustomerBulkRepository writer, Clock clock, ObjectProvider<ConsentIntake> consentIntake,
+            ApplicationEventPublisher events) {
         this.writer = writer;
+        this.events = events;
         this.clock = clock;
         this.consentIntake = consentIntake;
     }
@@ -78,7 +82,7 @@ public class CustomerBulkService {
 
     /**
      * Upserts orders by order number. A customer code that does not exist yet creates a bare customer, dated on
-     * the day of its first order in the batch.
+     * the day of its first order in the batch. Publishes {@link OrdersChanged} in the transaction.
      */
     public BulkResult upsertOrders(TenantId tenant, List<OrderRecord> orders) {
         Instant now = clock.instant();
@@ -96,7 +100,11 @@ public class CustomerBulkService {
             writer.upsertCustomers(tenant, new ArrayList<>(missing.values()), now);
             ids.putAll(writer.idsByCode(tenant, missing.values().stream().map(CustomerRecord::code).toList()));
         }
-        int created = writer.upsertOrders(tenant, orders, ids, now);
+        CustomerBulkRepository.Upserted upserted = writer.upsertOrders(tenant, orders, ids, now);
+        int created = upserted.created();
+        if (!upserted.customers().isEmpty()) {
+            events.publishEvent(new OrdersChanged(tenant, upserted.customers()));
+        }
         return new BulkResult(created, (int) orders.stream().map(o -> CustomerBulkRepository.key(o.orderNo()))
                 .distinct().count() - created);
     }

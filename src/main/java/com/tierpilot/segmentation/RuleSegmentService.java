@@ -142,6 +142,21 @@ public class RuleSegmentService {
         }
     }
 
+    /**
+     * Computes the members among the customers an intraday run claimed (issue 21), of every active rule segment but
+     * those in {@code keptWhole}, whose members the run copies.
+     */
+    void evaluateClaimed(TenantId tenant, long run, java.util.Collection<Long> keptWhole) {
+        LocalDate asOf = runs.find(tenant, run).orElseThrow().asOf();
+        for (RuleSegmentDefinition segment : list(tenant)) {
+            if (!segment.active() || keptWhole.contains(segment.id())) {
+                continue;
+            }
+            RuleSql.Where where = RuleSql.of(segment.rule(), asOf, figures);
+            rules.addClaimedMembers(tenant, run, segment.id(), where.sql(), where.params());
+        }
+    }
+
     private static void checkName(String name) {
         if (name == null || name.isBlank() || name.length() > 120) {
             throw new UserFacingException("rule.error.name");

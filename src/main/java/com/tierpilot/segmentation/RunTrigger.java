@@ -4,7 +4,9 @@ package com.tierpilot.segmentation;
 public enum RunTrigger {
     SCHEDULE,
     MANUAL,
-    API;
+    API,
+    /** An intraday run (issue 21): the customers whose orders came through the API, with frozen cut points. */
+    INTRADAY;
 
     public String messageKey() {
         return "segmentation.trigger." + name();

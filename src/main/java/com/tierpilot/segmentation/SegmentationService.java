@@ -55,6 +55,8 @@ public class SegmentationService {
     private static final Logger log = LoggerFactory.getLogger(SegmentationService.class);
     /** A run that has not written a heartbeat for this long is taken to be dead. */
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    /** How long a full run waits for an intraday run of the tenant to free the slot. */
+    private static final Duration INTRADAY_WAIT = Duration.ofSeconds(60);
 
     private final SegmentationSettingsRepository settings;
     private final CustomerMetricsQueries reader;
@@ -257,11 +259,25 @@ public class SegmentationService {
         SegmentationSettings current = settings.load(tenant);
         Instant now = clock.instant();
         long run = runs.create(tenant, asOf, trigger, node, current.version(), now);
-        if (!runs.takeSlot(tenant, run, now, now.minus(STALE_AFTER))) {
-            runs.fail(tenant, run, "another recompute of this tenant is running", now);
-            throw new UserFacingException("segmentation.error.alreadyRunning");
+        Instant giveUp = now.plus(INTRADAY_WAIT);
+        while (!runs.takeSlot(tenant, run, clock.instant(), clock.instant().minus(STALE_AFTER))) {
+            // An intraday run (issue 21) holds the slot for a moment: wait for it rather than fail.
+            if (!runs.intradayHoldsSlot(tenant) || clock.instant().isAfter(giveUp)) {
+                runs.fail(tenant, run, "another recompute of this tenant is running", clock.instant());
+                throw new UserFacingException("segmentation.error.alreadyRunning");
+            }
+            pause();
         }
         return run;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("segmentation.error.alreadyRunning");
+        }
     }
 
     private void compute(TenantId tenant, long run, boolean followUpsChained) {

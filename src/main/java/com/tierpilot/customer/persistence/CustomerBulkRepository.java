@@ -133,11 +133,12 @@ public class CustomerBulkRepository {
     /**
      * Upserts orders whose customers all exist, and refreshes the order summary of every customer they touched (the
      * orders' customers, and those an order moved away from) in the same transaction. Returns how many orders were
-     * new.
+     * new, and the customers touched.
      */
-    public int upsertOrders(TenantId tenant, List<OrderRecord> rows, Map<String, Long> customerIds, Instant now) {
+    public Upserted upsertOrders(TenantId tenant, List<OrderRecord> rows, Map<String, Long> customerIds,
+            Instant now) {
         if (rows.isEmpty()) {
-            return 0;
+            return new Upserted(0, Set.of());
         }
         // The summary window's lock first, as every order writer takes it (see OrderSummaryRepository).
         summaries.lockWindow(tenant);
@@ -172,7 +173,11 @@ public class CustomerBulkRepository {
                 created++;
             }
         }
-        return created;
+        return new Upserted(created, touched);
+    }
+
+    /** How many orders were new, and the customers whose orders changed. */
+    public record Upserted(int created, Set<Long> customers) {
     }
 
     /** Customer ids by (case-folded) code, for the given codes that exist in the tenant. */

@@ -32,6 +32,11 @@ public final class ScoredCustomers {
         this.stages = stages;
     }
 
+    /** The same scores with other ABC tiers (the frozen cut points of an intraday run). */
+    ScoredCustomers withTiers(@Nullable AbcTier[] otherTiers) {
+        return new ScoredCustomers(metrics, asOf, r, f, m, segments, otherTiers, stages);
+    }
+
     public CustomerMetrics metrics() {
         return metrics;
     }

@@ -106,6 +106,20 @@ public class RuleSegmentRepository {
                 .params(params(List.of(run, segmentId, run, tenant.value()), whereParams)).update();
     }
 
+    /**
+     * Makes the customers that an intraday run claimed (issue 21) and that match the WHERE clause members of the
+     * segment in that run.
+     */
+    public void addClaimedMembers(TenantId tenant, long run, long segmentId, String where, List<Object> whereParams) {
+        List<Object> all = params(List.of(run, segmentId, run, tenant.value()), whereParams);
+        all.add(run);
+        jdbc.sql("insert into rule_segment_member (tenant_id, run_id, segment_id, customer_id)"
+                + " select c.tenant_id, ?, ?, c.id" + FROM.formatted(where)
+                + " and exists (select 1 from intraday_pending p where p.tenant_id = c.tenant_id and p.run_id = ?"
+                + " and p.customer_id = c.id)")
+                .params(all).update();
+    }
+
     private static List<Object> params(List<Object> first, List<Object> then) {
         List<Object> params = new ArrayList<>(first);
         params.addAll(then);

@@ -84,6 +84,11 @@ public class SegmentResultRepository {
         });
         jdbc.batchUpdate("insert into segment_size (tenant_id, run_id, scheme, segment, customers, revenue)"
                 + " values (?, ?, ?, ?, ?, ?)", rows);
+        writeRuleSizes(tenant, run);
+    }
+
+    /** Sizes and revenue of the rule segments in the run, from their members. */
+    public void writeRuleSizes(TenantId tenant, long run) {
         jdbc.update("""
                 insert into segment_size (tenant_id, run_id, scheme, segment, customers, revenue)
                 select m.tenant_id, m.run_id, 'RULE', r.seg_key, count(*), coalesce(sum(s.monetary), 0)

@@ -69,6 +69,15 @@ public class SegmentationRunRepository {
                 .update() == 1;
     }
 
+    /** Whether the run holding the tenant's slot is a running intraday run (issue 21). */
+    public boolean intradayHoldsSlot(TenantId tenant) {
+        return jdbc.sql("""
+                select count(*) from segmentation_state s
+                  join segmentation_run r on r.tenant_id = s.tenant_id and r.id = s.running_run_id
+                 where s.tenant_id = ? and r.status = 'RUNNING' and r.trigger_source = 'INTRADAY'""")
+                .param(tenant.value()).query(Integer.class).single() > 0;
+    }
+
     public void progress(TenantId tenant, long run, Phase phase, int permille, Instant now) {
         jdbc.sql("update segmentation_run set phase = ?, progress_permille = ?, heartbeat_at = ?"
                 + " where tenant_id = ? and id = ?")

@@ -6,6 +6,7 @@ import com.tierpilot.base.security.CurrentUser;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.base.ui.Formats;
 import com.tierpilot.base.ui.Notifications;
+import com.tierpilot.segmentation.IntradayService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.segmentation.SegmentationSettings;
 import com.tierpilot.segmentation.SettingsHistoryService;
@@ -16,6 +17,7 @@ import com.tierpilot.tenant.TeamDirectoryService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -48,11 +50,13 @@ public class SegmentationSettingsView extends VerticalLayout {
     private final RuleSegmentService rules;
     private final TeamDirectoryService team;
     private final Div preview = new Div();
+    private final IntradayService intraday;
     private SettingsForm form;
 
     SegmentationSettingsView(SegmentationService segmentation, SettingsHistoryService history, RuleSegmentService rules,
-            TeamDirectoryService team, CurrentUser currentUser) {
+            TeamDirectoryService team, IntradayService intraday, CurrentUser currentUser) {
         this.segmentation = segmentation;
+        this.intraday = intraday;
         this.history = history;
         this.rules = rules;
         this.team = team;
@@ -86,7 +90,22 @@ public class SegmentationSettingsView extends VerticalLayout {
                         .open());
         showHistory.setId("settings-history-button");
         showHistory.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(showHistory, form, preview);
+        add(showHistory, freshWithinAMinute(), form, preview);
+    }
+
+    /** The opt-in of issue 21: API orders update their customers' segments within a minute. */
+    private Component freshWithinAMinute() {
+        var fresh = new Checkbox(getTranslation("segmentation.intraday"), intraday.enabled(me.tenantId()));
+        fresh.setId("segmentation-intraday");
+        fresh.setHelperText(getTranslation("segmentation.intraday.help"));
+        fresh.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                intraday.setEnabled(me.tenantId(), change.getValue());
+                Notifications.success(getTranslation(change.getValue() ? "segmentation.intraday.on"
+                        : "segmentation.intraday.off"));
+            }
+        });
+        return fresh;
     }
 
     private void showPreview(SettingsPreview result) {

@@ -13,6 +13,7 @@ import com.tierpilot.segmentation.RunStatus;
 import com.tierpilot.segmentation.RunTrigger;
 import com.tierpilot.segmentation.SegmentResultService;
 import com.tierpilot.segmentation.SegmentSize;
+import com.tierpilot.segmentation.IntradayService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -61,20 +62,25 @@ public class SegmentsView extends VerticalLayout {
     private final TierPilotUser me;
     private final DataScope scope;
     private final Paragraph current = new Paragraph();
+    private final Paragraph cutPoints = new Paragraph();
+    private final IntradayService intraday;
     private final ProgressPanel<RunStatus> progress = new ProgressPanel<>(RunStatus::progressPermille,
             status -> getTranslation("segments.phase." + status.phase().name(), status.asOf().toString()),
             RunStatus::finished, this::finished);
     private final Div segments = new Div();
 
-    SegmentsView(SegmentationService segmentation, SegmentResultService queries, CurrentUser currentUser) {
+    SegmentsView(SegmentationService segmentation, SegmentResultService queries, IntradayService intraday,
+            CurrentUser currentUser) {
         this.segmentation = segmentation;
+        this.intraday = intraday;
         this.queries = queries;
         this.me = currentUser.require();
         this.scope = currentUser.scope();
         current.setId("segments-current-run");
+        cutPoints.setId("segments-cut-points");
         progress.setId("segments-progress");
         segments.setWidthFull();
-        add(current);
+        add(current, cutPoints);
         if (me.role() != Role.ACCOUNT_MANAGER) {
             add(recomputeControls(), progress);
         }
@@ -136,6 +142,18 @@ public class SegmentsView extends VerticalLayout {
         refresh();
     }
 
+    /** Which cut points are in force, when the company keeps its segments fresh within a minute (issue 21). */
+    private void showCutPoints() {
+        var inForce = intraday.cutPointsInForce(me.tenantId())
+                .filter(c -> c.enabled() || c.customersUpdated() > 0);
+        cutPoints.setVisible(inForce.isPresent());
+        inForce.ifPresent(c -> cutPoints.setText(c.lastUpdate() == null
+                ? getTranslation("segments.cutPoints.none", Formats.date(c.baseAsOf(), getLocale()))
+                : getTranslation("segments.cutPoints", Formats.date(c.baseAsOf(), getLocale()),
+                        Formats.count(c.customersUpdated(), getLocale()),
+                        Formats.dateTime(c.lastUpdate(), me.timeZone(), getLocale()))));
+    }
+
     private void refresh() {
         Optional<RunStatus> run = segmentation.currentRun(me.tenantId());
         segments.removeAll();
@@ -156,6 +174,7 @@ public class SegmentsView extends VerticalLayout {
                 r.asOf().toString(), Formats.count(customers, getLocale()), Formats.count(scored, getLocale()),
                 r.finishedAt() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
                         FormatStyle.SHORT).withLocale(getLocale()).format(r.finishedAt().atZone(me.timeZone()))));
+        showCutPoints();
         for (String scheme : List.of("RFM", "ABC", "LIFECYCLE", "RULE", "GRADE")) {
             List<SegmentSize> rows = sizes.stream().filter(s -> s.scheme().equals(scheme)).toList();
             if (!rows.isEmpty() || !scheme.equals("RULE") && !scheme.equals("GRADE")) {

@@ -146,6 +146,27 @@ class SegmentationViewsTest extends BrowserlessViewTest {
     }
 
     @Test
+    void anOwnerWhoKeepsSegmentsFreshWithinAMinuteSeesWhichCutPointsAreInForce() {
+        LocalDate today = segmentation.today(shop.id());
+        segmentation.runNow(shop.id(), null, com.tierpilot.segmentation.RunTrigger.SCHEDULE);
+        navigate(SegmentationSettingsView.class);
+        var fresh = find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("segmentation-intraday").single();
+        assertThat(fresh.getValue()).isFalse();
+        assertThat(fresh.getHelperText()).contains("as of the next day");
+
+        test(fresh).click();
+        customers.upsertOrders(shop.id(), List.of(new OrderRecord("FRESH-1", "V3", today.atStartOfDay(),
+                new BigDecimal("800"), 1, null, null, OrderStatus.COMPLETED)));
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> segmentation.currentRun(shop.id()).orElseThrow().trigger()
+                        == com.tierpilot.segmentation.RunTrigger.INTRADAY);
+
+        navigate(SegmentsView.class);
+        assertThat(find(Paragraph.class).withId("segments-cut-points").single().getText())
+                .startsWith("Cut points of the full run as of ").contains("; 1 customers updated since by API orders");
+    }
+
+    @Test
     void anAccountManagerSeesTheSegmentsButCannotRecompute() {
         segmentation.runNow(shop.id(), null, com.tierpilot.segmentation.RunTrigger.MANUAL);
         TestTenants.signIn(shop.addUser(Role.ACCOUNT_MANAGER));
