@@ -141,7 +141,7 @@ public class CustomerBulkRepository {
             return new Upserted(0, Set.of());
         }
         // The summary window's lock first, as every order writer takes it (see OrderSummaryRepository).
-        summaries.lockWindow(tenant);
+        summaries.lockWindowBeforeOrderWrites(tenant);
         Map<String, Long> existing = existingOrderNos(tenant, rows.stream().map(OrderRecord::orderNo).toList());
         Set<Long> touched = new HashSet<>(existing.values());
         Timestamp at = Timestamp.from(now);
@@ -305,6 +305,7 @@ public class CustomerBulkRepository {
      * modules have deleted what hangs off them before. Returns how many customers went.
      */
     public int deleteSample(TenantId tenant) {
+        summaries.lockWindowExclusively(tenant);
         SampleRows.deleteOfCustomersIn(JdbcClient.create(jdbc), tenant, SampleCustomers.IDS,
                 "customer_tag", "customer_attribute",
                 "customer_order_summary", "customer_order");

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Repository;
  *
  * <p>The window's start is read under a shared lock of the company's {@code order_summary_window} row (on H2, which
  * has no shared row lock, an exclusive one), and {@link #slideWindow} replaces it under an exclusive lock: a refresh
- * therefore never writes figures relative to a start that a concurrent slide has just replaced. Order writers take
- * that lock before they write the first order ({@link #lockWindow}), so that the lock order is always the window row
- * first, then the orders and summary rows, and a slide waiting for an order writer cannot deadlock with it.
+ * therefore never writes figures relative to a start that a concurrent slide has just replaced. On MySQL, order
+ * writers take that lock before they write the first order ({@link #lockWindowBeforeOrderWrites}), so that the lock
+ * order is always the window row first, then the orders and summary rows, and a slide waiting for an order writer
+ * cannot deadlock with it.
  */
 @Repository
 public class OrderSummaryRepository {
@@ -117,11 +118,31 @@ public class OrderSummaryRepository {
 
     /**
      * Takes the shared lock of the company's summary window until the transaction ends (creating the window at
-     * {@link #NO_WINDOW} if the company has none yet) and returns its start. Order writers call it before their first
-     * order write.
+     * {@link #NO_WINDOW} if the company has none yet) and returns its start.
      */
     public LocalDate lockWindow(TenantId tenant) {
         return lockedStart(tenant, dialect.isMySql() ? " lock in share mode" : " for update");
+    }
+
+    /**
+     * Takes the exclusive lock of the company's summary window until the transaction ends: the sample's removal,
+     * which deletes orders, summary rows and perhaps the window itself, takes it first, so that it neither
+     * deadlocks with a slide nor upgrades a shared lock.
+     */
+    public void lockWindowExclusively(TenantId tenant) {
+        lockedStart(tenant, " for update");
+    }
+
+    /**
+     * What an order writer calls before its first order write. On MySQL it takes the window's shared lock there:
+     * a slide's aggregate reads the orders with shared locks, so a writer that held uncommitted orders and only then
+     * waited for the window would deadlock with it. On H2 it does nothing: reads never wait for a writer there, and
+     * its lock is exclusive, so it is taken as late as possible (by the refresh), not for a whole import merge.
+     */
+    public void lockWindowBeforeOrderWrites(TenantId tenant) {
+        if (dialect.isMySql()) {
+            lockWindow(tenant);
+        }
     }
 
     private LocalDate lockedStart(TenantId tenant, String lock) {

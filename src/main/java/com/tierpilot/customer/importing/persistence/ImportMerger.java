@@ -106,7 +106,7 @@ public final class ImportMerger {
                    and not exists (select 1 from customer c where c.tenant_id = o.tenant_id and c.code = o.customer_code)
                  group by o.tenant_id, o.customer_code""", at, at, t, run);
         // The summary window's lock before the first order write, as every order writer takes it.
-        summaries.lockWindow(tenant);
+        summaries.lockWindowBeforeOrderWrites(tenant);
         List<Long> losingOrders = summaries.ownersLosingStagedOrders(tenant, run);
         int ordersUpdated = update(tenant, dialect.isMySql() ? """
                 update customer_order o
