@@ -4,9 +4,9 @@ import com.tierpilot.TierPilotApplication;
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.base.security.TierPilotUser;
-import com.tierpilot.customer.importing.FileAnalysis;
-import com.tierpilot.customer.importing.ImportRunStatus;
-import com.tierpilot.customer.importing.ImportService;
+import com.tierpilot.importing.FileAnalysis;
+import com.tierpilot.importing.ImportRunStatus;
+import com.tierpilot.importing.ImportService;
 import com.tierpilot.tenant.ProvisionedTenant;
 import com.tierpilot.tenant.SignUpCommand;
 import com.tierpilot.tenant.TenantProvisioningService;
@@ -72,7 +72,8 @@ public final class ImportBench {
                 .properties("TIERPILOT_DB_URL=" + url, "TIERPILOT_DB_USER=root", "TIERPILOT_DB_PASSWORD=",
                         "tierpilot.demo.enabled=false",
                         "server.port=0", "spring.quartz.auto-startup=false", "logging.level.root=WARN",
-                        "logging.level.com.tierpilot.customer.importing=DEBUG")
+                        "logging.level.com.tierpilot.importing=DEBUG",
+                        "logging.level.com.tierpilot.customer.persistence.IntakeMerger=DEBUG")
                 .run()) {
             TenantProvisioningService provisioning = app.getBean(TenantProvisioningService.class);
             ProvisionedTenant baseline = provisioning.createTenant(command("Baseline Co", "baseline"));

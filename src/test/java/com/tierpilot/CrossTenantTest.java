@@ -148,7 +148,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
     @Autowired
     com.tierpilot.sales.SalesSettingsService salesSettings;
     @Autowired
-    com.tierpilot.customer.importing.ImportService imports;
+    com.tierpilot.importing.ImportService imports;
     @Autowired
     com.tierpilot.segmentation.SegmentationService segmentation;
     @Autowired
@@ -437,11 +437,11 @@ class CrossTenantTest extends SpringBrowserlessTest {
                 imports.analyze(b.id(), bFile).suggested());
         TestTenants.signIn(a.owner());
 
-        navigate(com.tierpilot.customer.ui.ImportView.class);
+        navigate(com.tierpilot.importing.ui.ImportView.class);
         new com.vaadin.flow.component.tabs.TabSheetTester<>(find(com.vaadin.flow.component.tabs.TabSheet.class)
                 .single()).select(1);
 
-        Grid<com.tierpilot.customer.importing.ImportRunStatus> history = find(Grid.class).withId("import-history")
+        Grid<com.tierpilot.importing.ImportRunStatus> history = find(Grid.class).withId("import-history")
                 .single();
         assertThat(test(history).size()).isZero();
         assertThatThrownBy(() -> imports.status(a.id(), bRun.id())).isInstanceOf(NotFoundException.class);

@@ -93,19 +93,19 @@ class I18nBundlesTest {
             used.add("login.error." + reason + ".title");
             used.add("login.error." + reason + ".message");
         }
-        for (var e : com.tierpilot.customer.importing.ImportKind.values()) {
+        for (var e : com.tierpilot.importing.ImportKind.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.customer.importing.ImportField.values()) {
+        for (var e : com.tierpilot.importing.ImportField.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.customer.importing.RejectReason.values()) {
+        for (var e : com.tierpilot.importing.RejectReason.values()) {
             used.add(e.messageKey());
         }
-        for (var e : com.tierpilot.customer.importing.ImportRunStatus.State.values()) {
+        for (var e : com.tierpilot.importing.ImportRunStatus.State.values()) {
             used.add("import.state." + e.name());
         }
-        for (var e : com.tierpilot.customer.importing.ImportRunStatus.Phase.values()) {
+        for (var e : com.tierpilot.importing.ImportRunStatus.Phase.values()) {
             used.add("import.phase." + e.name());
         }
         for (var e : com.tierpilot.churn.ChurnOutcome.values()) {

@@ -10,9 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.tierpilot.base.TenantId;
 import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.importing.FileAnalysis;
-import com.tierpilot.customer.importing.ImportRunStatus;
-import com.tierpilot.customer.importing.ImportService;
+import com.tierpilot.importing.FileAnalysis;
+import com.tierpilot.importing.ImportRunStatus;
+import com.tierpilot.importing.ImportService;
 import com.tierpilot.demo.SampleDataService;
 import com.tierpilot.segmentation.SegmentationService;
 import com.tierpilot.support.HttpApi;

@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.customer.CustomerProfileService;
-import com.tierpilot.customer.importing.FileAnalysis;
-import com.tierpilot.customer.importing.ImportField;
-import com.tierpilot.customer.importing.ImportRunStatus;
-import com.tierpilot.customer.importing.ImportService;
-import com.tierpilot.customer.importing.RejectReason;
+import com.tierpilot.importing.FileAnalysis;
+import com.tierpilot.importing.ImportField;
+import com.tierpilot.importing.ImportRunStatus;
+import com.tierpilot.importing.ImportService;
+import com.tierpilot.importing.RejectReason;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;

@@ -3,8 +3,8 @@ package com.tierpilot.segmentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tierpilot.base.i18n.SupportedLocales;
-import com.tierpilot.customer.importing.FileAnalysis;
-import com.tierpilot.customer.importing.ImportService;
+import com.tierpilot.importing.FileAnalysis;
+import com.tierpilot.importing.ImportService;
 import com.tierpilot.support.Datasets;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;

@@ -1,7 +1,4 @@
-/**
- * The customer module's screens: the customer list with assignment and column choice, the customer page, and the
- * import wizard with its mapping form.
- */
+/** The customer module's screens: the customer list with assignment and column choice, and the customer page. */
 @NullMarked
 package com.tierpilot.customer.ui;
 

@@ -8,7 +8,7 @@ import com.tierpilot.campaign.ui.CampaignListView;
 import com.tierpilot.campaign.ui.CampaignWizardView;
 import com.tierpilot.churn.ui.ChurnListView;
 import com.tierpilot.customer.ui.CustomerListView;
-import com.tierpilot.customer.ui.ImportView;
+import com.tierpilot.importing.ui.ImportView;
 import com.tierpilot.revisit.ui.TasksView;
 import com.tierpilot.scheduling.ui.RunHistoryView;
 import com.tierpilot.segmentation.ui.SegmentsView;
