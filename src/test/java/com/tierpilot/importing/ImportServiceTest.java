@@ -351,6 +351,29 @@ class ImportServiceTest {
     }
 
     @Test
+    void aRepeatedCustomerCodeKeepsItsFirstRowAndTheReportListsTheRepeat() throws IOException {
+        Path file = csv("repeats.csv", StandardCharsets.UTF_8, """
+                客户编号,姓名
+                D-1,First
+                D-2,Other
+                D-1,Second
+                """);
+
+        ImportRunStatus run = importFile(file, s -> s);
+
+        assertThat(run.customersCreated()).isEqualTo(2);
+        assertThat(run.rejectionsByReason()).containsExactly(Map.entry(RejectReason.DUPLICATE_IN_FILE, 1));
+        assertThat(customers.byCode(tenant.id(), "D-1").orElseThrow().name()).isEqualTo("First");
+        var out = new StringWriter();
+        imports.writeRejections(tenant.id(), run.id(), out, key -> key);
+        assertThat(out.toString().lines()).hasSize(2);
+        assertThat(out.toString()).contains("import.reason.DUPLICATE_IN_FILE").contains("D-1");
+        assertThat(jdbc.sql("select count(*) from import_stage_rejection where tenant_id = ?")
+                .param(tenant.id().value()).query(Integer.class).single())
+                .as("the lines the merge handed back are cleared with the staging").isZero();
+    }
+
+    @Test
     void theMappingChosenForALayoutIsSuggestedForTheNextFileWithTheSameHeader() throws IOException {
         Path file = csv("odd.csv", StandardCharsets.UTF_8, """
                 Ref,Who,When,Paid
