@@ -22,8 +22,12 @@ public class IntakeStagingRepository {
     private final DatabaseDialect dialect;
     private final OrderSummaryRepository summaries;
 
-    IntakeStagingRepository(JdbcTemplate jdbc, DatabaseDialect dialect, OrderSummaryRepository summaries) {
+    private final SortKeyCopiesRepository sortKeys;
+
+    IntakeStagingRepository(JdbcTemplate jdbc, DatabaseDialect dialect, OrderSummaryRepository summaries,
+            SortKeyCopiesRepository sortKeys) {
         this.jdbc = jdbc;
+        this.sortKeys = sortKeys;
         this.dialect = dialect;
         this.summaries = summaries;
     }
@@ -46,7 +50,7 @@ public class IntakeStagingRepository {
      * merged too, with {@code consent} its marketing consent.
      */
     public IntakeMerger merger(@Nullable SalesStateService sales, @Nullable ConsentIntake consent) {
-        return new IntakeMerger(jdbc, dialect, sales, summaries, consent);
+        return new IntakeMerger(jdbc, dialect, sales, summaries, sortKeys, consent);
     }
 
     /** Deletes the run's staged rows. */

@@ -1,0 +1,3 @@
+-- Issue 21: replaced by the sort-ordered indexes of V85 (each starts with the same columns).
+drop index ix_customer_manager;
+drop index ix_customer_tag_tag;
