@@ -25,7 +25,7 @@ public class CustomerSearchService {
 
     public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, CustomerSort sort, boolean ascending,
             int offset, int limit) {
-        return sql.page(tenant, filter, sort, ascending, offset, Math.min(limit, 500));
+        return sql.page(tenant, filter, sort.orderBy(ascending), offset, Math.min(limit, 500));
     }
 
     public CustomerCount count(TenantId tenant, CustomerFilter filter) {

@@ -22,20 +22,6 @@ public interface CustomerSegmentSql {
      */
     String inRuleSegment();
 
-    /**
-     * The members of the segments of one run, each with a copy of the customer's list sort keys, as a FROM fragment
-     * (no WHERE): the rows {@code e} with {@code e.tenant_id}, {@code e.run_id}, {@code e.customer_id},
-     * {@code e.scheme} (RFM, ABC, LIFECYCLE, RULE), {@code e.segment} (the segment's key, a rule segment's key), and
-     * the customer's {@code e.code}, {@code e.name}, {@code e.region}, {@code e.city}, {@code e.created_on}. An index
-     * per {@link CustomerSort} over (tenant, run, scheme, segment, sort keys, customer id) serves a page as a range
-     * when the run is given as a value ({@link #currentRun}: MariaDB sorts when it comes from a join); each of them
-     * also holds the region, so a region condition is tested on the index entries.
-     */
-    String segmentEntries();
-
-    /** The company's current run, if it was ever recomputed. */
-    java.util.OptionalLong currentRun(TenantId tenant);
-
     /** How many customers the company's current run scored (0 before the first run). */
     long scoredCustomers(TenantId tenant);
 

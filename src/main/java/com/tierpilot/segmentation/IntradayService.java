@@ -8,7 +8,6 @@ import com.tierpilot.segmentation.engine.CutPoints;
 import com.tierpilot.segmentation.engine.FrozenScoring;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import com.tierpilot.segmentation.persistence.IntradayRepository;
-import com.tierpilot.segmentation.persistence.SegmentListEntryRepository;
 import com.tierpilot.segmentation.persistence.SegmentResultRepository;
 import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
 import com.tierpilot.segmentation.persistence.SegmentationSettingsRepository;
@@ -62,7 +61,6 @@ public class IntradayService {
     private final SegmentationRunRepository runs;
     private final SegmentationSettingsRepository settings;
     private final SegmentResultRepository writer;
-    private final SegmentListEntryRepository listEntries;
     private final RuleSegmentService rules;
     private final TenantService tenants;
     private final TransactionTemplate ownTransaction;
@@ -70,13 +68,12 @@ public class IntradayService {
     private final Clock clock;
 
     IntradayService(IntradayRepository store, SegmentationRunRepository runs, SegmentationSettingsRepository settings,
-            SegmentResultRepository writer, SegmentListEntryRepository listEntries, RuleSegmentService rules,
-            TenantService tenants, PlatformTransactionManager transactions, @Value("${tierpilot.node-name:}") String nodeName, Clock clock) {
+            SegmentResultRepository writer, RuleSegmentService rules, TenantService tenants,
+            PlatformTransactionManager transactions, @Value("${tierpilot.node-name:}") String nodeName, Clock clock) {
         this.store = store;
         this.runs = runs;
         this.settings = settings;
         this.writer = writer;
-        this.listEntries = listEntries;
         this.rules = rules;
         this.tenants = tenants;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -214,7 +211,6 @@ public class IntradayService {
                 writer.writeCustomers(tenant, run, scored, null);
                 store.copyRuleMembers(tenant, from.id(), run, keptWhole);
                 rules.evaluateClaimed(tenant, run, keptWhole);
-                listEntries.write(tenant, run);
                 store.writeSizes(tenant, run);
                 writer.writeRuleSizes(tenant, run);
                 return baseline == null ? 0

@@ -13,7 +13,6 @@ import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import com.tierpilot.segmentation.engine.ScoringEngine;
 import com.tierpilot.segmentation.persistence.CustomerMetricsQueries;
-import com.tierpilot.segmentation.persistence.SegmentListEntryRepository;
 import com.tierpilot.segmentation.persistence.SegmentResultRepository;
 import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
 import com.tierpilot.segmentation.persistence.SegmentationSettingsRepository;
@@ -62,7 +61,6 @@ public class SegmentationService {
     private final SegmentationSettingsRepository settings;
     private final CustomerMetricsQueries reader;
     private final SegmentResultRepository writer;
-    private final SegmentListEntryRepository listEntries;
     private final SegmentationRunRepository runs;
     private final RuleSegmentService rules;
     private final BulkLoad bulkLoad;
@@ -76,7 +74,7 @@ public class SegmentationService {
     private final OrderSummaryService orderSummaries;
 
     SegmentationService(SegmentationSettingsRepository settings, CustomerMetricsQueries reader, SegmentResultRepository writer, SegmentationRunRepository runs,
-            SegmentListEntryRepository listEntries, RuleSegmentService rules, BulkLoad bulkLoad, TenantService tenants,
+            RuleSegmentService rules, BulkLoad bulkLoad, TenantService tenants,
             @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
             @Value("${tierpilot.node-name:}") String nodeName, ApplicationEventPublisher events, Clock clock,
             OrderSummaryService orderSummaries) {
@@ -85,7 +83,6 @@ public class SegmentationService {
         this.settings = settings;
         this.reader = reader;
         this.writer = writer;
-        this.listEntries = listEntries;
         this.runs = runs;
         this.rules = rules;
         this.bulkLoad = bulkLoad;
@@ -310,7 +307,6 @@ public class SegmentationService {
             Optional<SegmentResultRepository.Changes> moved = baseline.map(b -> writer.compare(tenant, b, scored));
             int changes = ownTransaction.execute(tx -> {
                 rules.evaluate(tenant, run);
-                listEntries.write(tenant, run);
                 writer.writeSizes(tenant, run, scored);
                 return moved.map(c -> writer.writeChanges(tenant, run, scored, c, bulkLoad.directory())).orElse(0);
             });

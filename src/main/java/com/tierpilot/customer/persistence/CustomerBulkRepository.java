@@ -77,12 +77,9 @@ public class CustomerBulkRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final OrderSummaryRepository summaries;
-    private final SortKeyCopiesRepository sortKeys;
 
-    CustomerBulkRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, OrderSummaryRepository summaries,
-            SortKeyCopiesRepository sortKeys) {
+    CustomerBulkRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, OrderSummaryRepository summaries) {
         this.jdbc = jdbc;
-        this.sortKeys = sortKeys;
         this.named = named;
         this.summaries = summaries;
     }
@@ -92,12 +89,7 @@ public class CustomerBulkRepository {
         if (rows.isEmpty()) {
             return 0;
         }
-        // The existing customers' list sort keys before the upsert (by case-folded code): id, name, region, city.
-        Map<String, Object[]> before = new HashMap<>();
-        pointLookups(tenant, "select code, id, name, region, city from customer where tenant_id = ? and code = ?",
-                rows.stream().map(CustomerRecord::code).toList(), rs -> before.put(key(rs.getString(1)),
-                        new Object[] {rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
-        Set<String> existing = before.keySet();
+        Set<String> existing = existingCodes(tenant, rows.stream().map(CustomerRecord::code).toList());
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate(UPSERT_CUSTOMER, rows, rows.size(), (ps, c) -> {
             int i = 1;
@@ -127,15 +119,6 @@ public class CustomerBulkRepository {
             replaceTags(tenant, withTags, ids);
             upsertAttributes(tenant, withAttributes, ids);
         }
-        // A null field keeps the stored value; a given one that differs changes a sort key, whose copies follow.
-        Set<Long> sortKeysChanged = new LinkedHashSet<>();
-        for (CustomerRecord c : rows) {
-            Object[] old = before.get(key(c.code()));
-            if (old != null && (changes(c.name(), old[1]) || changes(c.region(), old[2]) || changes(c.city(), old[3]))) {
-                sortKeysChanged.add((Long) old[0]);
-            }
-        }
-        sortKeys.changed(tenant, sortKeysChanged);
         int created = 0;
         Set<String> seen = new HashSet<>();
         for (CustomerRecord c : rows) {
@@ -205,13 +188,13 @@ public class CustomerBulkRepository {
         return ids;
     }
 
-    private static boolean changes(@Nullable String given, @Nullable Object stored) {
-        return given != null && !given.equals(stored);
-    }
-
     /** Codes compare as the database compares them: without regard to case. */
     public static String key(String code) {
         return code.toLowerCase(Locale.ROOT);
+    }
+
+    private Set<String> existingCodes(TenantId tenant, Collection<String> codes) {
+        return idsByCode(tenant, codes).keySet();
     }
 
     /** The customer ids of the orders that exist, by (case-folded) order number. */
@@ -260,11 +243,8 @@ public class CustomerBulkRepository {
             c.tags().forEach(tag -> tags.putIfAbsent(key(tag.strip()), tag.strip()));
         }
         List<Object[]> args = new ArrayList<>();
-        tagsById.forEach((id, tags) -> tags.values().forEach(tag -> args.add(new Object[] {tag, tenant.value(), id})));
-        // With a copy of the customer's list sort keys (issue 21).
-        jdbc.batchUpdate("insert into customer_tag (tenant_id, customer_id, tag, code, name, region, city, created_on)"
-                + " select tenant_id, id, ?, code, name, region, city, created_on from customer"
-                + " where tenant_id = ? and id = ?", args);
+        tagsById.forEach((id, tags) -> tags.values().forEach(tag -> args.add(new Object[] {tenant.value(), id, tag})));
+        jdbc.batchUpdate("insert into customer_tag (tenant_id, customer_id, tag) values (?, ?, ?)", args);
     }
 
     private void upsertAttributes(TenantId tenant, List<CustomerRecord> rows, Map<String, Long> ids) {
@@ -310,7 +290,7 @@ public class CustomerBulkRepository {
 
     /** Whether any of these codes is already a customer of the tenant. */
     public boolean anyExists(TenantId tenant, List<String> codes) {
-        return !idsByCode(tenant, codes).isEmpty();
+        return !existingCodes(tenant, codes).isEmpty();
     }
 
     /** Locks the tenant's sample customers' rows until the transaction ends. */

@@ -5,7 +5,6 @@ import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerRow;
 import com.tierpilot.customer.CustomerSegmentSql;
-import com.tierpilot.customer.CustomerSort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -64,30 +63,19 @@ public class CustomerSearchQueries {
         this.from = " from customer c " + segments.currentSegmentJoins() + " where c.tenant_id = ?";
     }
 
-    /**
-     * A page of matching customers in this sort order. The page's ids come first, from one index alone (offsets
-     * walk index entries, not rows), then only their rows: a segment or tag filter reads its members' copies of the
-     * sort keys ({@link #ordered}), the customer's own columns (region, manager, none) read the customer's indexes.
-     */
-    public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, CustomerSort sort, boolean ascending,
-            int offset, int limit) {
+    /** A page of matching customers; {@code orderBy} is a whitelisted column, never user text. */
+    public List<CustomerRow> page(TenantId tenant, CustomerFilter filter, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        Ordered ordered = ordered(tenant, filter);
-        String ids;
-        if (ordered != null) {
-            params.addAll(ordered.params());
-            ids = ordered.sql() + " order by " + sort.orderBy(ordered.alias(), "customer_id", ascending)
-                    + " limit ? offset ?";
-        } else {
-            List<Long> searchIds = searchIds(tenant, filter);
-            ids = selectIds(tenant, filter, searchIds, offset + limit) + where(tenant, filter, searchIds, params)
-                    + " order by " + sort.orderBy(ascending) + " limit ? offset ?";
-        }
+        // The page's ids first, from the index alone (offsets walk index entries, not rows), then only their rows.
+        List<Long> searchIds = searchIds(tenant, filter);
+        String ids = selectIds(tenant, filter, searchIds, offset + limit) + where(tenant, filter, searchIds, params)
+                + " order by " + orderBy
+                + " limit ? offset ?";
         params.add(limit);
         params.add(offset);
         params.add(tenant.value());
         String sql = select() + " from customer c join (" + ids + ") pg on pg.id = c.id "
-                + segments.currentSegmentJoins() + " where c.tenant_id = ? order by " + sort.orderBy(ascending);
+                + segments.currentSegmentJoins() + " where c.tenant_id = ? order by " + orderBy;
         List<CustomerRow> rows = new ArrayList<>();
         jdbc.query(sql, (RowCallbackHandler) rs -> rows.add(row(rs, List.of())), params.toArray());
         return withTags(tenant, rows);
@@ -96,74 +84,12 @@ public class CustomerSearchQueries {
     /** How many match, counting no further than {@code limit} + 1. */
     public long count(TenantId tenant, CustomerFilter filter, int limit) {
         List<Object> params = new ArrayList<>();
-        Ordered ordered = ordered(tenant, filter);
-        String inner;
-        if (ordered != null) {
-            params.addAll(ordered.params());
-            inner = ordered.sql() + " limit " + (limit + 1);
-        } else {
-            // No order to keep: the database reads the most selective index (a segment's own, say) and stops early.
-            inner = "select c.id" + (filter.bySegment() ? from : FROM_CUSTOMERS)
-                    + where(tenant, filter, searchIds(tenant, filter), params) + " limit " + (limit + 1);
-        }
+        // No order to keep: the database reads the most selective index (a segment's own, say) and stops early.
+        String inner = "select c.id" + (filter.bySegment() ? from : FROM_CUSTOMERS)
+                + where(tenant, filter, searchIds(tenant, filter), params) + " limit " + (limit + 1);
         Long count = jdbc.queryForObject("select count(*) from (" + inner + ") matching", Long.class,
                 params.toArray());
         return count == null ? 0 : count;
-    }
-
-    /** The ids of a filter's driving rows ({@code alias}, with the customer's id as {@code customer_id}). */
-    private record Ordered(String sql, List<Object> params, String alias) {
-    }
-
-    /**
-     * A segment or tag filter, read from rows that carry copies of the customer's sort keys with an index per sort
-     * order (V85): a segment's members in the current run (with a region, tested on the same index entries), else
-     * a tag's rows. The rest of the filter, if any, is tested per customer. Null for a search, an account manager's
-     * scope, or a filter on the customer's own columns alone: those read the customer's indexes.
-     */
-    private @Nullable Ordered ordered(TenantId tenant, CustomerFilter f) {
-        if (f.text() != null || f.code() != null || f.ownOrPoolOf() != null) {
-            return null;
-        }
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql;
-        String alias;
-        CustomerFilter rest;
-        if (f.bySegment()) {
-            String[][] schemes = {{"RULE", f.rule()}, {"RFM", f.rfm()}, {"LIFECYCLE", f.lifecycle()},
-                {"ABC", f.abc()}};
-            String[] drive = java.util.Arrays.stream(schemes).filter(s -> s[1] != null).findFirst().orElseThrow();
-            java.util.OptionalLong run = segments.currentRun(tenant);
-            if (run.isEmpty()) {
-                // Never recomputed: no customer is in any segment.
-                return new Ordered("select e.customer_id as id from" + segments.segmentEntries() + " where 1 = 0",
-                        List.of(), "e");
-            }
-            alias = "e";
-            sql = new StringBuilder("select e.customer_id as id from ").append(segments.segmentEntries())
-                    .append(" where e.tenant_id = ? and e.run_id = ? and e.scheme = ? and e.segment = ?");
-            params.addAll(List.of(tenant.value(), run.getAsLong(), drive[0], drive[1]));
-            if (f.region() != null) {
-                sql.append(" and e.region = ?");
-                params.add(f.region());
-            }
-            rest = new CustomerFilter(null, null, f.tag(), f.manager(), drive[0].equals("RFM") ? null : f.rfm(),
-                    drive[0].equals("ABC") ? null : f.abc(), drive[0].equals("LIFECYCLE") ? null : f.lifecycle(),
-                    drive[0].equals("RULE") ? null : f.rule());
-        } else if (f.tag() != null) {
-            alias = "t";
-            sql = new StringBuilder("select t.customer_id as id from customer_tag t where t.tenant_id = ? and t.tag = ?");
-            params.addAll(List.of(tenant.value(), f.tag()));
-            rest = new CustomerFilter(null, f.region(), null, f.manager(), null, null, null, null);
-        } else {
-            return null;
-        }
-        if (!rest.equals(CustomerFilter.NONE)) {
-            sql.append(" and exists (select 1").append(rest.bySegment() ? from : FROM_CUSTOMERS)
-                    .append(where(tenant, rest, null, params)).append(" and c.id = ").append(alias)
-                    .append(".customer_id)");
-        }
-        return new Ordered(sql.toString(), params, alias);
     }
 
     /**

@@ -25,7 +25,6 @@ public final class IntakeMerger {
     private final DatabaseDialect dialect;
     private final com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales;
     private final OrderSummaryRepository summaries;
-    private final SortKeyCopiesRepository sortKeys;
     private final com.tierpilot.customer.@org.jspecify.annotations.Nullable ConsentIntake consent;
 
     /**
@@ -35,10 +34,9 @@ public final class IntakeMerger {
      */
     IntakeMerger(JdbcTemplate jdbc, DatabaseDialect dialect,
             com.tierpilot.customer.@org.jspecify.annotations.Nullable SalesStateService sales,
-            OrderSummaryRepository summaries, SortKeyCopiesRepository sortKeys,
+            OrderSummaryRepository summaries,
             com.tierpilot.customer.@org.jspecify.annotations.Nullable ConsentIntake consent) {
         this.jdbc = jdbc;
-        this.sortKeys = sortKeys;
         this.dialect = dialect;
         this.sales = sales;
         this.summaries = summaries;
@@ -169,13 +167,6 @@ public final class IntakeMerger {
                     + " and reason = 'DUPLICATE_IN_FILE')", t, run, t, run);
         }
         Timestamp at = Timestamp.from(now);
-        // The customers whose list sort keys this merge changes: their copies follow in this transaction (issue 21).
-        String same = dialect.isMySql() ? " <=> " : " is not distinct from ";
-        List<Long> sortKeysChanged = jdbc.queryForList("select c.id from customer c join import_stage_customer s"
-                + " on s.tenant_id = c.tenant_id and s.code = c.code where c.tenant_id = ? and s.run_id = ? and not ("
-                + String.join(" and ", java.util.stream.Stream.of("name", "region", "city", "created_on")
-                        .map(k -> "c." + k + same + "coalesce(s." + k + ", c." + k + ")").toList()) + ")",
-                Long.class, t, run);
         int updated = update(tenant, dialect.isMySql() ? """
                 update customer c
                   join import_stage_customer s on s.tenant_id = c.tenant_id and s.code = c.code
@@ -244,12 +235,11 @@ public final class IntakeMerger {
                                          join import_stage_tag g on g.tenant_id = c.tenant_id and g.customer_code = c.code
                                         where g.tenant_id = ? and g.run_id = ?)""", t, t, run);
         update(tenant, """
-                insert into customer_tag (tenant_id, customer_id, tag, code, name, region, city, created_on)
-                select distinct g.tenant_id, c.id, g.tag, c.code, c.name, c.region, c.city, c.created_on
+                insert into customer_tag (tenant_id, customer_id, tag)
+                select distinct g.tenant_id, c.id, g.tag
                   from import_stage_tag g
                   join customer c on c.tenant_id = g.tenant_id and c.code = g.customer_code
                  where g.tenant_id = ? and g.run_id = ?""", t, run);
-        sortKeys.changed(tenant, sortKeysChanged);
         update(tenant, """
                 delete from customer_attribute
                  where tenant_id = ?

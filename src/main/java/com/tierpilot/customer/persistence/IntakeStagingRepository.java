@@ -22,12 +22,8 @@ public class IntakeStagingRepository {
     private final DatabaseDialect dialect;
     private final OrderSummaryRepository summaries;
 
-    private final SortKeyCopiesRepository sortKeys;
-
-    IntakeStagingRepository(JdbcTemplate jdbc, DatabaseDialect dialect, OrderSummaryRepository summaries,
-            SortKeyCopiesRepository sortKeys) {
+    IntakeStagingRepository(JdbcTemplate jdbc, DatabaseDialect dialect, OrderSummaryRepository summaries) {
         this.jdbc = jdbc;
-        this.sortKeys = sortKeys;
         this.dialect = dialect;
         this.summaries = summaries;
     }
@@ -50,7 +46,7 @@ public class IntakeStagingRepository {
      * merged too, with {@code consent} its marketing consent.
      */
     public IntakeMerger merger(@Nullable SalesStateService sales, @Nullable ConsentIntake consent) {
-        return new IntakeMerger(jdbc, dialect, sales, summaries, sortKeys, consent);
+        return new IntakeMerger(jdbc, dialect, sales, summaries, consent);
     }
 
     /** Deletes the run's staged rows. */

@@ -35,18 +35,6 @@ class CustomerListSegmentQueries implements CustomerSegmentSql {
     }
 
     @Override
-    public String segmentEntries() {
-        return " segment_list_entry e";
-    }
-
-    @Override
-    public java.util.OptionalLong currentRun(TenantId tenant) {
-        return jdbc.sql("select current_run_id from segmentation_state where tenant_id = ? and current_run_id is not null")
-                .param(tenant.value()).query(Long.class).optional().map(java.util.OptionalLong::of)
-                .orElse(java.util.OptionalLong.empty());
-    }
-
-    @Override
     public long scoredCustomers(TenantId tenant) {
         return jdbc.sql("""
                         select r.customers from segmentation_state st

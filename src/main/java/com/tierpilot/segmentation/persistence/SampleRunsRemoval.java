@@ -30,9 +30,9 @@ class SampleRunsRemoval {
     private void remove(TenantId tenant, long firstRunId) {
         long t = tenant.value();
         SampleRows.deleteOfRunsFrom(jdbc, tenant, firstRunId, "run_id", "customer_segment", "rule_segment_member",
-                "segment_list_entry", "segment_change", "segment_size");
+                "segment_change", "segment_size");
         SampleRows.deleteOfCustomersIn(jdbc, tenant, SampleCustomers.IDS,
-                "customer_segment", "rule_segment_member", "segment_list_entry", "segment_change");
+                "customer_segment", "rule_segment_member", "segment_change");
         // The latest earlier run whose results are still kept (only the current and the previous run's are).
         Long current = jdbc.sql("""
                 select max(r.id) from segmentation_run r

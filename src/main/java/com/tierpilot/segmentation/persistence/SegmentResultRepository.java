@@ -197,7 +197,7 @@ public class SegmentResultRepository {
     /** Removes the rows of every run that is neither current nor previous, and of failed runs. */
     public void removeOldRuns(TenantId tenant, long current, @Nullable Long previous) {
         long keep = previous == null ? current : previous;
-        for (String table : new String[] {"customer_segment", "rule_segment_member", "segment_list_entry"}) {
+        for (String table : new String[] {"customer_segment", "rule_segment_member"}) {
             jdbc.update("delete from " + table + " where tenant_id = ? and run_id <> ? and run_id <> ?",
                     tenant.value(), current, keep);
         }
@@ -205,8 +205,8 @@ public class SegmentResultRepository {
 
     /** Removes what a failed run wrote. */
     public void removeRun(TenantId tenant, long run) {
-        for (String table : new String[] {"customer_segment", "rule_segment_member", "segment_list_entry",
-            "segment_size", "segment_change"}) {
+        for (String table : new String[] {"customer_segment", "rule_segment_member", "segment_size",
+            "segment_change"}) {
             jdbc.update("delete from " + table + " where tenant_id = ? and run_id = ?", tenant.value(), run);
         }
     }

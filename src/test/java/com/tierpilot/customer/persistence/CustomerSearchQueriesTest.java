@@ -8,7 +8,6 @@ import com.tierpilot.customer.CustomerFilter;
 import com.tierpilot.customer.CustomerRecord;
 import com.tierpilot.customer.CustomerRow;
 import com.tierpilot.customer.CustomerSegmentSql;
-import com.tierpilot.customer.CustomerSort;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -121,7 +120,7 @@ class CustomerSearchQueriesTest {
 
     private Set<String> codes(CustomerSearchQueries sql, String text) {
         Set<String> codes = new TreeSet<>();
-        sql.page(shop.id(), new CustomerFilter(text, null, null, null, null, null, null, null), CustomerSort.CODE, true, 0, 1000)
+        sql.page(shop.id(), new CustomerFilter(text, null, null, null, null, null, null, null), "c.code", 0, 1000)
                 .stream().map(CustomerRow::code).forEach(codes::add);
         return codes;
     }
