@@ -68,13 +68,7 @@ public final class RecomputeBench {
         }
         String schema = "tierpilot_bench_recompute";
         String url = BenchDatabase.recreate(schema);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TierPilotApplication.class)
-                .web(WebApplicationType.SERVLET).profiles("mysql")
-                .properties("TIERPILOT_DB_URL=" + url, "TIERPILOT_DB_USER=root", "TIERPILOT_DB_PASSWORD=",
-                        "server.port=0", "tierpilot.demo.enabled=false", "spring.quartz.auto-startup=false",
-                        "tierpilot.prediction.after-recompute=false",
-                        "logging.level.root=WARN", "logging.level.com.tierpilot.segmentation=INFO")
-                .run()) {
+        try (ConfigurableApplicationContext app = start(url)) {
             ProvisionedTenant tenant = app.getBean(TenantProvisioningService.class).createTenant(new SignUpCommand(
                     "Big Shop", "bench", "recompute@bench.example.com", "bench-password-1",
                     ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"), SupportedLocales.ENGLISH));
@@ -136,6 +130,20 @@ public final class RecomputeBench {
         }
     }
 
+    /**
+     * The application in this JVM on the bench's schema, with its web server on a random port; no demo data, no
+     * Quartz, no prediction after a recompute; segmentation logs at INFO.
+     */
+    static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(TierPilotApplication.class)
+                .web(WebApplicationType.SERVLET).profiles("mysql")
+                .properties("TIERPILOT_DB_URL=" + url, "TIERPILOT_DB_USER=root", "TIERPILOT_DB_PASSWORD=",
+                        "server.port=0", "tierpilot.demo.enabled=false", "spring.quartz.auto-startup=false",
+                        "tierpilot.prediction.after-recompute=false",
+                        "logging.level.root=WARN", "logging.level.com.tierpilot.segmentation=INFO")
+                .run();
+    }
+
     private static double run(SegmentationService segmentation, TenantId tenant, LocalDate asOf, String path,
             double a) throws InterruptedException {
         HeapWatch heap = new HeapWatch();
@@ -169,18 +177,18 @@ public final class RecomputeBench {
         return differ;
     }
 
-    private static double min(List<Double> values) {
+    static double min(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** Customers and orders, bulk-loaded; the order indexes are built after the load, as an operator would. */
-    private static void generate(String schema, TenantId tenant, int customers, int perCustomer) throws Exception {
+    static void generate(String schema, TenantId tenant, int customers, int perCustomer) throws Exception {
         Path dir = Files.createTempDirectory("tierpilot-bench");
         Path customerFile = dir.resolve("customers.tsv");
         Path orderFile = dir.resolve("orders.tsv");
@@ -285,7 +293,7 @@ public final class RecomputeBench {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
