@@ -96,11 +96,7 @@ public final class IntradayBench {
             OrderSummaryService summaries = app.getBean(OrderSummaryService.class);
             LocalDate today = segmentation.today(t);
             fullRun(segmentation, t, today.minusDays(1), "as of yesterday, orders read");
-            long built = System.nanoTime();
-            summaries.slideWindow(t, today.minusDays(366));
-            OrderSummaryService.Repair repair = summaries.repair(t);
-            System.out.printf("Order summary built after the bulk load: %,d customers in %.1f s%n",
-                    repair.customers(), RecomputeBench.seconds(built));
+            RecomputeBench.buildSummary(summaries, t, today);
             fullRun(segmentation, t, null, "as of today, the intraday runs' base");
 
             List<String[]> pool = withoutWindowOrders(schema, t, segmentation.currentRun(t).orElseThrow().id(),

@@ -115,12 +115,7 @@ public final class RecomputeBench {
             CustomerMetricsQueries reader = app.getBean(CustomerMetricsQueries.class);
             TenantId t = tenant.tenantId();
             LocalDate today = segmentation.today(t);
-            LocalDate yesterdaysStart = today.minusDays(WINDOW + 1);
-            long built = System.nanoTime();
-            summaries.slideWindow(t, yesterdaysStart);
-            OrderSummaryService.Repair repair = summaries.repair(t);
-            System.out.printf("Order summary built after the bulk load (window start %s, then a repair): %,d"
-                    + " customers in %.1f s%n", yesterdaysStart, repair.customers(), seconds(built));
+            LocalDate yesterdaysStart = buildSummary(summaries, t, today);
 
             SegmentationSettings settings = segmentation.settings(t);
             createStatementResult(schema);
@@ -193,6 +188,20 @@ public final class RecomputeBench {
                         "tierpilot.prediction.after-recompute=false",
                         "logging.level.root=WARN", "logging.level.com.tierpilot.segmentation=INFO")
                 .run();
+    }
+
+    /**
+     * Builds the order summary after a bulk load past the order writers, as an operator would: the window slid to
+     * yesterday's start, then a repair from the orders; printed. Returns that window start.
+     */
+    static LocalDate buildSummary(OrderSummaryService summaries, TenantId t, LocalDate today) {
+        LocalDate yesterdaysStart = today.minusDays(WINDOW + 1);
+        long built = System.nanoTime();
+        summaries.slideWindow(t, yesterdaysStart);
+        OrderSummaryService.Repair repair = summaries.repair(t);
+        System.out.printf("Order summary built after the bulk load (window start %s, then a repair): %,d"
+                + " customers in %.1f s%n", yesterdaysStart, repair.customers(), seconds(built));
+        return yesterdaysStart;
     }
 
     private record Run(long id, double seconds) {
