@@ -66,10 +66,13 @@ public class IntradayService {
     private final TransactionTemplate ownTransaction;
     private final String node;
     private final Clock clock;
+    private final RunHeartbeats heartbeats;
 
     IntradayService(IntradayRepository store, SegmentationRunRepository runs, SegmentationSettingsRepository settings,
             SegmentResultRepository writer, RuleSegmentService rules, TenantService tenants,
-            PlatformTransactionManager transactions, @Value("${tierpilot.node-name:}") String nodeName, Clock clock) {
+            PlatformTransactionManager transactions, @Value("${tierpilot.node-name:}") String nodeName, Clock clock,
+            RunHeartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.store = store;
         this.runs = runs;
         this.settings = settings;
@@ -173,6 +176,8 @@ public class IntradayService {
             });
             return Optional.empty();
         }
+        // The copy of every other customer takes longer than STALE_AFTER at a million customers.
+        RunHeartbeats.Beating beating = heartbeats.start(tenant, run);
         try {
             // Read again under the slot: a full run may have been published in between.
             var state = runs.state(tenant).orElseThrow();
@@ -235,6 +240,8 @@ public class IntradayService {
                 runs.fail(tenant, run, String.valueOf(e.getMessage()), clock.instant());
             });
             return runs.find(tenant, run);
+        } finally {
+            beating.close();
         }
     }
 

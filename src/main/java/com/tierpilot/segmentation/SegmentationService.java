@@ -72,13 +72,15 @@ public class SegmentationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final OrderSummaryService orderSummaries;
+    private final RunHeartbeats heartbeats;
 
     SegmentationService(SegmentationSettingsRepository settings, CustomerMetricsQueries reader, SegmentResultRepository writer, SegmentationRunRepository runs,
             RuleSegmentService rules, BulkLoad bulkLoad, TenantService tenants,
             @Qualifier("recomputeExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
             @Value("${tierpilot.node-name:}") String nodeName, ApplicationEventPublisher events, Clock clock,
-            OrderSummaryService orderSummaries) {
+            OrderSummaryService orderSummaries, RunHeartbeats heartbeats) {
         this.orderSummaries = orderSummaries;
+        this.heartbeats = heartbeats;
         this.events = events;
         this.settings = settings;
         this.reader = reader;
@@ -283,6 +285,7 @@ public class SegmentationService {
     private void compute(TenantId tenant, long run, boolean followUpsChained) {
         TenantLogContext.set(tenant);
         long started = System.nanoTime();
+        RunHeartbeats.Beating beating = heartbeats.start(tenant, run);
         try {
             RunStatus status = run(tenant, run);
             SegmentationSettings current = settings.load(tenant);
@@ -331,6 +334,7 @@ public class SegmentationService {
             writer.removeRun(tenant, run);
             fail(tenant, run, String.valueOf(e.getMessage()));
         } finally {
+            beating.close();
             TenantLogContext.clear();
         }
     }

@@ -163,6 +163,15 @@ public class SegmentationRunRepository {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Writes a running run's heartbeat (see {@code RunHeartbeats}): the run keeps its recompute slot however long a
+     * step takes. A run that has finished is left as it is.
+     */
+    public void beat(TenantId tenant, long run, Instant now) {
+        jdbc.sql("update segmentation_run set heartbeat_at = ? where tenant_id = ? and id = ? and status = 'RUNNING'")
+                .params(Timestamp.from(now), tenant.value(), run).update();
+    }
+
     /** Writes this node's heartbeat. */
     @TenantAgnostic("a node's heartbeat belongs to the cluster, not to a tenant")
     public void beat(String node, Instant startedAt, Instant now) {

@@ -1,0 +1,99 @@
+package com.tierpilot.segmentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tierpilot.segmentation.persistence.SegmentationRunRepository;
+import com.tierpilot.support.IntegrationTest;
+import com.tierpilot.support.MutableClock;
+import com.tierpilot.support.TestTenants;
+import com.tierpilot.support.TestTenants.TestTenant;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A run keeps its company's recompute slot for as long as it works, however long one of its steps takes (an intraday
+ * run's copy at a million customers took 16-21 s of the 30 s stale limit), and no longer. The clock is moved by hand;
+ * the heartbeat ticks every 50 ms of real time.
+ */
+@IntegrationTest
+class RunHeartbeatsTest {
+
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    SegmentationRunRepository runs;
+    @Autowired
+    DeadNodeRuns thisNode;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+        TestTenants.signOut();
+    }
+
+    @Test
+    void aRunInALongStepKeepsItsSlotWhileItBeatsAndAnotherRunGetsTheSlotOnceItStoppedBeating() {
+        TestTenant shop = tenants.signUp("Long Step Co").signInAsOwner();
+        RunHeartbeats heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50));
+        try {
+            long working = open(shop, RunTrigger.INTRADAY);
+            RunHeartbeats.Beating beating = heartbeats.start(shop.id(), working);
+
+            clock.advance(Duration.ofSeconds(45)); // one step of the run, longer than the stale limit
+            Instant stepEnds = clock.instant();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !heartbeat(shop, working).isBefore(stepEnds));
+            long rival = runs.create(shop.id(), LocalDate.now(), RunTrigger.SCHEDULE, thisNode.node(), 1, stepEnds);
+            assertThat(runs.takeSlot(shop.id(), rival, stepEnds, stepEnds.minus(SegmentationService.STALE_AFTER)))
+                    .as("the working run still holds the slot after 45 s").isFalse();
+
+            beating.close();
+            Instant lastBeat = heartbeat(shop, working);
+            clock.advance(Duration.ofSeconds(31));
+            Instant later = clock.instant();
+            assertThat(heartbeat(shop, working)).as("no beat once closed").isEqualTo(lastBeat);
+            assertThat(runs.takeSlot(shop.id(), rival, later, later.minus(SegmentationService.STALE_AFTER)))
+                    .as("31 s after its last beat the run is stale").isTrue();
+            runs.fail(shop.id(), working, "test over", later);
+            runs.fail(shop.id(), rival, "test over", later);
+        } finally {
+            heartbeats.destroy();
+        }
+    }
+
+    @Test
+    void aFinishedRunIsNotMadeToBeatAgain() {
+        TestTenant shop = tenants.signUp("Finished Run Co").signInAsOwner();
+        long run = open(shop, RunTrigger.MANUAL);
+        Instant failedAt = clock.instant();
+        runs.fail(shop.id(), run, "test over", failedAt);
+        Instant before = heartbeat(shop, run);
+
+        clock.advance(Duration.ofMinutes(1));
+        runs.beat(shop.id(), run, clock.instant());
+
+        assertThat(heartbeat(shop, run)).isEqualTo(before);
+    }
+
+    private long open(TestTenant shop, RunTrigger trigger) {
+        Instant now = clock.instant();
+        long run = runs.create(shop.id(), LocalDate.now(), trigger, thisNode.node(), 1, now);
+        assertThat(runs.takeSlot(shop.id(), run, now, now.minus(SegmentationService.STALE_AFTER))).isTrue();
+        return run;
+    }
+
+    private Instant heartbeat(TestTenant shop, long run) {
+        return jdbc.sql("select heartbeat_at from segmentation_run where tenant_id = ? and id = ?")
+                .params(shop.id().value(), run).query(Timestamp.class).single().toInstant();
+    }
+}
