@@ -72,6 +72,24 @@ class RunHeartbeatsTest {
     }
 
     @Test
+    void aRunThatWaitedForTheSlotHoldsItWithAFreshHeartbeat() {
+        TestTenant shop = tenants.signUp("Waited Co").signInAsOwner();
+        long waited = runs.create(shop.id(), LocalDate.now(), RunTrigger.SCHEDULE, thisNode.node(), 1,
+                clock.instant());
+        clock.advance(Duration.ofSeconds(40)); // behind an intraday run of the company
+        Instant taken = clock.instant();
+        assertThat(runs.takeSlot(shop.id(), waited, taken, taken.minus(SegmentationService.STALE_AFTER))).isTrue();
+
+        clock.advance(Duration.ofSeconds(5));
+        Instant now = clock.instant();
+        long rival = runs.create(shop.id(), LocalDate.now(), RunTrigger.MANUAL, thisNode.node(), 1, now);
+        assertThat(runs.takeSlot(shop.id(), rival, now, now.minus(SegmentationService.STALE_AFTER)))
+                .as("5 s after it took the slot, 45 s after it was created").isFalse();
+        runs.fail(shop.id(), waited, "test over", now);
+        runs.fail(shop.id(), rival, "test over", now);
+    }
+
+    @Test
     void aFinishedRunIsNotMadeToBeatAgain() {
         TestTenant shop = tenants.signUp("Finished Run Co").signInAsOwner();
         long run = open(shop, RunTrigger.MANUAL);

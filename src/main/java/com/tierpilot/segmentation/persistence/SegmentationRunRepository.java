@@ -59,7 +59,7 @@ public class SegmentationRunRepository {
             org.slf4j.LoggerFactory.getLogger(SegmentationRunRepository.class).debug("State row of tenant {} created concurrently",
                     tenant, createdConcurrently);
         }
-        return jdbc.sql("""
+        boolean taken = jdbc.sql("""
                 update segmentation_state set running_run_id = ?, running_since = ?
                  where tenant_id = ?
                    and (running_run_id is null
@@ -67,6 +67,11 @@ public class SegmentationRunRepository {
                                                    where tenant_id = ? and status = 'RUNNING' and heartbeat_at >= ?))""")
                 .params(run, Timestamp.from(now), tenant.value(), tenant.value(), Timestamp.from(staleBefore))
                 .update() == 1;
+        if (taken) {
+            // A run that waited for the slot (behind an intraday run) must not hold it with a stale heartbeat.
+            beat(tenant, run, now);
+        }
+        return taken;
     }
 
     /** Whether the run holding the tenant's slot is a running intraday run (issue 21). */
