@@ -45,7 +45,7 @@ class RunHeartbeatsTest {
     @Test
     void aRunInALongStepKeepsItsSlotWhileItBeatsAndAnotherRunGetsTheSlotOnceItStoppedBeating() {
         TestTenant shop = tenants.signUp("Long Step Co").signInAsOwner();
-        RunHeartbeats heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50));
+        RunHeartbeats heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50), Duration.ofHours(1));
         try {
             long working = open(shop, RunTrigger.INTRADAY);
             RunHeartbeats.Beating beating = heartbeats.start(shop.id(), working);
@@ -66,6 +66,34 @@ class RunHeartbeatsTest {
                     .as("31 s after its last beat the run is stale").isTrue();
             runs.fail(shop.id(), working, "test over", later);
             runs.fail(shop.id(), rival, "test over", later);
+        } finally {
+            heartbeats.destroy();
+        }
+    }
+
+    @Test
+    void aRunStillWorkingAfterTheLongestARunMayTakeStopsBeatingAndLosesItsSlot() {
+        TestTenant shop = tenants.signUp("Hung Run Co").signInAsOwner();
+        RunHeartbeats heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50), Duration.ofHours(1));
+        try {
+            long hung = open(shop, RunTrigger.SCHEDULE);
+            RunHeartbeats.Beating beating = heartbeats.start(shop.id(), hung);
+            clock.advance(Duration.ofMinutes(59));
+            Instant beforeCap = clock.instant();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !heartbeat(shop, hung).isBefore(beforeCap));
+
+            clock.advance(Duration.ofMinutes(2)); // past the hour: the run's thread is taken to be stuck
+            Instant lastBeat = heartbeat(shop, hung);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> heartbeat(shop, hung).equals(lastBeat));
+            clock.advance(Duration.ofSeconds(31));
+            Instant now = clock.instant();
+            long next = runs.create(shop.id(), LocalDate.now(), RunTrigger.MANUAL, thisNode.node(), 1, now);
+            assertThat(runs.takeSlot(shop.id(), next, now, now.minus(SegmentationService.STALE_AFTER)))
+                    .as("the company's next run takes the hung run's slot").isTrue();
+            beating.close();
+            runs.fail(shop.id(), hung, "test over", now);
+            runs.fail(shop.id(), next, "test over", now);
         } finally {
             heartbeats.destroy();
         }
