@@ -8,7 +8,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tierpilot.base.TenantAgnostic;
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.TenantLogContext;
 import com.tierpilot.base.TenantOwned;
+import com.tierpilot.base.security.TenantMdcFilter;
 import com.tierpilot.tenant.TenantProvisioningService;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
@@ -145,6 +148,16 @@ class ArchitectureTest {
                 .should().callConstructor(TenantId.class, long.class)
                 .orShould().callMethod(TenantId.class, "of", long.class)
                 .because("the tenant comes from the signed-in user, never from a URL or a form field")
+                .check(classes);
+    }
+
+    @Test
+    void theTenantGoesIntoTheLogsUnderOneKeyOnly() {
+        noClasses().that().doNotBelongToAnyOf(TenantLogContext.class, TenantMdcFilter.class)
+                .should().callMethod(MDC.class, "put", String.class, String.class)
+                .orShould().callMethod(MDC.class, "putCloseable", String.class, String.class)
+                .orShould().callMethod(MDC.class, "remove", String.class)
+                .because("TenantLogContext holds the MDC key of the tenant; a key typed again drifts from it")
                 .check(classes);
     }
 

@@ -1,9 +1,10 @@
 package com.tierpilot.delivery;
 
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.TenantLogContext;
+import com.tierpilot.delivery.persistence.MessageTemplateRepository;
 import com.tierpilot.delivery.persistence.OutboxRepository;
 import com.tierpilot.delivery.persistence.OutboxRepository.Claimed;
-import com.tierpilot.delivery.persistence.MessageTemplateRepository;
 import com.tierpilot.tenant.TenantProfile;
 import com.tierpilot.tenant.TenantService;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -95,11 +95,8 @@ public class OutboxSender {
         Instant now = clock.instant();
         int settled = 0;
         for (TenantId tenant : store.dueTenants(now, TENANTS_PER_ROUND)) {
-            MDC.put("tenantId", tenant.toString());
-            try {
+            try (var mdc = TenantLogContext.open(tenant)) {
                 settled += drain(tenant, now);
-            } finally {
-                MDC.remove("tenantId");
             }
         }
         return settled;

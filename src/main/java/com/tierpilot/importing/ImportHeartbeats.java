@@ -1,7 +1,8 @@
 package com.tierpilot.importing;
 
-import com.tierpilot.importing.persistence.ImportRunRepository;
 import com.tierpilot.base.TenantId;
+import com.tierpilot.base.TenantLogContext;
+import com.tierpilot.importing.persistence.ImportRunRepository;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -49,14 +49,14 @@ class ImportHeartbeats {
     }
 
     private void beat(TenantId tenant, long run) {
-        MDC.put("tenantId", tenant.toString());
-        try {
-            runs.beat(tenant, run, clock.instant());
-        } catch (RuntimeException e) {
-            // The next beat tries again; a database that stays away fails the import itself.
-            log.warn("Could not write the heartbeat of import {}", run, e);
-        } finally {
-            MDC.remove("tenantId");
+        try (var mdc = TenantLogContext.open(tenant)) {
+            try {
+                runs.beat(tenant, run, clock.instant());
+            } catch (RuntimeException e) {
+                // The next beat tries again (the warning is logged with the tenant, hence inside the MDC's try); a
+                // database that stays away fails the import itself.
+                log.warn("Could not write the heartbeat of import {}", run, e);
+            }
         }
     }
 
