@@ -21,6 +21,7 @@ import com.tierpilot.base.security.AccountStatusCheck;
 import com.tierpilot.base.security.TierPilotUser;
 import com.tierpilot.customer.CustomerBulkService;
 import com.tierpilot.customer.CustomerProfileService;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -433,7 +434,7 @@ class CrossTenantTest extends SpringBrowserlessTest {
         TestTenants.signIn(b.owner());
         java.nio.file.Path bFile = java.nio.file.Files.createTempFile("b-", ".csv");
         java.nio.file.Files.writeString(bFile, "code,name\nB-9,Secret\n");
-        var bRun = imports.importNow(b.id(), b.owner().userId(), bFile, "b-secret.csv",
+        var bRun = FinishedImports.run(imports, b.id(), b.owner().userId(), bFile, "b-secret.csv",
                 imports.analyze(b.id(), bFile).suggested());
         TestTenants.signIn(a.owner());
 
@@ -450,7 +451,8 @@ class CrossTenantTest extends SpringBrowserlessTest {
         // An import by A with B's customer code creates A's own customer and leaves B's untouched.
         java.nio.file.Path aFile = java.nio.file.Files.createTempFile("a-", ".csv");
         java.nio.file.Files.writeString(aFile, "code,name\nB-9,Overwritten?\n");
-        imports.importNow(a.id(), a.owner().userId(), aFile, "a.csv", imports.analyze(a.id(), aFile).suggested());
+        FinishedImports.run(imports, a.id(), a.owner().userId(), aFile, "a.csv",
+                imports.analyze(a.id(), aFile).suggested());
         assertThat(queries.byCode(b.id(), "B-9").orElseThrow().name()).isEqualTo("Secret");
         assertThat(queries.byCode(a.id(), "B-9").orElseThrow().name()).isEqualTo("Overwritten?");
     }

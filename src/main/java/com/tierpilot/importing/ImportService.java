@@ -227,15 +227,6 @@ public class ImportService {
         return run;
     }
 
-    /** Runs an import to its end in the calling thread; used by integrations and tests. The file is kept. */
-    @PreAuthorize("hasAnyRole('OWNER', 'MARKETER')")
-    public ImportRunStatus importNow(TenantId tenant, UserId user, Path file, String fileName,
-            ImportSettings settings) {
-        long run = prepare(tenant, user, file, fileName, settings);
-        execute(tenant, run, file, settings, tenantZone(tenant));
-        return status(tenant, run);
-    }
-
     public ImportRunStatus status(TenantId tenant, long run) {
         return runs.find(tenant, run).orElseThrow(() -> new NotFoundException("import"));
     }

@@ -15,6 +15,7 @@ import com.tierpilot.importing.ImportRunStatus;
 import com.tierpilot.importing.ImportService;
 import com.tierpilot.demo.SampleDataService;
 import com.tierpilot.segmentation.SegmentationService;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.HttpApi;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.RandomOrders.RandomOrder;
@@ -201,7 +202,7 @@ class OrderSummaryTest {
                     Path file = dir.resolve("orders-" + round + "-" + op + ".csv");
                     Files.writeString(file, csv(orders));
                     FileAnalysis analysis = imports.analyze(shop.id(), file);
-                    ImportRunStatus run = imports.importNow(shop.id(), shop.owner().userId(), file,
+                    ImportRunStatus run = FinishedImports.run(imports, shop.id(), shop.owner().userId(), file,
                             file.getFileName().toString(), analysis.suggested());
                     assertThat(run.state()).as(run.toString()).isEqualTo(ImportRunStatus.State.SUCCEEDED);
                     imported += orders.size();

@@ -12,6 +12,7 @@ import com.tierpilot.importing.ImportField;
 import com.tierpilot.importing.ImportRunStatus;
 import com.tierpilot.importing.ImportService;
 import com.tierpilot.importing.RejectReason;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -87,7 +88,7 @@ class ConsentByImportAndApiTest {
                 .containsEntry(ImportField.EMAIL_CONSENT, 5).containsEntry(ImportField.CONSENT_AT, 6)
                 .doesNotContainKey(ImportField.MARKETING_CONSENT);
         Instant before = clock.instant();
-        ImportRunStatus run = imports.importNow(shop.id(), shop.owner().userId(), file, "客户.csv",
+        ImportRunStatus run = FinishedImports.run(imports, shop.id(), shop.owner().userId(), file, "客户.csv",
                 analysis.suggested());
         Instant after = clock.instant();
 
@@ -126,7 +127,7 @@ class ConsentByImportAndApiTest {
         FileAnalysis analysis = imports.analyze(shop.id(), file);
         assertThat(analysis.suggested().columns()).containsEntry(ImportField.SMS_CONSENT, 3)
                 .containsEntry(ImportField.EMAIL_CONSENT, 4).containsEntry(ImportField.CONSENT_AT, 5);
-        ImportRunStatus run = imports.importNow(shop.id(), shop.owner().userId(), file, "customers.csv",
+        ImportRunStatus run = FinishedImports.run(imports, shop.id(), shop.owner().userId(), file, "customers.csv",
                 analysis.suggested());
 
         assertThat(run.customersCreated()).isEqualTo(2500);
@@ -247,7 +248,8 @@ class ConsentByImportAndApiTest {
 
     private void importFile(String name, String content) throws IOException {
         Path file = write(name, content);
-        imports.importNow(shop.id(), shop.owner().userId(), file, name, imports.analyze(shop.id(), file).suggested());
+        FinishedImports.run(imports, shop.id(), shop.owner().userId(), file, name,
+                imports.analyze(shop.id(), file).suggested());
     }
 
     private long id(String code) {

@@ -6,6 +6,7 @@ import com.tierpilot.base.TenantId;
 import com.tierpilot.base.UserFacingException;
 import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.importing.ImportRunStatus.State;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -75,8 +76,8 @@ class ImportFuzzTest {
             try {
                 FileAnalysis analysis = imports.analyze(tenant.id(), file);
                 imports.preview(tenant.id(), file, analysis.suggested());
-                ImportRunStatus run = imports.importNow(tenant.id(), tenant.owner().userId(), file, "fuzz-" + i,
-                        analysis.suggested());
+                ImportRunStatus run = FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), file,
+                        "fuzz-" + i, analysis.suggested());
                 if (run.state() == State.SUCCEEDED) {
                     succeeded++;
                 } else {

@@ -14,6 +14,7 @@ import com.tierpilot.customer.OrderRow;
 import com.tierpilot.customer.OrderStatus;
 import com.tierpilot.importing.ImportRunStatus.State;
 import com.tierpilot.support.CustomerFigures;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -245,8 +246,8 @@ class ImportServiceTest {
         FileAnalysis analysis = imports.analyze(tenant.id(), file);
 
         assertThat(analysis.suggested().columns()).doesNotContainKey(ImportField.AMOUNT);
-        assertThatThrownBy(() -> imports.importNow(tenant.id(), tenant.owner().userId(), file, "noamount.csv",
-                analysis.suggested())).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), file,
+                "noamount.csv", analysis.suggested())).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("import.error.requiredUnmapped");
         assertThat(customers.byCode(tenant.id(), "Y1")).isEmpty();
     }
@@ -384,7 +385,7 @@ class ImportServiceTest {
         columns.put(ImportField.CUSTOMER_CODE, 1);
         columns.put(ImportField.ORDERED_AT, 2);
         columns.put(ImportField.AMOUNT, 3);
-        imports.importNow(tenant.id(), tenant.owner().userId(), file, "odd.csv", new ImportSettings(
+        FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), file, "odd.csv", new ImportSettings(
                 ImportKind.ORDERS, columns, Map.of(), DateFormatOption.ISO, ZoneId.of("Asia/Shanghai"), false));
 
         FileAnalysis next = imports.analyze(tenant.id(), csv("odd2.csv", StandardCharsets.UTF_8, """
@@ -432,7 +433,7 @@ class ImportServiceTest {
 
     private ImportRunStatus importFile(Path file, UnaryOperator<ImportSettings> adjust) {
         FileAnalysis analysis = imports.analyze(tenant.id(), file);
-        return imports.importNow(tenant.id(), tenant.owner().userId(), file, file.getFileName().toString(),
+        return FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), file, file.getFileName().toString(),
                 adjust.apply(analysis.suggested()));
     }
 

@@ -7,6 +7,7 @@ import com.tierpilot.base.persistence.DatabaseDialect;
 import com.tierpilot.customer.CustomerProfileService;
 import com.tierpilot.importing.ImportRunStatus.Phase;
 import com.tierpilot.importing.ImportRunStatus.State;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
 import com.tierpilot.support.TestTenants;
@@ -77,7 +78,7 @@ class LongMergeHeartbeatTest {
     @Test
     void aMergeThatRunsLongerThanTheWatchAllowsKeepsBeatingAndIsNotTakenForDead() throws Exception {
         String code = "LM-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(importNow(file("first.csv", "code,name\n" + code + ",Old Name\n")).state())
+        assertThat(importToEnd(file("first.csv", "code,name\n" + code + ",Old Name\n")).state())
                 .isEqualTo(State.SUCCEEDED);
         Path renamed = file("second.csv", "code,name\n" + code + ",New Name\n");
 
@@ -130,8 +131,8 @@ class LongMergeHeartbeatTest {
                 });
     }
 
-    private ImportRunStatus importNow(Path file) {
-        return imports.importNow(shop.id(), shop.owner().userId(), file, file.getFileName().toString(),
+    private ImportRunStatus importToEnd(Path file) {
+        return FinishedImports.run(imports, shop.id(), shop.owner().userId(), file, file.getFileName().toString(),
                 settings(file));
     }
 

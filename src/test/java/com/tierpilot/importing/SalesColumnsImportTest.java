@@ -12,6 +12,7 @@ import com.tierpilot.customer.SalesSource;
 import com.tierpilot.customer.SalesStage;
 import com.tierpilot.customer.SalesState;
 import com.tierpilot.customer.SalesStateService;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -76,7 +77,7 @@ class SalesColumnsImportTest {
                 .containsEntry(ImportField.CUSTOMER_TYPE, 5).containsEntry(ImportField.NEED, 6)
                 .containsEntry(ImportField.NEXT_FOLLOW_UP_ON, 7).containsEntry(ImportField.ACCOUNT_MANAGER, 8)
                 .containsEntry(ImportField.LOST_REASON, 9);
-        ImportRunStatus run = imports.importNow(tenant.id(), tenant.owner().userId(), file, "客户.csv",
+        ImportRunStatus run = FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), file, "客户.csv",
                 analysis.suggested());
 
         assertThat(run.customersCreated()).isEqualTo(3);
@@ -100,15 +101,15 @@ class SalesColumnsImportTest {
                 Customer code,Stage,Expected close date,Need,Customer type
                 E-1,negotiating,2027-03-01,clear need,good
                 """);
-        imports.importNow(tenant.id(), tenant.owner().userId(), first, "first.csv",
+        FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), first, "first.csv",
                 imports.analyze(tenant.id(), first).suggested());
         Path second = write("second.csv", """
                 Customer code,Stage,Expected deal size,Next follow-up date
                 E-1,signed,12000,2027-03-05
                 """);
-        imports.importNow(tenant.id(), tenant.owner().userId(), second, "second.csv",
+        FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), second, "second.csv",
                 imports.analyze(tenant.id(), second).suggested());
-        imports.importNow(tenant.id(), tenant.owner().userId(), second, "second.csv",
+        FinishedImports.run(imports, tenant.id(), tenant.owner().userId(), second, "second.csv",
                 imports.analyze(tenant.id(), second).suggested());
 
         assertThat(state("E-1")).isEqualTo(new SalesState(SalesStage.SIGNED, null, LocalDate.of(2027, 3, 1),

@@ -6,6 +6,7 @@ import com.tierpilot.base.i18n.SupportedLocales;
 import com.tierpilot.importing.FileAnalysis;
 import com.tierpilot.importing.ImportService;
 import com.tierpilot.support.Datasets;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.TestTenants;
 import com.tierpilot.support.TestTenants.TestTenant;
@@ -94,7 +95,7 @@ class OnlineRetailReferenceTest {
             Files.copy(in, csv);
         }
         FileAnalysis analysis = imports.analyze(shop.id(), csv);
-        imports.importNow(shop.id(), shop.owner().userId(), csv, "online_retail.csv", analysis.suggested());
+        FinishedImports.run(imports, shop.id(), shop.owner().userId(), csv, "online_retail.csv", analysis.suggested());
 
         RunStatus run = segmentation.runNow(shop.id(), AS_OF, RunTrigger.MANUAL);
 

@@ -16,6 +16,7 @@ import com.tierpilot.segmentation.engine.CustomerMetrics;
 import com.tierpilot.segmentation.engine.ScoredCustomers;
 import com.tierpilot.segmentation.engine.ScoringEngine;
 import com.tierpilot.segmentation.persistence.CustomerMetricsQueries;
+import com.tierpilot.support.FinishedImports;
 import com.tierpilot.support.HttpApi;
 import com.tierpilot.support.IntegrationTest;
 import com.tierpilot.support.MutableClock;
@@ -129,7 +130,7 @@ class SummaryReadAgreementTest {
                     Path file = dir.resolve("orders-" + night + "-" + op + ".csv");
                     Files.writeString(file, csv(orders));
                     FileAnalysis analysis = imports.analyze(tenant, file);
-                    ImportRunStatus run = imports.importNow(tenant, shop.owner().userId(), file,
+                    ImportRunStatus run = FinishedImports.run(imports, tenant, shop.owner().userId(), file,
                             file.getFileName().toString(), analysis.suggested());
                     assertThat(run.state()).as(run.toString()).isEqualTo(ImportRunStatus.State.SUCCEEDED);
                     imported += orders.size();

@@ -1,0 +1,47 @@
+package com.tierpilot.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.tierpilot.base.TenantId;
+import com.tierpilot.base.UserId;
+import com.tierpilot.importing.ImportRunStatus;
+import com.tierpilot.importing.ImportService;
+import com.tierpilot.importing.ImportSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Runs an import the way a user's upload runs ({@link ImportService#start}: checked at once, then in the import
+ * executor) and waits for its end. The import deletes its file when it ends, so it is given a copy: a test may import
+ * the same file again.
+ */
+public final class FinishedImports {
+
+    private FinishedImports() {
+    }
+
+    /** The import's final status; a file refused before it starts throws as {@code start} does. */
+    public static ImportRunStatus run(ImportService imports, TenantId tenant, UserId user, Path file, String fileName,
+            ImportSettings settings) {
+        Path upload;
+        try {
+            upload = Files.createTempFile(file.toAbsolutePath().getParent(), "upload-", ".tmp");
+            Files.copy(file, upload, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long run;
+        try {
+            run = imports.start(tenant, user, upload, fileName, settings);
+        } catch (RuntimeException refused) {
+            upload.toFile().delete();
+            throw refused;
+        }
+        return await().atMost(Duration.ofMinutes(10)).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(() -> imports.status(tenant, run), ImportRunStatus::finished);
+    }
+}
