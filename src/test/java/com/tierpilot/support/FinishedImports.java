@@ -16,8 +16,8 @@ import java.time.Duration;
 
 /**
  * Runs an import the way a user's upload runs ({@link ImportService#start}: checked at once, then in the import
- * executor) and waits for its end. The import deletes its file when it ends, so it is given a copy: a test may import
- * the same file again.
+ * executor) and waits until its task is over, staging cleared. The import deletes its file then, so it is given a
+ * copy: a test may import the same file again.
  */
 public final class FinishedImports {
 
@@ -41,7 +41,13 @@ public final class FinishedImports {
             upload.toFile().delete();
             throw refused;
         }
-        return await().atMost(Duration.ofMinutes(10)).pollInSameThread().pollInterval(Duration.ofMillis(20))
-                .until(() -> imports.status(tenant, run), ImportRunStatus::finished);
+        // The executor deletes the file when the import's task is over, after the import has finished and its
+        // staging rows are cleared: the status alone says finished before the clearing.
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> !Files.exists(upload));
+        ImportRunStatus status = imports.status(tenant, run);
+        if (!status.finished()) {
+            throw new AssertionError("the import's task ended but the import did not finish: " + status);
+        }
+        return status;
     }
 }
