@@ -51,12 +51,12 @@ class RunHeartbeats implements DisposableBean {
             throw new IllegalArgumentException("tierpilot.segmentation.run-heartbeat must be shorter than "
                     + SegmentationService.STALE_AFTER + ", got " + interval);
         }
-        this.runs = runs;
-        this.clock = clock;
         if (max.compareTo(interval) <= 0) {
             throw new IllegalArgumentException("tierpilot.segmentation.run-max must be longer than "
                     + "tierpilot.segmentation.run-heartbeat (" + interval + "), got " + max);
         }
+        this.runs = runs;
+        this.clock = clock;
         this.interval = interval;
         this.max = max;
     }
@@ -75,7 +75,8 @@ class RunHeartbeats implements DisposableBean {
                 if (stopped[0]) {
                     return;
                 }
-                if (clock.instant().isAfter(giveUpAt)) {
+                Instant now = clock.instant(); // one reading: a beat is never written with a time past the cap
+                if (now.isAfter(giveUpAt)) {
                     stopped[0] = true;
                     task[0].cancel(false);
                     try (var mdc = TenantLogContext.open(tenant)) {
@@ -85,7 +86,7 @@ class RunHeartbeats implements DisposableBean {
                     }
                     return;
                 }
-                beat(tenant, run);
+                beat(tenant, run, now);
             }
         };
         synchronized (lock) { // the first tick waits until the task is known, so it can cancel itself
@@ -100,10 +101,10 @@ class RunHeartbeats implements DisposableBean {
         };
     }
 
-    private void beat(TenantId tenant, long run) {
+    private void beat(TenantId tenant, long run, Instant now) {
         try (var mdc = TenantLogContext.open(tenant)) {
             try {
-                runs.beat(tenant, run, clock.instant());
+                runs.beat(tenant, run, now);
             } catch (RuntimeException e) {
                 // A missed beat is retried at the next tick; the run itself goes on (and loses its slot only after
                 // STALE_AFTER without any beat). Thrown on, it would cancel every later beat of this run.

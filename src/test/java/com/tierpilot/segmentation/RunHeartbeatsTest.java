@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +38,17 @@ class RunHeartbeatsTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Ticks every 50 ms of real time; a run beats for at most an hour of the test's clock. */
+    RunHeartbeats heartbeats;
+
+    @BeforeEach
+    void startHeartbeats() {
+        heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50), Duration.ofHours(1));
+    }
+
     @AfterEach
     void reset() {
+        heartbeats.destroy();
         clock.reset();
         TestTenants.signOut();
     }
@@ -45,58 +56,53 @@ class RunHeartbeatsTest {
     @Test
     void aRunInALongStepKeepsItsSlotWhileItBeatsAndAnotherRunGetsTheSlotOnceItStoppedBeating() {
         TestTenant shop = tenants.signUp("Long Step Co").signInAsOwner();
-        RunHeartbeats heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50), Duration.ofHours(1));
-        try {
-            long working = open(shop, RunTrigger.INTRADAY);
-            RunHeartbeats.Beating beating = heartbeats.start(shop.id(), working);
+        long working = open(shop, RunTrigger.INTRADAY);
+        RunHeartbeats.Beating beating = heartbeats.start(shop.id(), working);
 
-            clock.advance(Duration.ofSeconds(45)); // one step of the run, longer than the stale limit
-            Instant stepEnds = clock.instant();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !heartbeat(shop, working).isBefore(stepEnds));
-            long rival = runs.create(shop.id(), LocalDate.now(), RunTrigger.SCHEDULE, thisNode.node(), 1, stepEnds);
-            assertThat(runs.takeSlot(shop.id(), rival, stepEnds, stepEnds.minus(SegmentationService.STALE_AFTER)))
-                    .as("the working run still holds the slot after 45 s").isFalse();
+        clock.advance(Duration.ofSeconds(45)); // one step of the run, longer than the stale limit
+        Instant stepEnds = clock.instant();
+        awaitBeat(shop, working, stepEnds);
+        long rival = runs.create(shop.id(), LocalDate.now(), RunTrigger.SCHEDULE, thisNode.node(), 1, stepEnds);
+        assertThat(runs.takeSlot(shop.id(), rival, stepEnds, stepEnds.minus(SegmentationService.STALE_AFTER)))
+                .as("the working run still holds the slot after 45 s").isFalse();
 
-            beating.close();
-            Instant lastBeat = heartbeat(shop, working);
-            clock.advance(Duration.ofSeconds(31));
-            Instant later = clock.instant();
-            assertThat(heartbeat(shop, working)).as("no beat once closed").isEqualTo(lastBeat);
-            assertThat(runs.takeSlot(shop.id(), rival, later, later.minus(SegmentationService.STALE_AFTER)))
-                    .as("31 s after its last beat the run is stale").isTrue();
-            runs.fail(shop.id(), working, "test over", later);
-            runs.fail(shop.id(), rival, "test over", later);
-        } finally {
-            heartbeats.destroy();
-        }
+        beating.close();
+        Instant lastBeat = heartbeat(shop, working);
+        clock.advance(Duration.ofSeconds(31));
+        Instant later = clock.instant();
+        assertThat(heartbeat(shop, working)).as("no beat once closed").isEqualTo(lastBeat);
+        assertThat(runs.takeSlot(shop.id(), rival, later, later.minus(SegmentationService.STALE_AFTER)))
+                .as("31 s after its last beat the run is stale").isTrue();
+        runs.fail(shop.id(), working, "test over", later);
+        runs.fail(shop.id(), rival, "test over", later);
     }
 
     @Test
     void aRunStillWorkingAfterTheLongestARunMayTakeStopsBeatingAndLosesItsSlot() {
         TestTenant shop = tenants.signUp("Hung Run Co").signInAsOwner();
-        RunHeartbeats heartbeats = new RunHeartbeats(runs, clock, Duration.ofMillis(50), Duration.ofHours(1));
-        try {
-            long hung = open(shop, RunTrigger.SCHEDULE);
-            RunHeartbeats.Beating beating = heartbeats.start(shop.id(), hung);
-            clock.advance(Duration.ofMinutes(59));
-            Instant beforeCap = clock.instant();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !heartbeat(shop, hung).isBefore(beforeCap));
+        long hung = open(shop, RunTrigger.SCHEDULE);
+        RunHeartbeats.Beating beating = heartbeats.start(shop.id(), hung);
+        clock.advance(Duration.ofMinutes(59));
+        awaitBeat(shop, hung, clock.instant());
 
-            clock.advance(Duration.ofMinutes(2)); // past the hour: the run's thread is taken to be stuck
-            Instant lastBeat = heartbeat(shop, hung);
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> heartbeat(shop, hung).equals(lastBeat));
-            clock.advance(Duration.ofSeconds(31));
-            Instant now = clock.instant();
-            long next = runs.create(shop.id(), LocalDate.now(), RunTrigger.MANUAL, thisNode.node(), 1, now);
-            assertThat(runs.takeSlot(shop.id(), next, now, now.minus(SegmentationService.STALE_AFTER)))
-                    .as("the company's next run takes the hung run's slot").isTrue();
-            beating.close();
-            runs.fail(shop.id(), hung, "test over", now);
-            runs.fail(shop.id(), next, "test over", now);
-        } finally {
-            heartbeats.destroy();
-        }
+        Instant cap = clock.instant().plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(2)); // past the hour: the run's thread is taken to be stuck
+        // The clock runs on in real time, so a tick under way at the move may still write its beat; then none.
+        AtomicReference<Instant> seen = new AtomicReference<>();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> {
+                    Instant beat = heartbeat(shop, hung);
+                    return beat.equals(seen.getAndSet(beat));
+                });
+        assertThat(seen.get()).as("no beat past the hour").isBefore(cap);
+        clock.advance(Duration.ofSeconds(31));
+        Instant now = clock.instant();
+        long next = runs.create(shop.id(), LocalDate.now(), RunTrigger.MANUAL, thisNode.node(), 1, now);
+        assertThat(runs.takeSlot(shop.id(), next, now, now.minus(SegmentationService.STALE_AFTER)))
+                .as("the company's next run takes the hung run's slot").isTrue();
+        beating.close();
+        runs.fail(shop.id(), hung, "test over", now);
+        runs.fail(shop.id(), next, "test over", now);
     }
 
     @Test
@@ -136,6 +142,11 @@ class RunHeartbeatsTest {
         long run = runs.create(shop.id(), LocalDate.now(), trigger, thisNode.node(), 1, now);
         assertThat(runs.takeSlot(shop.id(), run, now, now.minus(SegmentationService.STALE_AFTER))).isTrue();
         return run;
+    }
+
+    /** Waits until the run's heartbeat has been written at {@code at} or later. */
+    private void awaitBeat(TestTenant shop, long run, Instant at) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !heartbeat(shop, run).isBefore(at));
     }
 
     private Instant heartbeat(TestTenant shop, long run) {
